@@ -1,0 +1,78 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Upcoming features applied to every target, so each module states its imports honestly.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "conveyor",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "conveyor", targets: ["conveyor"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // MARK: - C libraries (system)
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // MARK: - One module per concern
+        .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
+        .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "Actions", swiftSettings: swiftSettings),
+        .target(
+            name: "Store",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ConveyorCommands",
+            dependencies: [
+                "Actions", "Git", "HTTP", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "conveyor",
+            dependencies: ["ConveyorCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Test support and benchmarks
+        .target(
+            name: "ConveyorTestSupport",
+            dependencies: ["Git", "HTTP", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ConveyorBench",
+            dependencies: ["ConveyorTestSupport", "Git", "HTTP", "Store"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "ActionsTests", dependencies: ["Actions"], swiftSettings: swiftSettings),
+        .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "ConveyorTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "ConveyorTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FakeForgeTests",
+            dependencies: ["HTTP", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConveyorCommandsTests",
+            dependencies: ["ConveyorCommands", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
