@@ -5,7 +5,9 @@
 /// `oneOf` (at least one branch must accept). Other keywords (`format`, `minItems`, `pattern` …) are ignored.
 ///
 /// Undeclared object fields are violations unless `additionalProperties` allows them: a fake server must not
-/// invent fields the real API does not document.
+/// invent fields the real API does not document. Each level checks undeclared fields against its own
+/// (`allOf`-merged) declarations; an `anyOf` / `oneOf` branch does not see the fields declared beside it. The corpus
+/// subsets only mix `properties` with branches whose `additionalProperties` is `true` (check runs), where this is exact.
 struct SchemaValidator {
     /// Resolves the schema's references.
     let document: OpenAPIDocument
