@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: - C libraries (system)
@@ -29,6 +30,9 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "Actions", swiftSettings: swiftSettings),
         .target(
+            name: "Pipeline", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        .target(name: "Triggers", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
+        .target(
             name: "Store",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
@@ -36,7 +40,7 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Git", "HTTP", "Store",
+                "Actions", "Git", "HTTP", "Pipeline", "Store", "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -61,6 +65,13 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "ActionsTests", dependencies: ["Actions"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PipelineTests", dependencies: ["Pipeline", "ConveyorTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriggersTests",
+            dependencies: ["Triggers", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "ConveyorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "ConveyorTestSupport"], swiftSettings: swiftSettings),
