@@ -1,5 +1,5 @@
-import Foundation
 internal import CCurl
+import Foundation
 
 /// Owns one libcurl easy handle and its error buffer, and runs transfers on it.
 ///
@@ -92,10 +92,16 @@ final class CurlEasyHandle {
         default:
             let bytes = body ?? Data()
             try check(ccurl_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)))
-            let code = bytes.withUnsafeBytes { raw in
-                ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
+            if bytes.isEmpty {
+                // An empty C string, not NULL: NULL would make libcurl read the body from a callback.
+                try check(ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, ""))
+            } else {
+                let code = bytes.withUnsafeBytes { raw in
+                    ccurl_setopt_pointer(
+                        handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
+                }
+                try check(code)
             }
-            try check(code)
             if method != .post {
                 try check(ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method.rawValue))
             }

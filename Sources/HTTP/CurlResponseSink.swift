@@ -1,5 +1,5 @@
-import Foundation
 internal import CCurl
+import Foundation
 
 /// Collects one transfer's status line, headers and body from libcurl's callbacks.
 ///

@@ -38,7 +38,8 @@ extension HTTPClient {
                 return .retry(after: policy.backoff(afterAttempt: context.attempt))
             }
             guard wait <= policy.maxServerWait else {
-                let detail = "The server asked to wait \(wait), longer than the retry policy's maxServerWait "
+                let detail =
+                    "The server asked to wait \(wait), longer than the retry policy's maxServerWait "
                     + "of \(policy.maxServerWait)."
                 return .fail(error(for: response, context, detail: detail))
             }

@@ -15,6 +15,9 @@ import Foundation
 /// Retried: refused, dropped or timed-out connections, 5xx, 429, and 403 rate limits (with
 /// `Retry-After` or `x-ratelimit-remaining: 0`), up to ``RetryPolicy/maxAttempts``. Other 4xx are
 /// final. Every thrown ``HTTPError`` is free of the `Authorization` value and its token.
+///
+/// Proxies come from the environment, read by libcurl: `https_proxy`/`HTTPS_PROXY`, `http_proxy`,
+/// `ALL_PROXY` and `no_proxy`. Uppercase `HTTP_PROXY` is ignored by libcurl by design (httpoxy).
 public final class HTTPClient: Sendable {
     /// The policy applied to every request.
     public let configuration: Configuration

@@ -9,12 +9,17 @@ struct FakeForgeBehaviourTests {
     func unauthorised(dialect: ForgeDialect) async throws {
         try await withForge { forge in
             let anonymous = HTTPClient(configuration: .init(retry: .none))
-            let response = try await anonymous.send(HTTPRequest(url: forge.url(dialect, "")), acceptAnyStatus: true)
+            let response = try await anonymous.send(
+                HTTPRequest(url: forge.repositoryURL(dialect, "")), acceptAnyStatus: true)
             #expect(response.status == 401)
             let wrong = forge.client(authorization: "token not-the-token")
-            #expect(try await wrong.send(HTTPRequest(url: forge.url(dialect, "")), acceptAnyStatus: true).status == 401)
-            #expect(try await forge.client(authorization: "token \(forge.token)").send(
-                HTTPRequest(url: forge.url(dialect, ""))).status == 200)
+            #expect(
+                try await wrong.send(HTTPRequest(url: forge.repositoryURL(dialect, "")), acceptAnyStatus: true).status
+                    == 401)
+            #expect(
+                try await forge.client(authorization: "token \(forge.token)").send(
+                    HTTPRequest(url: forge.repositoryURL(dialect, ""))
+                ).status == 200)
         }
     }
 
@@ -23,7 +28,7 @@ struct FakeForgeBehaviourTests {
         try await withForge { forge in
             let number = await forge.seedIssue()
             let client = forge.client()
-            let url = forge.url(dialect, "/issues/\(number)/comments")
+            let url = forge.repositoryURL(dialect, "/issues/\(number)/comments")
             let created = try await client.send(HTTPRequest.json(.post, url, body: ["body": "Looks good"]))
             #expect(created.status == 201)
             let comment = try created.decode(CommentSummary.self)
@@ -33,7 +38,8 @@ struct FakeForgeBehaviourTests {
 
             let edited = try await client.json(
                 CommentSummary.self,
-                HTTPRequest.json(.patch, forge.url(dialect, "/issues/comments/\(comment.id)"), body: ["body": "Edited"]))
+                HTTPRequest.json(
+                    .patch, forge.repositoryURL(dialect, "/issues/comments/\(comment.id)"), body: ["body": "Edited"]))
             #expect(edited.body == "Edited")
             #expect(await forge.comments(issue: number).map(\.body) == ["Edited"])
         }
@@ -46,14 +52,17 @@ struct FakeForgeBehaviourTests {
             let client = forge.client()
             let added = try await client.json(
                 [LabelSummary].self,
-                HTTPRequest.json(.post, forge.url(.github, "/issues/\(number)/labels"), body: ["labels": ["bug", "ready"]]))
+                HTTPRequest.json(
+                    .post, forge.repositoryURL(.github, "/issues/\(number)/labels"), body: ["labels": ["bug", "ready"]])
+            )
             #expect(added.map(\.name) == ["bug", "ready"])
             let remaining = try await client.json(
-                [LabelSummary].self, HTTPRequest(method: .delete, url: forge.url(.github, "/issues/\(number)/labels/bug")))
+                [LabelSummary].self,
+                HTTPRequest(method: .delete, url: forge.repositoryURL(.github, "/issues/\(number)/labels/bug")))
             #expect(remaining.map(\.name) == ["ready"])
             #expect(await forge.labels(issue: number) == ["ready"])
             let missing = try await client.send(
-                HTTPRequest(method: .delete, url: forge.url(.github, "/issues/\(number)/labels/bug")),
+                HTTPRequest(method: .delete, url: forge.repositoryURL(.github, "/issues/\(number)/labels/bug")),
                 acceptAnyStatus: true)
             #expect(missing.status == 404)
         }
@@ -69,11 +78,12 @@ struct FakeForgeBehaviourTests {
             let added = try await client.json(
                 [LabelSummary].self,
                 HTTPRequest(
-                    method: .post, url: forge.url(.gitea, "/issues/\(number)/labels"),
+                    method: .post, url: forge.repositoryURL(.gitea, "/issues/\(number)/labels"),
                     headers: ["Content-Type": "application/json"], body: Data(body.utf8)))
             #expect(added.map(\.name) == ["bug", "stage/review"])
             let removed = try await client.send(
-                HTTPRequest(method: .delete, url: forge.url(.gitea, "/issues/\(number)/labels/\(existing.id)")))
+                HTTPRequest(
+                    method: .delete, url: forge.repositoryURL(.gitea, "/issues/\(number)/labels/\(existing.id)")))
             #expect(removed.status == 204)
             #expect(await forge.labels(issue: number) == ["bug"])
         }

@@ -31,12 +31,6 @@ extension FakeForge {
                 connectTimeout: .seconds(2), totalTimeout: totalTimeout, retry: retry, userAgent: "conveyor-tests",
                 authorization: authorization ?? "Bearer \(token)"))
     }
-
-    /// `<api>/repos/<owner>/<repo><suffix>` in `dialect`.
-    func url(_ dialect: ForgeDialect, _ suffix: String) -> URL {
-        let base = apiURL(dialect).absoluteString
-        return URL(string: "\(base)/repos/\(owner)/\(repo)\(suffix)") ?? apiURL(dialect)
-    }
 }
 
 /// The fields of an issue comment both dialects share.

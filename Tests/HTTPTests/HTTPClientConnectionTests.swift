@@ -12,7 +12,7 @@ struct HTTPClientConnectionTests {
             await forge.inject(.dropConnection, on: .getIssue)
             let client = forge.client(retry: .none)
             let error = await thrownError {
-                _ = try await client.send(HTTPRequest(url: forge.url(.github, "/issues/\(number)")))
+                _ = try await client.send(HTTPRequest(url: forge.repositoryURL(.github, "/issues/\(number)")))
             }
             let httpError = try #require(error as? HTTPError)
             #expect(httpError.code == .connection)
@@ -27,7 +27,7 @@ struct HTTPClientConnectionTests {
             let number = await forge.seedIssue(title: "Dropped once")
             await forge.inject(.dropConnection, on: .getIssue, dialect: .gitea)
             let issue = try await forge.client().json(
-                IssueSummary.self, HTTPRequest(url: forge.url(.gitea, "/issues/\(number)")))
+                IssueSummary.self, HTTPRequest(url: forge.repositoryURL(.gitea, "/issues/\(number)")))
             #expect(issue.title == "Dropped once")
             #expect(await forge.requestCount(.getIssue) == 2)
         }
@@ -44,7 +44,7 @@ struct HTTPClientConnectionTests {
             let clock = ContinuousClock()
             let start = clock.now
             let error = await thrownError {
-                _ = try await client.send(HTTPRequest(url: forge.url(.github, "/issues/\(number)")))
+                _ = try await client.send(HTTPRequest(url: forge.repositoryURL(.github, "/issues/\(number)")))
             }
             let elapsed = clock.now - start
             let httpError = try #require(error as? HTTPError)
@@ -59,7 +59,7 @@ struct HTTPClientConnectionTests {
     @Test("a closed port is a connection error after the retries")
     func refusedConnection() async throws {
         let closed = try await FakeForge.start()
-        let url = closed.url(.github, "/issues/1")
+        let url = closed.repositoryURL(.github, "/issues/1")
         let client = closed.client()
         await closed.stop()
         let error = await thrownError { _ = try await client.send(HTTPRequest(url: url)) }
@@ -75,11 +75,13 @@ struct HTTPClientConnectionTests {
             let number = await forge.seedIssue()
             let client = forge.client()
             for dialect in [ForgeDialect.github, .gitea, .github, .gitea, .github] {
-                let response = try await client.send(HTTPRequest(url: forge.url(dialect, "/issues/\(number)")))
+                let response = try await client.send(
+                    HTTPRequest(url: forge.repositoryURL(dialect, "/issues/\(number)")))
                 #expect(response.status == 200)
             }
             _ = try await client.send(
-                HTTPRequest.json(.post, forge.url(.github, "/issues/\(number)/comments"), body: ["body": "hi"]))
+                HTTPRequest.json(
+                    .post, forge.repositoryURL(.github, "/issues/\(number)/comments"), body: ["body": "hi"]))
             #expect(await forge.requestCount(.getIssue) == 5)
             #expect(await forge.connectionCount() == 1)
         }

@@ -11,7 +11,7 @@ struct HTTPClientRetryTests {
             let number = await forge.seedIssue(title: "Flaky gateway")
             await forge.inject(.status(502, body: "bad gateway"), on: .getIssue, dialect: .github)
             let issue = try await forge.client().json(
-                IssueSummary.self, HTTPRequest(url: forge.url(.github, "/issues/\(number)")))
+                IssueSummary.self, HTTPRequest(url: forge.repositoryURL(.github, "/issues/\(number)")))
             #expect(issue == IssueSummary(number: number, title: "Flaky gateway"))
             #expect(await forge.requestCount(.getIssue) == 2)
         }
@@ -24,7 +24,8 @@ struct HTTPClientRetryTests {
             await forge.inject(.status(429, headers: ["Retry-After": "2"]), on: .getIssue, dialect: .gitea)
             let clock = ContinuousClock()
             let start = clock.now
-            let response = try await forge.client().send(HTTPRequest(url: forge.url(.gitea, "/issues/\(number)")))
+            let response = try await forge.client().send(
+                HTTPRequest(url: forge.repositoryURL(.gitea, "/issues/\(number)")))
             #expect(response.status == 200)
             #expect(clock.now - start >= .milliseconds(1_900))
             #expect(await forge.requestCount(.getIssue) == 2)
@@ -36,7 +37,7 @@ struct HTTPClientRetryTests {
         try await withForge { forge in
             let number = await forge.seedIssue()
             await forge.inject(.status(500, body: #"{"message":"boom"}"#), on: .getIssue, times: 10)
-            let url = forge.url(.github, "/issues/\(number)?per_page=5")
+            let url = forge.repositoryURL(.github, "/issues/\(number)?per_page=5")
             let error = await thrownError { _ = try await forge.client().send(HTTPRequest(url: url)) }
             let httpError = try #require(error as? HTTPError)
             #expect(httpError.code == .status)
@@ -54,7 +55,7 @@ struct HTTPClientRetryTests {
     @Test("a 404 is not retried and throws, unless the caller accepts any status")
     func doesNotRetryClientErrors() async throws {
         try await withForge { forge in
-            let url = forge.url(.github, "/issues/999")
+            let url = forge.repositoryURL(.github, "/issues/999")
             let error = await thrownError { _ = try await forge.client().send(HTTPRequest(url: url)) }
             #expect((error as? HTTPError)?.status == 404)
             #expect((error as? HTTPError)?.attempts == 1)
@@ -71,7 +72,8 @@ struct HTTPClientRetryTests {
             let start = Date()
             let reset = Int(start.timeIntervalSince1970) + 2
             await forge.inject(.rateLimited(resetEpochSeconds: reset), on: .getIssue, dialect: .github)
-            let response = try await forge.client().send(HTTPRequest(url: forge.url(.github, "/issues/\(number)")))
+            let response = try await forge.client().send(
+                HTTPRequest(url: forge.repositoryURL(.github, "/issues/\(number)")))
             #expect(response.status == 200)
             #expect(Date().timeIntervalSince1970 >= Double(reset) - 0.01)
             #expect(await forge.requestCount(.getIssue) == 2)
@@ -84,7 +86,7 @@ struct HTTPClientRetryTests {
             let number = await forge.seedIssue()
             await forge.inject(.status(403, headers: ["Retry-After": "3600"]), on: .getIssue)
             let error = await thrownError {
-                _ = try await forge.client().send(HTTPRequest(url: forge.url(.github, "/issues/\(number)")))
+                _ = try await forge.client().send(HTTPRequest(url: forge.repositoryURL(.github, "/issues/\(number)")))
             }
             let httpError = try #require(error as? HTTPError)
             #expect(httpError.code == .rateLimited)

@@ -14,7 +14,7 @@ struct HTTPClientSecretTests {
     func tokenNeverInErrors() async throws {
         try await withForge { forge in
             let number = await forge.seedIssue()
-            let issueURL = forge.url(.github, "/issues/\(number)")
+            let issueURL = forge.repositoryURL(.github, "/issues/\(number)")
             var errors: [any Error] = []
 
             let wrongToken = "ghp_WrongTokenThatMustNotLeak0123456789"
@@ -30,7 +30,7 @@ struct HTTPClientSecretTests {
                 .compactMap { $0 }
 
             let closed = try await FakeForge.start(token: forge.token)
-            let closedURL = closed.url(.github, "/issues/1")
+            let closedURL = closed.repositoryURL(.github, "/issues/1")
             await closed.stop()
             errors += [await thrownError { _ = try await forge.client().send(HTTPRequest(url: closedURL)) }]
                 .compactMap { $0 }

@@ -12,7 +12,7 @@ struct PaginationTests {
             let number = await forge.seedIssue()
             for index in 1...7 { await forge.seedComment(issue: number, body: "comment \(index)") }
             let comments = try await forge.client().paginate(
-                CommentSummary.self, HTTPRequest(url: forge.url(dialect, "/issues/\(number)/comments")),
+                CommentSummary.self, HTTPRequest(url: forge.repositoryURL(dialect, "/issues/\(number)/comments")),
                 dialect: dialect == .github ? .github : .gitea, pageSize: 3)
             #expect(comments.map(\.body) == (1...7).map { "comment \($0)" })
             #expect(Set(comments.map(\.id)).count == 7)
@@ -27,7 +27,7 @@ struct PaginationTests {
             for index in 1...5 { await forge.seedComment(issue: number, body: "c\(index)") }
             let error = await thrownError {
                 _ = try await forge.client().paginate(
-                    CommentSummary.self, HTTPRequest(url: forge.url(.github, "/issues/\(number)/comments")),
+                    CommentSummary.self, HTTPRequest(url: forge.repositoryURL(.github, "/issues/\(number)/comments")),
                     dialect: .github, pageSize: 2, maxPages: 2)
             }
             #expect((error as? HTTPError)?.code == .pagination)

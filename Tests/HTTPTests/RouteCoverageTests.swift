@@ -26,7 +26,9 @@ struct RouteCoverageTests {
             for route in FakeForge.routes {
                 if route.operation == .addLabels || route.operation == .removeLabel {
                     _ = try await client.send(
-                        HTTPRequest.json(.post, forge.url(route.dialect, "/issues/\(issue)/labels"), body: ["labels": ["bug"]]))
+                        HTTPRequest.json(
+                            .post, forge.repositoryURL(route.dialect, "/issues/\(issue)/labels"),
+                            body: ["labels": ["bug"]]))
                 }
                 let response = try await client.send(try request(for: route, in: forge, fixture))
                 #expect((200..<300).contains(response.status), "\(route) answered \(response.status)")
@@ -38,9 +40,10 @@ struct RouteCoverageTests {
                 }
                 #expect(hits.contains { (200..<300).contains($0.status) }, "\(route) not recorded")
             }
-            #expect(FakeForge.routes.filter { !$0.inSubset }.map(\.description) == [
-                "github POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-            ])
+            #expect(
+                FakeForge.routes.filter { !$0.inSubset }.map(\.description) == [
+                    "github POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+                ])
             #expect(await forge.dispatches().map(\.ref) == ["main", "main"])
             #expect(await forge.statuses(sha: fixture.sha).count == 2)
         }
@@ -48,9 +51,9 @@ struct RouteCoverageTests {
 
     private func request(for route: ForgeRoute, in forge: FakeForge, _ fixture: Fixture) throws -> HTTPRequest {
         let dialect = route.dialect
-        func get(_ suffix: String) -> HTTPRequest { HTTPRequest(url: forge.url(dialect, suffix)) }
+        func get(_ suffix: String) -> HTTPRequest { HTTPRequest(url: forge.repositoryURL(dialect, suffix)) }
         func send(_ method: HTTPMethod, _ suffix: String, _ body: [String: String]) throws -> HTTPRequest {
-            try HTTPRequest.json(method, forge.url(dialect, suffix), body: body)
+            try HTTPRequest.json(method, forge.repositoryURL(dialect, suffix), body: body)
         }
         switch route.operation {
         case .getRepository: return get("")
@@ -60,10 +63,12 @@ struct RouteCoverageTests {
         case .createComment: return try send(.post, "/issues/\(fixture.issue)/comments", ["body": "hello"])
         case .updateComment: return try send(.patch, "/issues/comments/\(fixture.comment)", ["body": "edited"])
         case .listLabels: return get("/issues/\(fixture.issue)/labels")
-        case .addLabels: return try send(.post, "/issues/\(fixture.issue)/labels", [:]).withBody(#"{"labels":["ready"]}"#)
+        case .addLabels:
+            return try send(.post, "/issues/\(fixture.issue)/labels", [:]).withBody(#"{"labels":["ready"]}"#)
         case .removeLabel:
             let name = dialect == .github ? fixture.label.name : String(fixture.label.id)
-            return HTTPRequest(method: .delete, url: forge.url(dialect, "/issues/\(fixture.issue)/labels/\(name)"))
+            return HTTPRequest(
+                method: .delete, url: forge.repositoryURL(dialect, "/issues/\(fixture.issue)/labels/\(name)"))
         case .listPulls: return get("/pulls")
         case .createPull:
             return try send(.post, "/pulls", ["title": "New", "head": "topic-\(dialect)", "base": "main"])

@@ -79,8 +79,8 @@ extension FakeForge {
 
     /// The pull requests, by number.
     public func pulls() async -> [ForgePull] {
-        let issues = await state.repository(owner, repo)?.issues.values ?? [:].values
-        return issues.compactMap(\.pull).sorted { $0.number < $1.number }
+        guard let repository = await state.repository(owner, repo) else { return [] }
+        return repository.issues.values.compactMap(\.pull).sorted { $0.number < $1.number }
     }
 
     /// The statuses posted for `sha`, oldest first.
@@ -100,8 +100,10 @@ extension FakeForge {
 
     /// How many requests reached `operation` (in one dialect or both), faults and 401s included.
     public func requestCount(_ operation: ForgeOperation, dialect: ForgeDialect? = nil) async -> Int {
-        await state.requestCounts.filter { $0.key.operation == operation && (dialect == nil || $0.key.dialect == dialect) }
-            .values.reduce(0, +)
+        await state.requestCounts.filter {
+            $0.key.operation == operation && (dialect == nil || $0.key.dialect == dialect)
+        }
+        .values.reduce(0, +)
     }
 
     /// How many distinct client connections (address and port) sent requests.

@@ -38,9 +38,16 @@ public final class FakeForge: Sendable {
         dialect == .github ? githubURL : giteaURL
     }
 
-    private init(token: String, owner: String, repo: String, rootURL: URL, state: ForgeState, server: HTTPServer,
-        serverTask: Task<Void, any Error>)
-    {
+    /// `<api>/repos/<owner>/<repo><suffix>` in `dialect`, e.g. `repositoryURL(.gitea, "/issues/1")`.
+    public func repositoryURL(_ dialect: ForgeDialect, _ suffix: String = "") -> URL {
+        let base = apiURL(dialect).absoluteString
+        return URL(string: "\(base)/repos/\(owner)/\(repo)\(suffix)") ?? apiURL(dialect)
+    }
+
+    private init(
+        token: String, owner: String, repo: String, rootURL: URL, state: ForgeState, server: HTTPServer,
+        serverTask: Task<Void, any Error>
+    ) {
         self.token = token
         self.owner = owner
         self.repo = repo
@@ -59,9 +66,15 @@ public final class FakeForge: Sendable {
         await state.ensureRepository(owner: owner, name: repo)
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
         let server = HTTPServer(
-            address: address, timeout: 120, logger: .disabled, handler: ForgeHTTPHandler(state: state))
+            address: address, timeout: 120, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled,
+            handler: ForgeHTTPHandler(state: state))
         let task = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
+        do {
+            try await server.waitUntilListening(timeout: 10)
+        } catch {
+            task.cancel()
+            throw error
+        }
         let listening = await server.listeningAddress
         guard case .ip4(_, let port)? = listening,
             let rootURL = URL(string: "http://127.0.0.1:\(port)")

@@ -31,7 +31,9 @@ struct ForgeReply: Sendable {
 
     /// A JSON response.
     static func json(_ status: Int, _ document: ForgeJSON, headers: [(String, String)] = []) -> ForgeReply {
-        ForgeReply(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers, body: document.data)
+        ForgeReply(
+            status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
+            body: document.data)
     }
 
     /// An empty `204 No Content`.
@@ -41,7 +43,8 @@ struct ForgeReply: Sendable {
     static func error(_ status: Int, _ message: String, dialect: ForgeDialect) -> ForgeReply {
         switch dialect {
         case .github:
-            .json(status, .object([("message", .string(message)), ("documentation_url", "https://docs.github.com/rest")]))
+            .json(
+                status, .object([("message", .string(message)), ("documentation_url", "https://docs.github.com/rest")]))
         case .gitea:
             .json(status, .object([("message", .string(message)), ("url", "https://docs.gitea.com/api/")]))
         }

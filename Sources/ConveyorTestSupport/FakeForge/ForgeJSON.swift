@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The fake forge builds every response with it, so each response carries exactly the fields
 /// listed for it (and tests and diffs see a stable key order).
-enum ForgeJSON: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+enum ForgeJSON: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByNilLiteral
 {
     case string(String)
@@ -45,10 +45,6 @@ enum ForgeJSON: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIn
     func merging(_ other: ForgeJSON) -> ForgeJSON {
         guard case .object(let mine) = self, case .object(let theirs) = other else { return self }
         return .object(mine + theirs)
-    }
-
-    static func == (lhs: ForgeJSON, rhs: ForgeJSON) -> Bool {
-        lhs.serialized == rhs.serialized
     }
 
     private static func quote(_ text: String) -> String {

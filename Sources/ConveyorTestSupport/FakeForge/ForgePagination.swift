@@ -18,7 +18,8 @@ enum ForgePagination {
             query[sizeName] = String(size)
             query["page"] = String(target)
             let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text }
-            let text = query.sorted { $0.key < $1.key }.map { "\(encode($0.key))=\(encode($0.value))" }.joined(separator: "&")
+            let text = query.sorted { $0.key < $1.key }.map { "\(encode($0.key))=\(encode($0.value))" }.joined(
+                separator: "&")
             return "<\(root)\(call.request.path)?\(text)>; rel=\"\(relation)\""
         }
         var links: [String] = []

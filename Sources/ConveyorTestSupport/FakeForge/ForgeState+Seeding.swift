@@ -6,7 +6,9 @@ extension ForgeState {
         owner: String, repo: String, title: String, body: String?, labels: [String], author: String?, pull: ForgePull?
     ) -> Int {
         let id = makeID()
-        let labelIDs = labels.map { seedLabel(owner: owner, repo: repo, name: $0, color: "ededed", description: nil).id }
+        let labelIDs = labels.map {
+            seedLabel(owner: owner, repo: repo, name: $0, color: "ededed", description: nil).id
+        }
         return withRepository(owner, repo) { repository in
             let number = repository.nextNumber
             repository.nextNumber += 1

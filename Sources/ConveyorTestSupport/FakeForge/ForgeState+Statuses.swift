@@ -38,7 +38,8 @@ private struct InputValue: Decodable {
 extension ForgeState {
     func createStatus(_ call: ForgeCall) throws(ForgeBadRequest) -> ForgeReply {
         let creation = try call.decodeBody(StatusCreation.self)
-        let allowed = ["error", "failure", "pending", "success"] + (call.dialect == .gitea ? ["warning", "skipped"] : [])
+        let allowed =
+            ["error", "failure", "pending", "success"] + (call.dialect == .gitea ? ["warning", "skipped"] : [])
         guard allowed.contains(creation.state) else {
             throw ForgeBadRequest(message: "state must be one of \(allowed.joined(separator: ", "))")
         }

@@ -39,7 +39,8 @@ extension GitHubRenderer {
     }
 
     func pull(_ issue: ForgeIssue, in repository: ForgeRepository, listed: Bool) -> ForgeJSON {
-        let pull = issue.pull ?? ForgePull(number: issue.number, head: "", base: "", headSHA: "", merged: false, draft: false)
+        let pull =
+            issue.pull ?? ForgePull(number: issue.number, head: "", base: "", headSHA: "", merged: false, draft: false)
         let api = "\(root)/repos/\(repository.fullName)"
         let html = "\(root)/\(repository.fullName)/pull/\(issue.number)"
         let closedAt: ForgeJSON = issue.state == "closed" ? .string(ForgeFormat.timestamp(issue.updatedAt)) : nil
@@ -78,7 +79,8 @@ extension GitHubRenderer {
         if !listed {
             members += [
                 ("merged", .bool(pull.merged)), ("mergeable", pull.merged ? nil : true), ("rebaseable", true),
-                ("mergeable_state", pull.merged ? "unknown" : "clean"), ("merged_by", pull.merged ? user(repository.owner) : nil),
+                ("mergeable_state", pull.merged ? "unknown" : "clean"),
+                ("merged_by", pull.merged ? user(repository.owner) : nil),
                 ("comments", .int(repository.comments(onIssue: issue.number).count)), ("review_comments", 0),
                 ("maintainer_can_modify", false), ("commits", 1), ("additions", 10), ("deletions", 2),
                 ("changed_files", 1),

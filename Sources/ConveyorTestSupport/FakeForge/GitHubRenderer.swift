@@ -69,7 +69,8 @@ struct GitHubRenderer: ForgeRenderer {
             ("ssh_url", .string("git@127.0.0.1:\(repository.fullName).git")),
             ("clone_url", .string("\(html).git")), ("svn_url", .string(html)), ("mirror_url", nil),
             ("homepage", nil), ("language", "Swift"), ("forks", 0), ("forks_count", 0), ("stargazers_count", 0),
-            ("watchers", 0), ("watchers_count", 0), ("size", 128), ("default_branch", .string(repository.defaultBranch)),
+            ("watchers", 0), ("watchers_count", 0), ("size", 128),
+            ("default_branch", .string(repository.defaultBranch)),
             ("open_issues", .int(openIssues)), ("open_issues_count", .int(openIssues)), ("has_issues", true),
             ("has_projects", true), ("has_wiki", false), ("has_pages", false), ("has_downloads", true),
             ("archived", false), ("disabled", false), ("license", nil), ("pushed_at", .string(created)),
@@ -93,7 +94,10 @@ struct GitHubRenderer: ForgeRenderer {
         return .object([
             ("id", .int(comment.id)), ("node_id", .string(ForgeFormat.nodeID("IC", comment.id))),
             ("url", .string("\(api)/issues/comments/\(comment.id)")),
-            ("html_url", .string("\(root)/\(repository.fullName)/\(kind)/\(comment.issueNumber)#issuecomment-\(comment.id)")),
+            (
+                "html_url",
+                .string("\(root)/\(repository.fullName)/\(kind)/\(comment.issueNumber)#issuecomment-\(comment.id)")
+            ),
             ("body", .string(comment.body)), ("user", user(comment.author)),
             ("created_at", .string(ForgeFormat.timestamp(comment.createdAt))),
             ("updated_at", .string(ForgeFormat.timestamp(comment.updatedAt))),

@@ -38,7 +38,8 @@ extension GiteaRenderer {
     }
 
     func pull(_ issue: ForgeIssue, in repository: ForgeRepository, listed: Bool) -> ForgeJSON {
-        let pull = issue.pull ?? ForgePull(number: issue.number, head: "", base: "", headSHA: "", merged: false, draft: false)
+        let pull =
+            issue.pull ?? ForgePull(number: issue.number, head: "", base: "", headSHA: "", merged: false, draft: false)
         let html = "\(root)/\(repository.fullName)/pulls/\(issue.number)"
         let baseSHA = ForgeFormat.sha(for: pull.base)
         var members: [(String, ForgeJSON)] = [
