@@ -1,1 +1,14 @@
-print("bench: not yet implemented")
+import Foundation
+
+/// `ConveyorBench <benchmark>`: runs one benchmark and prints its numbers (never asserts).
+let benchmarks: [String: @Sendable () async throws -> Void] = [
+    "http-keepalive": HTTPKeepAliveBench.run
+]
+
+let name = CommandLine.arguments.dropFirst().first ?? ""
+guard let benchmark = benchmarks[name] else {
+    let names = benchmarks.keys.sorted().joined(separator: ", ")
+    FileHandle.standardError.write(Data("usage: ConveyorBench <benchmark>   (one of: \(names))\n".utf8))
+    exit(2)
+}
+try await benchmark()

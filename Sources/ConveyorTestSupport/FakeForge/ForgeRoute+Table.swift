@@ -1,0 +1,67 @@
+extension FakeForge {
+    /// Every route served, in both dialects, with the path templates of the corpus OpenAPI subsets
+    /// (`openapi/github-subset.json`, `openapi/gitea-subset.json`).
+    ///
+    /// GitHub's workflow dispatch is not in the GitHub subset; it is served at GitHub's real path
+    /// and marked `inSubset: false`.
+    public static let routes: [ForgeRoute] = githubRoutes + giteaRoutes
+
+    private static let githubRoutes: [ForgeRoute] = [
+        github("GET", "", .getRepository),
+        github("GET", "/issues/{issue_number}", .getIssue),
+        github("PATCH", "/issues/{issue_number}", .updateIssue),
+        github("GET", "/issues/{issue_number}/comments", .listComments),
+        github("POST", "/issues/{issue_number}/comments", .createComment),
+        github("PATCH", "/issues/comments/{comment_id}", .updateComment),
+        github("GET", "/issues/{issue_number}/labels", .listLabels),
+        github("POST", "/issues/{issue_number}/labels", .addLabels),
+        github("DELETE", "/issues/{issue_number}/labels/{name}", .removeLabel),
+        github("GET", "/pulls", .listPulls),
+        github("POST", "/pulls", .createPull),
+        github("GET", "/pulls/{pull_number}", .getPull),
+        github("PATCH", "/pulls/{pull_number}", .updatePull),
+        github("POST", "/statuses/{sha}", .createStatus),
+        github("GET", "/commits/{ref}/status", .getCombinedStatus),
+        github("GET", "/collaborators/{username}/permission", .getPermission),
+        github("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow, inSubset: false),
+    ]
+
+    private static let giteaRoutes: [ForgeRoute] = [
+        gitea("GET", "", .getRepository),
+        gitea("GET", "/issues/{index}", .getIssue),
+        gitea("PATCH", "/issues/{index}", .updateIssue),
+        gitea("GET", "/issues/{index}/comments", .listComments),
+        gitea("POST", "/issues/{index}/comments", .createComment),
+        gitea("PATCH", "/issues/comments/{id}", .updateComment),
+        gitea("GET", "/issues/{index}/labels", .listLabels),
+        gitea("POST", "/issues/{index}/labels", .addLabels),
+        gitea("DELETE", "/issues/{index}/labels/{id}", .removeLabel),
+        gitea("GET", "/pulls", .listPulls),
+        gitea("POST", "/pulls", .createPull),
+        gitea("GET", "/pulls/{index}", .getPull),
+        gitea("PATCH", "/pulls/{index}", .updatePull),
+        gitea("POST", "/statuses/{sha}", .createStatus),
+        gitea("GET", "/commits/{ref}/status", .getCombinedStatus),
+        gitea("GET", "/collaborators/{collaborator}/permission", .getPermission),
+        gitea("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow),
+    ]
+
+    /// The route for `operation` in `dialect`, if served.
+    public static func route(_ operation: ForgeOperation, _ dialect: ForgeDialect) -> ForgeRoute? {
+        routes.first { $0.operation == operation && $0.dialect == dialect }
+    }
+
+    private static func github(
+        _ method: String, _ suffix: String, _ operation: ForgeOperation, inSubset: Bool = true
+    ) -> ForgeRoute {
+        ForgeRoute(
+            dialect: .github, method: method, pathTemplate: "/repos/{owner}/{repo}" + suffix, inSubset: inSubset,
+            operation: operation)
+    }
+
+    private static func gitea(_ method: String, _ suffix: String, _ operation: ForgeOperation) -> ForgeRoute {
+        ForgeRoute(
+            dialect: .gitea, method: method, pathTemplate: "/repos/{owner}/{repo}" + suffix, inSubset: true,
+            operation: operation)
+    }
+}
