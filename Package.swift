@@ -54,7 +54,11 @@ let package = Package(
         // MARK: - Test support and benchmarks
         .target(
             name: "ConveyorTestSupport",
-            dependencies: ["Git", "HTTP", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: [
+                "Git", "HTTP",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

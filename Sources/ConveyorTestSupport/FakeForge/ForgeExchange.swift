@@ -40,11 +40,16 @@ struct ForgeReply: Sendable {
     static let noContent = ForgeReply(status: 204)
 
     /// An error in the dialect's usual shape.
+    ///
+    /// Gitea's description documents its `404` (`#/responses/notFound`) without a body, so the fake
+    /// sends none there (real Gitea sends a small JSON object; clients must not rely on either).
     static func error(_ status: Int, _ message: String, dialect: ForgeDialect) -> ForgeReply {
         switch dialect {
         case .github:
             .json(
                 status, .object([("message", .string(message)), ("documentation_url", "https://docs.github.com/rest")]))
+        case .gitea where status == 404:
+            ForgeReply(status: status)
         case .gitea:
             .json(status, .object([("message", .string(message)), ("url", "https://docs.gitea.com/api/")]))
         }

@@ -32,6 +32,16 @@ public struct ForgeRoute: Sendable, Hashable, CustomStringConvertible {
     /// What the route does.
     public let operation: ForgeOperation
 
+    /// Creates a route description; the served table is ``FakeForge/routes``.
+    public init(dialect: ForgeDialect, method: String, pathTemplate: String, inSubset: Bool, operation: ForgeOperation)
+    {
+        self.dialect = dialect
+        self.method = method
+        self.pathTemplate = pathTemplate
+        self.inSubset = inSubset
+        self.operation = operation
+    }
+
     /// `github GET /repos/{owner}/{repo}`.
     public var description: String { "\(dialect) \(method) \(pathTemplate)" }
 
