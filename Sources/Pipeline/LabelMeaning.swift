@@ -29,35 +29,3 @@ public enum LabelMeaning: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
-
-/// The `state:*` service labels.
-public enum ServiceState: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// Work is blocked on input or approval.
-    case blocked
-    /// The stage's output awaits the owner's review.
-    case inReview = "in-review"
-    /// The owner accepted the output.
-    case approved
-    /// The output was replaced by a newer version.
-    case superseded
-    /// The work was cancelled.
-    case abandoned
-
-    public var description: String { rawValue }
-}
-
-/// The `need:*` labels.
-public enum NeedKind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// An answer or data from the owner.
-    case input
-    /// A product manager's clarification.
-    case pm
-    /// An architect's clarification.
-    case sa
-    /// A QA lead's input.
-    case qa
-    /// An SRE's input.
-    case sre
-
-    public var description: String { rawValue }
-}

@@ -2,6 +2,30 @@ import Foundation
 
 /// The pipeline and settings in force for one repository: the built-in defaults merged with
 /// `.conveyor/config.yml`.
+///
+/// The file may hold any of these keys; everything it leaves out keeps its default:
+///
+/// ```yaml
+/// version: 1
+/// state: {branch: conveyor/state, file: state.sqlite}
+/// agent: {name: claude, model: some-model, timeout_minutes: 45}   # timeout applies to every stage
+/// stages:
+///   qa:
+///     role: qa
+///     inputs: [prd, design]
+///     write_scope: ["docs/work-items/<N>/**"]
+///     gate: {kind: verdict, document: test-report, field: result, pass: [pass], fail: [fail]}
+///     next: release                  # null ends the chain
+///     requires_approval: true
+///     timeout_minutes: 30             # wins over agent.timeout_minutes
+///     agent: codex
+///     model: some-model
+///     artifacts:                      # merged by type: a known type is replaced, a new one added
+///       - {path: docs/work-items/<N>/qa/load.md, type: load-test, required_keys: [doc_id, type]}
+/// ```
+///
+/// `gate` is also accepted as a bare kind (`gate: artifacts`), and a `command` gate takes `command:` as a list of
+/// arguments or as one string run with `sh -c`.
 public struct PipelineConfiguration: Sendable, Hashable {
     /// Where the configuration file lives, relative to the repository root.
     public static let relativePath = ".conveyor/config.yml"
@@ -57,33 +81,5 @@ public struct PipelineConfiguration: Sendable, Hashable {
                 diagnostics: reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
         return configuration
-    }
-}
-
-/// Where the state database lives.
-public struct StateSettings: Sendable, Hashable {
-    /// The branch that holds the database.
-    public var branch: String
-    /// The database file's path on that branch.
-    public var file: String
-
-    /// Creates settings; the defaults are `conveyor/state` and `state.sqlite`.
-    public init(branch: String = "conveyor/state", file: String = "state.sqlite") {
-        self.branch = branch
-        self.file = file
-    }
-}
-
-/// The agent used by stages that do not name one.
-public struct AgentDefaults: Sendable, Hashable {
-    /// The agent (`claude`, `codex`, `command`, `offline`).
-    public var agent: String
-    /// The model, or nil for the agent's own default.
-    public var model: String?
-
-    /// Creates defaults; the built-in agent is `claude` with its own default model.
-    public init(agent: String = "claude", model: String? = nil) {
-        self.agent = agent
-        self.model = model
     }
 }
