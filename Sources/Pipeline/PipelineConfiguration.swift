@@ -1,0 +1,85 @@
+import Foundation
+
+/// The pipeline and settings in force for one repository: the built-in defaults merged with
+/// `.conveyor/config.yml`.
+///
+/// The file may hold any of these keys; everything it leaves out keeps its default:
+///
+/// ```yaml
+/// version: 1
+/// state: {branch: conveyor/state, file: state.sqlite}
+/// agent: {name: claude, model: some-model, timeout_minutes: 45}   # timeout applies to every stage
+/// stages:
+///   qa:
+///     role: qa
+///     inputs: [prd, design]
+///     write_scope: ["docs/work-items/<N>/**"]
+///     gate: {kind: verdict, document: test-report, field: result, pass: [pass], fail: [fail]}
+///     next: release                  # null ends the chain
+///     requires_approval: true
+///     timeout_minutes: 30             # wins over agent.timeout_minutes
+///     agent: codex
+///     model: some-model
+///     artifacts:                      # merged by type: a known type is replaced, a new one added
+///       - {path: docs/work-items/<N>/qa/load.md, type: load-test, required_keys: [doc_id, type]}
+/// ```
+///
+/// `gate` is also accepted as a bare kind (`gate: artifacts`), and a `command` gate takes `command:` as a list of
+/// arguments or as one string run with `sh -c`.
+public struct PipelineConfiguration: Sendable, Hashable {
+    /// Where the configuration file lives, relative to the repository root.
+    public static let relativePath = ".conveyor/config.yml"
+
+    /// The stages, after the file's overrides.
+    public var pipeline: Pipeline
+    /// Where the state database lives.
+    public var state: StateSettings
+    /// The agent used by stages that do not name one.
+    public var agentDefaults: AgentDefaults
+
+    /// Creates a configuration from its parts.
+    public init(pipeline: Pipeline, state: StateSettings, agentDefaults: AgentDefaults) {
+        self.pipeline = pipeline
+        self.state = state
+        self.agentDefaults = agentDefaults
+    }
+
+    /// The built-in configuration, used when the repository has no configuration file.
+    public static let `default` = PipelineConfiguration(
+        pipeline: .default, state: StateSettings(), agentDefaults: AgentDefaults())
+
+    /// The defaults merged with `<repositoryRoot>/.conveyor/config.yml`; just the defaults when the file is absent.
+    ///
+    /// - Throws: ``ConfigurationError`` listing every problem found, each at the offending key.
+    public static func load(repositoryRoot: URL) throws(ConfigurationError) -> PipelineConfiguration {
+        let file = repositoryRoot.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: file.path) else { return .default }
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(diagnostics: [
+                ConfigurationDiagnostic(
+                    code: .unreadable, file: relativePath, line: 1, column: 1,
+                    message: "The file could not be read as UTF-8 text (\(error.localizedDescription)). "
+                        + "Save it as UTF-8 YAML, or delete it to use the defaults.")
+            ])
+        }
+        return try parse(text, file: relativePath)
+    }
+
+    /// The defaults merged with the YAML `text`; `file` names it in diagnostics.
+    ///
+    /// - Throws: ``ConfigurationError`` listing every problem found, each at the offending key.
+    public static func parse(_ text: String, file: String = relativePath) throws(ConfigurationError)
+        -> PipelineConfiguration
+    {
+        var reader = ConfigurationReader(file: file)
+        let configuration = reader.read(text, over: .default)
+        guard reader.diagnostics.isEmpty else {
+            throw ConfigurationError(
+                diagnostics: reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Lenient accessors over a parsed event payload, covering both GitHub's and Gitea's shapes.
+struct EventPayload {
+    /// The whole payload.
+    let root: PayloadValue
+
+    /// Parses the bytes of the `GITHUB_EVENT_PATH` file.
+    ///
+    /// - Throws: ``TriggerError/Code/malformedPayload`` when the bytes are not a JSON object.
+    init(parsing data: Data) throws(TriggerError) {
+        let value: PayloadValue
+        do {
+            value = try JSONDecoder().decode(PayloadValue.self, from: data)
+        } catch {
+            throw Self.malformed("is not valid JSON (\(Self.describe(error)))")
+        }
+        guard case .object = value else {
+            throw Self.malformed("is JSON but not an object")
+        }
+        root = value
+    }
+
+    /// The payload's `action`, e.g. `labeled`, `label_updated`; nil for events without one.
+    var action: String? { root["action"]?.string }
+
+    /// The `sender` as an ``Actor``: `login`, else Gitea's `username`; type from `type` when present.
+    var sender: Actor? {
+        guard let sender = root["sender"] else { return nil }
+        let login = [sender["login"]?.string, sender["username"]?.string]
+            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty }
+        guard let login else { return nil }
+        let kind = sender["type"]?.string.flatMap(Actor.Kind.init(rawValue:)) ?? .unspecified
+        return Actor(login: login, type: kind)
+    }
+
+    /// The issue an `issues` or `issue_comment` event is about, as a pull request when the issue is one.
+    var issueWorkItem: WorkItemRef? {
+        guard let number = root["issue"]?["number"]?.integer ?? root["number"]?.integer else { return nil }
+        let isPull = root["issue"]?["pull_request"]?.isPresent == true || root["is_pull"]?.bool == true
+        return WorkItemRef(number: number, kind: isPull ? .pullRequest : .issue)
+    }
+
+    /// The pull request a `pull_request` event is about.
+    var pullRequestWorkItem: WorkItemRef? {
+        guard let number = root["pull_request"]?["number"]?.integer ?? root["number"]?.integer else { return nil }
+        return WorkItemRef(number: number, kind: .pullRequest)
+    }
+
+    /// GitHub's top-level `label.name` (the label just added or removed).
+    var labelName: String? { root["label"]?["name"]?.string }
+
+    /// Gitea's `changes.added_labels` names, or nil when the payload does not carry that list.
+    var addedLabelNames: [String]? {
+        root["changes"]?["added_labels"]?.array.map { $0.compactMap { $0["name"]?.string } }
+    }
+
+    /// The label names after the change, from `<object>.labels` or the top-level `labels`.
+    func resultingLabelNames(of object: String) -> [String] {
+        let list = root[object]?["labels"]?.array ?? root["labels"]?.array ?? []
+        return list.compactMap { $0["name"]?.string }
+    }
+
+    private static func malformed(_ problem: String) -> TriggerError {
+        TriggerError(
+            .malformedPayload,
+            message: "The event payload (the file at GITHUB_EVENT_PATH) \(problem). Point GITHUB_EVENT_PATH (or "
+                + "--event-path) at the JSON file the runner wrote for this event.")
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey]
+            return (underlying as? String) ?? context.debugDescription
+        }
+        return error.localizedDescription
+    }
+}

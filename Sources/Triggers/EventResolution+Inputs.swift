@@ -1,0 +1,53 @@
+import Foundation
+import Pipeline
+
+// MARK: - `workflow_dispatch` and `workflow_call`
+
+extension EventResolution {
+    /// Modes a manual run may ask for.
+    static let inputModes: [RunMode] = [.run, .rerun, .resume]
+
+    /// Reads `issue`, `stage` and `mode` from the overrides first, then the payload's `inputs`.
+    func resolveInputs() -> TriggerDecision {
+        let inputs = payload.root["inputs"]
+        let overrides = context.overrides
+        let issueText = overrides.issue.map(String.init) ?? inputs?["issue"]?.text
+        let stageText = overrides.stage ?? inputs?["stage"]?.text
+        let modeText = overrides.mode ?? inputs?["mode"]?.text
+        guard let issueText = nonEmpty(issueText) else {
+            return skip(.missingInput, "Input `issue` is missing. Set it to the issue or pull request number.")
+        }
+        guard let number = Int(issueText), number >= 1 else {
+            return skip(.invalidInput, "Input `issue` is `\(issueText)`; set it to an issue or pull request number.")
+        }
+        let workItem = WorkItemRef(number: number, kind: .issue)
+        guard let stageText = nonEmpty(stageText) else {
+            return skip(
+                .missingInput, "Input `stage` is missing. Set it to one of \(StageName.allNamesList).",
+                workItem: workItem)
+        }
+        guard let stage = StageName(rawValue: stageText.lowercased()) else {
+            return skip(
+                .invalidInput, "Input `stage` is `\(stageText)`, not a stage. Use one of \(StageName.allNamesList).",
+                workItem: workItem)
+        }
+        let modes = Self.inputModes.map(\.rawValue).joined(separator: ", ")
+        let mode: RunMode
+        if let modeText = nonEmpty(modeText) {
+            guard let parsed = RunMode(rawValue: modeText.lowercased()), Self.inputModes.contains(parsed) else {
+                return skip(
+                    .invalidInput, "Input `mode` is `\(modeText)`; use one of \(modes) (or leave it empty for run).",
+                    workItem: workItem)
+            }
+            mode = parsed
+        } else {
+            mode = .run
+        }
+        return run(.stage(stage), mode: mode, on: workItem, source: .inputs)
+    }
+
+    private func nonEmpty(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+}
