@@ -1,0 +1,140 @@
+import FlyingFox
+import Foundation
+
+/// Runs `git http-backend` as a CGI child process for one HTTP request.
+///
+/// The request body is streamed into the child's stdin by blocking writes on ``ioQueue``; the child's stdout
+/// and stderr go to files. So the child never blocks on a full output pipe, and no blocking call runs on the
+/// cooperative pool: writes run on ``ioQueue``, and the exit is awaited through `terminationHandler`.
+enum GitCGI {
+    /// Where blocking pipe writes happen, several requests at a time.
+    private static let ioQueue = DispatchQueue(label: "conveyor.git-cgi.io", attributes: .concurrent)
+
+    /// `$(git --exec-path)/git-http-backend`, looked up once.
+    private static let backend: String = {
+        let execPath = (try? ProcessRunner.check(["git", "--exec-path"]).stdout) ?? ""
+        return execPath.trimmingCharacters(in: .whitespacesAndNewlines) + "/git-http-backend"
+    }()
+
+    /// A child that exits before reading its whole request body must not kill the server with `SIGPIPE`.
+    static func ignoreBrokenPipes() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Runs the backend for `request` and returns what it printed, parsed as a CGI response.
+    static func run(_ request: HTTPRequest, projectRoot: URL, remoteUser: String) async throws -> CGIResponse {
+        guard FileManager.default.isExecutableFile(atPath: backend) else {
+            throw GitServerError.backendMissing(backend)
+        }
+        let scratch = try TemporaryDirectory(prefix: "git-cgi")
+        defer { scratch.remove() }
+        let outputURL = scratch.appending("stdout")
+        let errorURL = scratch.appending("stderr")
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputURL)
+        let errors = try FileHandle(forWritingTo: errorURL)
+        defer {
+            try? output.close()
+            try? errors.close()
+        }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: backend)
+        process.environment = environment(for: request, projectRoot: projectRoot, user: remoteUser, home: scratch.url)
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        let (exits, exited) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
+        process.terminationHandler = { child in
+            exited.yield(child.terminationStatus)
+            exited.finish()
+        }
+        try process.run()
+        let child = ChildProcess(process)
+        await withTaskCancellationHandler {
+            await stream(request.bodySequence, to: input.fileHandleForWriting)
+            for await _ in exits { break }
+        } onCancel: {
+            child.terminate()
+        }
+        return CGIResponse.parse(
+            try Data(contentsOf: outputURL), errorOutput: (try? Data(contentsOf: errorURL)) ?? Data())
+    }
+
+    /// Copies the request body into the child's stdin, then closes it. A child that stops reading (it failed)
+    /// turns further writes into no-ops, but the body is still drained so the connection stays in step.
+    private static func stream(_ body: HTTPBodySequence, to stdin: FileHandle) async {
+        var writable = true
+        do {
+            for try await chunk in body where writable {
+                writable = await write(chunk, to: stdin)
+            }
+        } catch {
+            writable = false
+        }
+        try? stdin.close()
+    }
+
+    private static func write(_ chunk: Data, to handle: FileHandle) async -> Bool {
+        let box = UncheckedHandle(handle)
+        return await withCheckedContinuation { continuation in
+            ioQueue.async {
+                do {
+                    try box.handle.write(contentsOf: chunk)
+                    continuation.resume(returning: true)
+                } catch {
+                    continuation.resume(returning: false)
+                }
+            }
+        }
+    }
+
+    /// The CGI/1.1 variables `git http-backend` reads, plus every request header as `HTTP_*`.
+    private static func environment(
+        for request: HTTPRequest, projectRoot: URL, user: String, home: URL
+    ) -> [String: String] {
+        var environment: [String: String] = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": home.path,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_PROJECT_ROOT": projectRoot.path,
+            "GIT_HTTP_EXPORT_ALL": "1",
+            "GIT_CONFIG_COUNT": "1",
+            "GIT_CONFIG_KEY_0": "http.receivepack",
+            "GIT_CONFIG_VALUE_0": "true",
+            "GATEWAY_INTERFACE": "CGI/1.1",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "REQUEST_METHOD": request.method.rawValue,
+            "PATH_INFO": request.target.path(percentEncoded: false),
+            "QUERY_STRING": request.target.query(percentEncoded: true),
+            "REMOTE_USER": user,
+            "REMOTE_ADDR": "127.0.0.1",
+        ]
+        if let type = request.headers[.contentType] { environment["CONTENT_TYPE"] = type }
+        if let length = request.headers[.contentLength] { environment["CONTENT_LENGTH"] = length }
+        for (header, value) in request.headers where header != .authorization {
+            let name = header.rawValue.uppercased().replacingOccurrences(of: "-", with: "_")
+            environment["HTTP_\(name)"] = value
+        }
+        return environment
+    }
+}
+
+/// Lets the I/O queue write to a pipe handle that the request task owns and waits on.
+///
+/// Safe because the request task suspends until each write returns, so the handle is never used twice at once.
+private struct UncheckedHandle: @unchecked Sendable {
+    let handle: FileHandle
+    init(_ handle: FileHandle) { self.handle = handle }
+}
+
+/// Lets a cancellation handler stop the child.
+///
+/// `Process.terminate()` only sends a signal, which is safe from any thread.
+private struct ChildProcess: @unchecked Sendable {
+    let process: Process
+    init(_ process: Process) { self.process = process }
+    func terminate() { if process.isRunning { process.terminate() } }
+}

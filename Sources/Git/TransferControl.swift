@@ -1,0 +1,132 @@
+internal import CGit2
+import Dispatch
+import Synchronization
+
+/// The state shared between one network operation (clone, fetch or push) and libgit2's callbacks.
+///
+/// Confinement: created for one operation, handed to libgit2 as the unretained callback payload, and read and
+/// written only on the owning repository's queue while that operation runs; the caller keeps it alive with
+/// `withExtendedLifetime` around the libgit2 call. The one exception is ``cancel()``, which may run on any
+/// thread and only touches an atomic, hence `@unchecked Sendable`.
+final class TransferControl: @unchecked Sendable {
+    /// Why authentication failed, recorded by the credential callback.
+    enum AuthFailure {
+        /// The remote asked for credentials and none were given.
+        case missing
+        /// The remote asked again after we sent the token: it was rejected.
+        case rejected
+        /// The remote does not accept user name and password.
+        case unsupported
+    }
+
+    let credentials: Credentials
+    let remote: String
+    private let deadline: DispatchTime
+    private let timeout: Duration
+    private let cancelled = Atomic<Bool>(false)
+    private var credentialRequests = 0
+    private(set) var authFailure: AuthFailure?
+    private(set) var timedOut = false
+    /// References the remote refused during a push, with the reason it gave.
+    private(set) var rejectedReferences: [(reference: String, status: String)] = []
+
+    /// Creates the state for one operation against `remote` that must finish within `timeout`.
+    init(credentials: Credentials, remote: String, timeout: Duration) {
+        self.credentials = credentials
+        self.remote = remote
+        self.timeout = timeout
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        deadline = .now() + seconds
+    }
+
+    /// Asks the running operation to stop at libgit2's next callback. Safe from any thread.
+    func cancel() {
+        cancelled.store(true, ordering: .relaxed)
+    }
+
+    /// Fills `callbacks` with Conveyor's callbacks and this object as their payload.
+    func install(into callbacks: inout git_remote_callbacks) {
+        callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
+        callbacks.credentials = { out, _, _, allowedTypes, payload in
+            guard let out, let payload else { return GIT_ERROR.rawValue }
+            return TransferControl.from(payload).acquireCredential(out, allowedTypes: allowedTypes)
+        }
+        callbacks.transfer_progress = { _, payload in
+            guard let payload else { return 0 }
+            return TransferControl.from(payload).progressVerdict()
+        }
+        callbacks.sideband_progress = { _, _, payload in
+            guard let payload else { return 0 }
+            return TransferControl.from(payload).progressVerdict()
+        }
+        callbacks.push_transfer_progress = { _, _, _, payload in
+            guard let payload else { return 0 }
+            return TransferControl.from(payload).progressVerdict()
+        }
+        callbacks.push_update_reference = { reference, status, payload in
+            guard let payload, let reference, let status else { return 0 }
+            TransferControl.from(payload).recordRejection(String(cString: reference), String(cString: status))
+            return 0
+        }
+    }
+
+    /// Replaces a libgit2 failure caused by one of our callbacks with a clear ``GitError``.
+    func explain(_ error: GitError) -> GitError {
+        let code: GitError.Code
+        let message: String
+        if let authFailure {
+            code = .auth
+            message = GitMessages.authentication(authFailure, remote: remote, credentials: credentials)
+        } else if timedOut {
+            code = .timedOut
+            message = GitMessages.timedOut(remote: remote, after: timeout)
+        } else if cancelled.load(ordering: .relaxed) {
+            code = .cancelled
+            message = GitMessages.cancelled(remote: remote)
+        } else {
+            return GitError(
+                klass: error.klass, code: error.code, message: error.message, operation: error.operation,
+                redacting: credentials.secrets)
+        }
+        return GitError(
+            klass: error.klass == .none ? .callback : error.klass, code: code, message: message,
+            operation: error.operation, redacting: credentials.secrets)
+    }
+
+    private static func from(_ payload: UnsafeMutableRawPointer) -> TransferControl {
+        Unmanaged<TransferControl>.fromOpaque(payload).takeUnretainedValue()
+    }
+
+    /// Hands libgit2 the token once; any later request means the remote rejected it, so fail instead of looping.
+    private func acquireCredential(
+        _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, allowedTypes: UInt32
+    ) -> Int32 {
+        credentialRequests += 1
+        guard case .userPassword(let username, let password) = credentials.kind else {
+            return refuse(.missing)
+        }
+        guard credentialRequests == 1 else { return refuse(.rejected) }
+        guard allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 else { return refuse(.unsupported) }
+        return git_credential_userpass_plaintext_new(out, username, password)
+    }
+
+    private func refuse(_ failure: AuthFailure) -> Int32 {
+        authFailure = failure
+        git_error_set_str(Int32(GIT_ERROR_HTTP.rawValue), "authentication failed")
+        return GIT_EAUTH.rawValue
+    }
+
+    /// 0 to let libgit2 go on, `GIT_EUSER` once the task was cancelled or the deadline passed.
+    private func progressVerdict() -> Int32 {
+        if cancelled.load(ordering: .relaxed) { return GIT_EUSER.rawValue }
+        if DispatchTime.now() > deadline {
+            timedOut = true
+            return GIT_EUSER.rawValue
+        }
+        return 0
+    }
+
+    private func recordRejection(_ reference: String, _ status: String) {
+        rejectedReferences.append((reference, status))
+    }
+}
