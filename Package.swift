@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "Actions", swiftSettings: swiftSettings),
+        .target(name: "Forge", dependencies: ["HTTP", "Actions"], swiftSettings: swiftSettings),
         .target(
             name: "Pipeline", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "Triggers", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
@@ -40,7 +41,7 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Git", "HTTP", "Pipeline", "Store", "Triggers",
+                "Actions", "Forge", "Git", "HTTP", "Pipeline", "Store", "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -78,6 +79,8 @@ let package = Package(
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "ConveyorTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ForgeTests", dependencies: ["Forge", "HTTP", "ConveyorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "ConveyorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FakeForgeTests",

@@ -1,0 +1,19 @@
+/// Whether an event's sender may start Conveyor.
+public enum AuthorizationDecision: Sendable, Hashable {
+    /// The sender may; their permission level.
+    case allowed(PermissionLevel)
+    /// The sender may not, or it could not be established. `reason` is a full sentence for the log
+    /// and job summary; `retryable` is true when rerunning the job may give a different answer (the
+    /// forge was unreachable or failing), false when it will not without a change.
+    case denied(reason: String, retryable: Bool)
+
+    /// True for ``allowed(_:)``.
+    public var isAllowed: Bool {
+        if case .allowed = self { true } else { false }
+    }
+
+    /// The reason of a denial; nil when allowed.
+    public var reason: String? {
+        if case .denied(let reason, _) = self { reason } else { nil }
+    }
+}

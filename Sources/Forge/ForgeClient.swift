@@ -1,0 +1,58 @@
+import Actions
+
+/// Typed calls to one repository on GitHub or Gitea: what a Conveyor run reads and changes.
+///
+/// Create one with ``ForgeClients/make(kind:apiURL:repository:token:configuration:)``. Every call
+/// goes through ``HTTP/HTTPClient`` with its retry policy (5xx, 429, dropped connections and rate
+/// limits are retried with backoff), and lists are fetched page by page to the end. Every failure
+/// is a ``ForgeError`` whose description never contains the token.
+public protocol ForgeClient: PermissionLookup {
+
+    /// The repository's facts, such as its default branch.
+    func repositoryInfo() async throws(ForgeError) -> RepositoryInfo
+
+    /// Issue (or pull request) `number`.
+    func issue(_ number: Int) async throws(ForgeError) -> Issue
+
+    /// Every comment on issue `number`, oldest first.
+    func comments(onIssue number: Int) async throws(ForgeError) -> [IssueComment]
+
+    /// Posts a comment on issue `number`.
+    func createComment(onIssue number: Int, body: String) async throws(ForgeError) -> IssueComment
+
+    /// Replaces the body of comment `id`.
+    func updateComment(id: Int, body: String) async throws(ForgeError) -> IssueComment
+
+    /// The labels on issue `number`.
+    func labels(onIssue number: Int) async throws(ForgeError) -> [Label]
+
+    /// Adds labels to issue `number` by name and returns the issue's labels afterwards. GitHub creates
+    /// a label the repository lacks; Gitea may not, so create Conveyor's labels in the repository first.
+    func addLabels(_ names: [String], toIssue number: Int) async throws(ForgeError) -> [Label]
+
+    /// Removes the label named `name` (compared without case) from issue `number`. Removing a label
+    /// that is not there succeeds, so the call can be repeated safely.
+    func removeLabel(_ name: String, fromIssue number: Int) async throws(ForgeError)
+
+    /// The pull requests in `state`, newest first; with `head`, only those from that branch of this
+    /// repository.
+    func pullRequests(head: String?, state: PullRequestStateFilter) async throws(ForgeError) -> [PullRequest]
+
+    /// Opens a pull request.
+    func createPullRequest(_ pullRequest: NewPullRequest) async throws(ForgeError) -> PullRequest
+
+    /// Pull request `number`.
+    func pullRequest(_ number: Int) async throws(ForgeError) -> PullRequest
+
+    /// Changes the title, body or state of pull request `number`.
+    func updatePullRequest(_ number: Int, _ update: PullRequestUpdate) async throws(ForgeError) -> PullRequest
+
+    /// Posts a commit status for `sha`.
+    func createStatus(_ status: NewCommitStatus, sha: String) async throws(ForgeError) -> CommitStatus
+
+    /// The combined status of `ref` (a SHA, branch or tag).
+    func combinedStatus(ref: String) async throws(ForgeError) -> CombinedStatus
+
+    /// Starts workflow `workflow` (file name such as `conveyor.yml`, or numeric id) on `ref` with `inputs`.
+    func dispatchWorkflow(_ workflow: String, ref: String, inputs: [String: String]) async throws(ForgeError)
+}

@@ -1,0 +1,111 @@
+import Actions
+import HTTP
+
+/// The calls GitHub and Gitea answer alike; the clients add the ones that differ.
+extension ForgeREST {
+    func repositoryInfo() async throws(ForgeError) -> RepositoryInfo {
+        try await get(RepositoryInfo.self, [], APIOperation("read the repository", needs: .readRepository))
+    }
+
+    func issue(_ number: Int) async throws(ForgeError) -> Issue {
+        try await get(
+            Issue.self, ["issues", String(number)], APIOperation("read issue #\(number)", needs: .readIssues))
+    }
+
+    func createComment(onIssue number: Int, body: String) async throws(ForgeError) -> IssueComment {
+        try await send(
+            .post, ["issues", String(number), "comments"], body: ["body": body], decoding: IssueComment.self,
+            APIOperation("comment on issue #\(number)", needs: .writeIssues))
+    }
+
+    func updateComment(id: Int, body: String) async throws(ForgeError) -> IssueComment {
+        try await send(
+            .patch, ["issues", "comments", String(id)], body: ["body": body], decoding: IssueComment.self,
+            APIOperation("edit comment \(id)", needs: .writeIssues))
+    }
+
+    /// Both forges take `{"labels": [names]}` (Gitea also takes ids).
+    func addLabels(_ names: [String], toIssue number: Int) async throws(ForgeError) -> [Label] {
+        let list = names.joined(separator: ", ")
+        let operation = APIOperation("add the labels \(list) to issue #\(number)", needs: .writeIssues)
+        guard !names.isEmpty else { return try await labels(onIssue: number, operation) }
+        return try await send(
+            .post, ["issues", String(number), "labels"], body: ["labels": names], decoding: [Label].self, operation)
+    }
+
+    /// The labels on issue `number`. GitHub pages them; Gitea sends them all at once (its endpoint takes
+    /// no page parameters), so only `Link` headers are followed, never guessed page numbers.
+    func labels(onIssue number: Int, _ operation: APIOperation? = nil) async throws(ForgeError) -> [Label] {
+        try await list(
+            Label.self, ["issues", String(number), "labels"], paging: .github, pageSize: kind == .github ? 100 : nil,
+            operation ?? APIOperation("list the labels of issue #\(number)", needs: .readIssues))
+    }
+
+    /// The comments on issue `number`, paged like ``labels(onIssue:_:)``: Gitea's endpoint takes no page
+    /// parameters and answers with every comment.
+    func comments(onIssue number: Int) async throws(ForgeError) -> [IssueComment] {
+        try await list(
+            IssueComment.self, ["issues", String(number), "comments"], paging: .github,
+            pageSize: kind == .github ? 100 : nil,
+            APIOperation("list the comments of issue #\(number)", needs: .readIssues))
+    }
+
+    func pullRequest(_ number: Int) async throws(ForgeError) -> PullRequest {
+        try await get(
+            PullRequest.self, ["pulls", String(number)],
+            APIOperation("read pull request #\(number)", needs: .readPullRequests))
+    }
+
+    func updatePullRequest(_ number: Int, _ update: PullRequestUpdate) async throws(ForgeError) -> PullRequest {
+        try await send(
+            .patch, ["pulls", String(number)], body: update, decoding: PullRequest.self,
+            APIOperation("update pull request #\(number)", needs: .writePullRequests))
+    }
+
+    func combinedStatus(ref: String) async throws(ForgeError) -> CombinedStatus {
+        let operation = APIOperation("read the combined status of \(ref)", needs: .readStatuses)
+        try requireName(ref, "ref", operation)
+        return try await get(CombinedStatus.self, ["commits", ref, "status"], operation)
+    }
+
+    func createStatus(_ body: StatusCreation, sha: String) async throws(ForgeError) -> CommitStatus {
+        let operation = APIOperation("post status \(body.context) for commit \(sha)", needs: .writeStatuses)
+        try requireName(sha, "commit SHA", operation)
+        return try await send(.post, ["statuses", sha], body: body, decoding: CommitStatus.self, operation)
+    }
+
+    /// A 404 (no such user, or not a collaborator where the forge hides that) is `none`.
+    func permission(of login: String) async throws(ForgeError) -> PermissionLevel {
+        let operation = APIOperation("read the repository permission of \(login)", needs: .readRepository)
+        try requireName(login, "login", operation)
+        return try await perform(operation) {
+            do {
+                let request = HTTPRequest(url: try url(["collaborators", login, "permission"]))
+                return try await http.json(CollaboratorPermission.self, request).level
+            } catch let error as HTTPError where error.code == .status && error.status == 404 {
+                return .none
+            }
+        }
+    }
+
+    func dispatchWorkflow(_ workflow: String, ref: String, inputs: [String: String]) async throws(ForgeError) {
+        let operation = APIOperation("start workflow \(workflow) on \(ref)", needs: .writeActions)
+        try requireName(workflow, "workflow", operation)
+        try requireName(ref, "ref", operation)
+        try await send(
+            .post, ["actions", "workflows", workflow, "dispatches"], body: WorkflowDispatch(ref: ref, inputs: inputs),
+            operation)
+    }
+
+    /// Throws ``ForgeError/Code/invalidRequest`` for an empty name, which would change the URL's shape.
+    func requireName(_ value: String, _ what: String, _ operation: APIOperation) throws(ForgeError) {
+        guard value.isEmpty else { return }
+        throw failure(.invalidRequest, operation, detail: "The \(what) is empty; pass a non-empty \(what).")
+    }
+}
+
+/// The JSON body of `POST …/actions/workflows/{id}/dispatches`.
+private struct WorkflowDispatch: Encodable {
+    let ref: String
+    let inputs: [String: String]
+}
