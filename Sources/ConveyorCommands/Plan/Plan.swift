@@ -1,0 +1,68 @@
+import Actions
+import ArgumentParser
+import Forge
+import Foundation
+import Triggers
+
+extension Application {
+    /// Resolves the triggering event and authorizes its sender; prints the decision and changes nothing.
+    struct Plan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
+            abstract: "Decide what this job would run, and whether its sender may run it. Changes nothing.",
+            discussion: """
+                Reads the Actions environment (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, …), the
+                label variables and .conveyor/config.yml, resolves the event, and asks the forge for the sender's
+                permission when something would run.
+
+                  conveyor plan --format json
+                  conveyor plan --event-name workflow_dispatch --event-path event.json --format json
+
+                Exit status: 0 a decision was made (run or skip); 65 bad input (payload, configuration,
+                variables); 75 the sender's permission could not be checked now (run the job again).
+                """
+        )
+
+        @Option(help: "Event name; default GITHUB_EVENT_NAME.") var eventName: String?
+        @Option(help: "Event payload file; default GITHUB_EVENT_PATH.") var eventPath: String?
+        @Option(help: "Work item number (workflow_call, dispatch).") var issue: Int?
+        @Option(help: "Stage name (workflow_call, dispatch), e.g. intake.") var stage: String?
+        @Option(help: "Run mode: run, rerun or resume.") var mode: String?
+        @Option(help: "Repository checkout holding .conveyor/config.yml; default GITHUB_WORKSPACE.")
+        var repositoryRoot: String?
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let variables = ProcessInfo.processInfo.environment
+            let flags = JobInputs.Flags(
+                eventName: eventName, eventPath: eventPath, issue: issue, stage: stage, mode: mode,
+                repositoryRoot: repositoryRoot)
+            let report: PlanReport
+            do {
+                report = try await Self.plan(flags: flags, variables: variables)
+            } catch let error as JobInputError {
+                Diagnostics.error(error.description)
+                throw ExitStatus.invalidInput
+            } catch let error as TriggerError {
+                Diagnostics.error(error.message)
+                throw ExitStatus.invalidInput
+            }
+            print(try report.rendered(as: format))
+            if report.retryable { throw ExitStatus.temporaryFailure }
+        }
+
+        /// The decision for one job: resolve, then authorize a run. Network only for the permission lookup.
+        static func plan(flags: JobInputs.Flags, variables: [String: String]) async throws -> PlanReport {
+            let inputs = try JobInputs.read(flags: flags, variables: variables)
+            let decision = try TriggerResolver.resolve(inputs.triggerContext)
+            guard case .run(let run) = decision else {
+                return PlanReport(decision: decision, outcome: nil)
+            }
+            let permissions = try? ForgeClients.make(environment: inputs.environment)
+            let outcome = await SenderAuthorization.check(
+                run, permissions: permissions, selfLogins: Authorizer.selfLogins(environment: variables))
+            if !outcome.authorized { Diagnostics.notice("Not authorized: \(outcome.reason)") }
+            return PlanReport(decision: decision, outcome: outcome)
+        }
+    }
+}

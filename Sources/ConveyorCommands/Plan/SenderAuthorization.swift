@@ -1,0 +1,58 @@
+import Actions
+import Forge
+import Triggers
+
+/// The outcome of checking who asked for a run.
+struct AuthorizationOutcome: Sendable, Equatable {
+    /// True when the run may go ahead.
+    let authorized: Bool
+    /// Why, in one sentence.
+    let reason: String
+    /// True when asking again later may succeed (the forge could not be asked).
+    let retryable: Bool
+}
+
+/// Checks the sender of a run against the forge, failing closed.
+enum SenderAuthorization {
+    /// Authorizes `run`: the heartbeat needs no sender; everything else needs a User with write, maintain or
+    /// admin permission, asked of the forge through `permissions`.
+    ///
+    /// - Parameter permissions: nil when no forge client could be built (no token); the run is then denied.
+    static func check(
+        _ run: TriggerRun, permissions: (any PermissionLookup)?, selfLogins: Set<String>
+    ) async -> AuthorizationOutcome {
+        if case .tick = run.operation {
+            return AuthorizationOutcome(
+                authorized: true, reason: "The scheduled heartbeat has no sender to authorize.", retryable: false)
+        }
+        guard let actor = run.actor else {
+            return AuthorizationOutcome(
+                authorized: false, reason: "The event names no sender, so nobody can be authorized; nothing runs.",
+                retryable: false)
+        }
+        guard let permissions else {
+            return AuthorizationOutcome(
+                authorized: false,
+                reason: "No forge token, so the permission of \(actor.login) cannot be checked; pass "
+                    + "`GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` in the step's env.",
+                retryable: false)
+        }
+        let sender = Account(login: actor.login, kind: accountKind(actor.type))
+        switch await Authorizer(permissions: permissions).authorize(sender: sender, selfLogins: selfLogins) {
+        case .allowed(let level):
+            return AuthorizationOutcome(
+                authorized: true, reason: "\(actor.login) has \(level) permission.", retryable: false)
+        case .denied(let reason, let retryable):
+            return AuthorizationOutcome(authorized: false, reason: reason, retryable: retryable)
+        }
+    }
+
+    private static func accountKind(_ kind: Actor.Kind) -> AccountKind {
+        switch kind {
+        case .user: .user
+        case .bot: .bot
+        case .organization: .organization
+        case .unspecified: .unknown
+        }
+    }
+}
