@@ -37,7 +37,7 @@ public final class GitHTTPServer: Sendable {
     public func start() async throws {
         GitCGI.ignoreBrokenPipes()
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
-        let handler = GitCGIHandler(projectRoot: root, token: token)
+        let handler = GitCGIHandler(backend: try await GitCGI.locateBackend(), projectRoot: root, token: token)
         let server = HTTPServer(address: address, timeout: 300, logger: .disabled, handler: handler)
         let task = Task { try await server.run() }
         state.withLock {
