@@ -1,6 +1,6 @@
 import Foundation
 
-/// `ConveyorBench <benchmark>`: runs one benchmark and prints one line per metric. Never asserts.
+// `ConveyorBench <benchmark>`: runs one benchmark and prints one line per metric. Never asserts.
 switch CommandLine.arguments.dropFirst().first {
 case "git-clone":
     try await GitCloneBench.run()

@@ -52,13 +52,13 @@ public final class GitHTTPServer: Sendable {
         state.withLock { $0.port = port }
     }
 
-    /// Stops listening and waits for open connections to close.
+    /// Stops listening and closes open connections; requests still in flight are cut off.
     public func stop() async {
         let (server, task) = state.withLock { state in
             defer { state = State() }
             return (state.server, state.task)
         }
-        await server?.stop(timeout: 2)
+        await server?.stop(timeout: 0)
         task?.cancel()
     }
 
