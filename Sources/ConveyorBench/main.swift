@@ -2,7 +2,8 @@ import Foundation
 
 /// `ConveyorBench <benchmark>`: runs one benchmark and prints its numbers (never asserts).
 let benchmarks: [String: @Sendable () async throws -> Void] = [
-    "http-keepalive": HTTPKeepAliveBench.run
+    "git-clone": GitCloneBench.run,
+    "http-keepalive": HTTPKeepAliveBench.run,
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""

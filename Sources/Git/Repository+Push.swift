@@ -20,7 +20,7 @@ extension Repository {
         timeout: Duration = Repository.defaultTransferTimeout
     ) async throws -> PushOutcome {
         let refspec = "\(Self.qualifiedReference(localRef)):\(Self.qualifiedReference(remoteRef))"
-        guard !localRef.hasPrefix("+") && !remoteRef.hasPrefix("+") else {
+        if localRef.hasPrefix("+") || remoteRef.hasPrefix("+") {
             throw GitError(
                 klass: .invalid, code: .invalidSpec, message: GitMessages.forcePushRefused(refspec), operation: "push")
         }

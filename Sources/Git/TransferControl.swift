@@ -8,6 +8,10 @@ import Synchronization
 /// written only on the owning repository's queue while that operation runs; the caller keeps it alive with
 /// `withExtendedLifetime` around the libgit2 call. The one exception is ``cancel()``, which may run on any
 /// thread and only touches an atomic, hence `@unchecked Sendable`.
+///
+/// The deadline and cancellation are checked whenever libgit2 reports progress, which it does continuously
+/// while data flows. A server that accepts the connection and then sends nothing at all cannot be interrupted:
+/// libgit2 1.5.1 has no socket timeout and calls no callback while it waits.
 final class TransferControl: @unchecked Sendable {
     /// Why authentication failed, recorded by the credential callback.
     enum AuthFailure {

@@ -19,6 +19,9 @@ struct ReadAndFetchTests {
             let empty = try await clone.commit(
                 ["empty.txt": Data(), "bin/blob": Data([0, 1, 2, 255])], onto: "main", message: "Edge cases",
                 author: fixture.author)
+            try GitConsistency.expectAgrees(
+                clone.location, ref: "main", head: empty, parents: [fixture.initialCommit], subject: "Edge cases",
+                author: fixture.author)
             #expect(try await clone.readBlob(at: empty.description, path: "empty.txt") == Data())
             #expect(try await clone.readBlob(at: "main", path: "bin/blob") == Data([0, 1, 2, 255]))
             #expect(try await clone.readBlob(at: fixture.initialCommit.description, path: "empty.txt") == nil)

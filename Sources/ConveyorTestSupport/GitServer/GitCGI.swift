@@ -10,11 +10,19 @@ enum GitCGI {
     /// Where blocking pipe writes happen, several requests at a time.
     private static let ioQueue = DispatchQueue(label: "conveyor.git-cgi.io", attributes: .concurrent)
 
-    /// `$(git --exec-path)/git-http-backend`, looked up once.
-    private static let backend: String = {
-        let execPath = (try? ProcessRunner.check(["git", "--exec-path"]).stdout) ?? ""
-        return execPath.trimmingCharacters(in: .whitespacesAndNewlines) + "/git-http-backend"
-    }()
+    /// Finds `$(git --exec-path)/git-http-backend`, running git on ``ioQueue`` rather than the caller's thread.
+    ///
+    /// - Throws: ``GitServerError/backendMissing(_:)`` when git or its `http-backend` is not installed.
+    static func locateBackend() async throws -> URL {
+        let execPath = await withCheckedContinuation { continuation in
+            ioQueue.async { continuation.resume(returning: try? ProcessRunner.check(["git", "--exec-path"]).stdout) }
+        }
+        let backend = (execPath ?? "").trimmingCharacters(in: .whitespacesAndNewlines) + "/git-http-backend"
+        guard FileManager.default.isExecutableFile(atPath: backend) else {
+            throw GitServerError.backendMissing(backend)
+        }
+        return URL(fileURLWithPath: backend)
+    }
 
     /// A child that exits before reading its whole request body must not kill the server with `SIGPIPE`.
     static func ignoreBrokenPipes() {
@@ -22,10 +30,9 @@ enum GitCGI {
     }
 
     /// Runs the backend for `request` and returns what it printed, parsed as a CGI response.
-    static func run(_ request: HTTPRequest, projectRoot: URL, remoteUser: String) async throws -> CGIResponse {
-        guard FileManager.default.isExecutableFile(atPath: backend) else {
-            throw GitServerError.backendMissing(backend)
-        }
+    static func run(
+        _ request: HTTPRequest, backend: URL, projectRoot: URL, remoteUser: String
+    ) async throws -> CGIResponse {
         let scratch = try TemporaryDirectory(prefix: "git-cgi")
         defer { scratch.remove() }
         let outputURL = scratch.appending("stdout")
@@ -40,7 +47,7 @@ enum GitCGI {
         }
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: backend)
+        process.executableURL = backend
         process.environment = environment(for: request, projectRoot: projectRoot, user: remoteUser, home: scratch.url)
         let input = Pipe()
         process.standardInput = input

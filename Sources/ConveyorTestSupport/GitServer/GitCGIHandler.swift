@@ -3,6 +3,8 @@ import Foundation
 
 /// Answers each HTTP request by checking basic auth and then running `git http-backend` for it.
 struct GitCGIHandler: HTTPHandler {
+    /// The `git-http-backend` program.
+    let backend: URL
     /// The directory served as `GIT_PROJECT_ROOT`.
     let projectRoot: URL
     /// The password every request must present.
@@ -16,7 +18,7 @@ struct GitCGIHandler: HTTPHandler {
             let challenge: HTTPHeaders = [HTTPHeader("WWW-Authenticate"): "Basic realm=\"conveyor-test\""]
             return HTTPResponse(statusCode: .unauthorized, headers: challenge, body: Data())
         }
-        let response = try await GitCGI.run(request, projectRoot: projectRoot, remoteUser: user)
+        let response = try await GitCGI.run(request, backend: backend, projectRoot: projectRoot, remoteUser: user)
         var headers = HTTPHeaders()
         for (name, value) in response.headers {
             headers.addValue(value, for: HTTPHeader(name))

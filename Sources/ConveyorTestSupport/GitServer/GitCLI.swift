@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Runs the git command-line tool with a clean, fixed configuration, for fixtures and for checking libgit2's
@@ -21,6 +22,9 @@ public enum GitCLI {
 
     /// Runs `git ARGUMENTS` in `directory` and returns its standard output without the final newline.
     ///
+    /// Blocks the calling thread until git exits. Never call it from Swift's cooperative pool for a command that
+    /// talks to a ``GitHTTPServer`` in the same process: the server needs the pool's threads to answer.
+    ///
     /// - Throws: ``ProcessFailure`` when git exits non-zero.
     @discardableResult
     public static func run(
@@ -32,6 +36,20 @@ public enum GitCLI {
         var text = output.stdout
         if text.hasSuffix("\n") { text.removeLast() }
         return text
+    }
+
+    /// ``run(_:in:environment:input:)`` on a dispatch queue, leaving Swift's cooperative pool free: use it for
+    /// git commands that talk to a ``GitHTTPServer`` running in the same process.
+    @discardableResult
+    public static func runDetached(
+        _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], input: Data? = nil
+    ) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(
+                    with: Result { try run(arguments, in: directory, environment: extra, input: input) })
+            }
+        }
     }
 
     /// Runs `git ARGUMENTS` and returns what it left behind, whether or not it succeeded.

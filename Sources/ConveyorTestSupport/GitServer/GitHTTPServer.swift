@@ -37,7 +37,7 @@ public final class GitHTTPServer: Sendable {
     public func start() async throws {
         GitCGI.ignoreBrokenPipes()
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
-        let handler = GitCGIHandler(projectRoot: root, token: token)
+        let handler = GitCGIHandler(backend: try await GitCGI.locateBackend(), projectRoot: root, token: token)
         let server = HTTPServer(address: address, timeout: 300, logger: .disabled, handler: handler)
         let task = Task { try await server.run() }
         state.withLock {
@@ -52,13 +52,13 @@ public final class GitHTTPServer: Sendable {
         state.withLock { $0.port = port }
     }
 
-    /// Stops listening and waits for open connections to close.
+    /// Stops listening and closes open connections; requests still in flight are cut off.
     public func stop() async {
         let (server, task) = state.withLock { state in
             defer { state = State() }
             return (state.server, state.task)
         }
-        await server?.stop(timeout: 2)
+        await server?.stop(timeout: 0)
         task?.cancel()
     }
 
