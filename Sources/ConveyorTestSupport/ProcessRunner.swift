@@ -89,4 +89,17 @@ public enum ProcessRunner {
         guard output.succeeded else { throw ProcessFailure(arguments: arguments, output: output) }
         return output
     }
+
+    /// Runs `arguments` like ``run(_:in:environment:input:)`` on a dispatch thread, so an in-process loopback
+    /// server (fake forge, git server) keeps the cooperative pool while the child runs.
+    public static func runDetached(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: Data? = nil
+    ) async throws -> ProcessOutput {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(
+                    with: Result { try run(arguments, in: directory, environment: environment, input: input) })
+            }
+        }
+    }
 }
