@@ -42,14 +42,14 @@ enum GitCloneBench {
                 }
                 try await libgit2()
                 try await cli()
-                var samples: (libgit2: [Double], cli: [Double]) = ([], [])
+                var samples = (libgit2: Samples(), cli: Samples())
                 for round in 0..<repetitions {
                     if round.isMultiple(of: 2) {
-                        samples.libgit2.append(try await measure(libgit2))
-                        samples.cli.append(try await measure(cli))
+                        try await samples.libgit2.measure(libgit2)
+                        try await samples.cli.measure(cli)
                     } else {
-                        samples.cli.append(try await measure(cli))
-                        samples.libgit2.append(try await measure(libgit2))
+                        try await samples.cli.measure(cli)
+                        try await samples.libgit2.measure(libgit2)
                     }
                 }
                 report(bare ? "git-clone-bare" : "git-clone", libgit2: samples.libgit2, cli: samples.cli)
@@ -71,14 +71,14 @@ enum GitCloneBench {
         let packKiB = counts.first { $0.hasPrefix("size-pack:") }?.split(separator: " ").last ?? "?"
         print(
             "git-clone setup files=\(fileCount) commits=\(commitCount) stream_bytes=\(stream.count) "
-                + "pack_kib=\(packKiB) generate_ms=\(format(milliseconds(since: started)))")
+                + "pack_kib=\(packKiB) generate_ms=\(format(Samples.milliseconds(ContinuousClock.now - started)))")
     }
 
     /// Prints the samples, then the medians and their ratio against the target, under `name`.
-    private static func report(_ name: String, libgit2: [Double], cli: [Double]) {
-        let libgit2Median = median(libgit2)
-        let cliMedian = median(cli)
-        print("\(name) samples_ms libgit2=\(format(libgit2)) cli=\(format(cli))")
+    private static func report(_ name: String, libgit2: Samples, cli: Samples) {
+        let libgit2Median = libgit2.median
+        let cliMedian = cli.median
+        print("\(name) samples_ms libgit2=\(format(libgit2.milliseconds)) cli=\(format(cli.milliseconds))")
         print(
             "\(name) libgit2_median_ms=\(format(libgit2Median)) cli_median_ms=\(format(cliMedian)) "
                 + "ratio=\(String(format: "%.2f", libgit2Median / cliMedian)) target<=\(target)")
@@ -93,26 +93,7 @@ enum GitCloneBench {
         return authenticated
     }
 
-    /// Wall-clock milliseconds that `body` took.
-    private static func measure(_ body: () async throws -> Void) async throws -> Double {
-        let started = ContinuousClock.now
-        try await body()
-        return milliseconds(since: started)
-    }
-
-    private static func milliseconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
-    }
-
-    private static func median(_ samples: [Double]) -> Double {
-        let sorted = samples.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
-
-    private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
+    private static func format(_ value: Double) -> String { BenchFormat.number(value, digits: 1) }
 
     private static func format(_ values: [Double]) -> String { values.map(format).joined(separator: ",") }
 }

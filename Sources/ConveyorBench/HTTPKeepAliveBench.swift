@@ -17,24 +17,23 @@ enum HTTPKeepAliveBench {
         let client = HTTPClient(configuration: .init(retry: .none, authorization: "Bearer \(forge.token)"))
         _ = try await client.send(HTTPRequest(url: url))
 
-        var clientSamples: [Duration] = []
+        var clientSamples = Samples()
         for _ in 0..<clientRequests {
-            clientSamples.append(try await timed { _ = try await client.send(HTTPRequest(url: url)) })
+            try await clientSamples.measure { _ = try await client.send(HTTPRequest(url: url)) }
         }
         let connections = await forge.connectionCount()
 
-        var cliSamples: [Duration] = []
+        var cliSamples = Samples()
         for _ in 0..<cliRequests {
-            cliSamples.append(try await timed { try runCurl(url: url, token: forge.token) })
+            try await cliSamples.measure { try runCurl(url: url, token: forge.token) }
         }
         await forge.stop()
 
-        let clientMedian = milliseconds(median(clientSamples))
-        let cliMedian = milliseconds(median(cliSamples))
+        let format = { (value: Double) in BenchFormat.number(value) }
         print(
-            "http-keepalive client_per_req_ms=\(format(clientMedian)) client_mean_ms=\(format(mean(clientSamples))) "
-                + "curl_cli_per_req_ms=\(format(cliMedian)) curl_cli_mean_ms=\(format(mean(cliSamples))) "
-                + "ratio=\(format(clientMedian / cliMedian)) target<=0.5 "
+            "http-keepalive client_per_req_ms=\(format(clientSamples.median)) client_mean_ms=\(format(clientSamples.mean)) "
+                + "curl_cli_per_req_ms=\(format(cliSamples.median)) curl_cli_mean_ms=\(format(cliSamples.mean)) "
+                + "ratio=\(format(clientSamples.median / cliSamples.median)) target<=0.5 "
                 + "client_requests=\(clientRequests) cli_requests=\(cliRequests) client_connections=\(connections)")
     }
 
@@ -53,35 +52,4 @@ enum HTTPKeepAliveBench {
             throw BenchFailure(message: "curl exited with \(process.terminationStatus) fetching \(url.path)")
         }
     }
-
-    private static func timed(_ work: () async throws -> Void) async throws -> Duration {
-        let clock = ContinuousClock()
-        let start = clock.now
-        try await work()
-        return clock.now - start
-    }
-
-    private static func median(_ samples: [Duration]) -> Duration {
-        let sorted = samples.sorted()
-        return sorted.isEmpty ? .zero : sorted[sorted.count / 2]
-    }
-
-    private static func mean(_ samples: [Duration]) -> Double {
-        samples.isEmpty ? 0 : samples.map(milliseconds).reduce(0, +) / Double(samples.count)
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1_000 + Double(attoseconds) / 1e15
-    }
-
-    private static func format(_ value: Double) -> String {
-        String(format: "%.3f", value)
-    }
-}
-
-/// A benchmark step that failed.
-struct BenchFailure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }

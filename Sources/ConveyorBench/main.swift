@@ -4,6 +4,7 @@ import Foundation
 let benchmarks: [String: @Sendable () async throws -> Void] = [
     "git-clone": GitCloneBench.run,
     "http-keepalive": HTTPKeepAliveBench.run,
+    "plan-latency": PlanBench.run,
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""
