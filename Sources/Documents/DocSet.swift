@@ -54,7 +54,7 @@ public struct DocSet: Sendable, Hashable {
     public let invalid: [Invalid]
 
     /// Creates a docset from its parts.
-    public init(workItem: Int, stage: StageName, documents: [Entry], missing: [Missing], invalid: [Invalid]) {
+    init(workItem: Int, stage: StageName, documents: [Entry], missing: [Missing], invalid: [Invalid]) {
         self.workItem = workItem
         self.stage = stage
         self.documents = documents

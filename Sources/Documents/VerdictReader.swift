@@ -21,7 +21,7 @@ public enum VerdictReader {
             let problems = error.problems.map { "line \($0.line): \($0.message)" }.joined(separator: " ")
             return VerdictReading(
                 outcome: .fail, field: rule.field, value: nil,
-                reason: "No verdict could be read from `\(path)` because its frontmatter is invalid. \(problems)")
+                reason: "No verdict could be read from `\(path)`: \(problems)")
         }
     }
 

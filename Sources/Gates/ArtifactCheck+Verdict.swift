@@ -9,7 +9,14 @@ extension ArtifactCheck {
         let source: (path: String, document: ArtifactDocument?)
         if let requirement = stage.artifacts.first(where: { $0.type == rule.documentType }) {
             let path = requirement.path(forWorkItem: workItem)
-            source = (path, documents[path])
+            let document = documents[path]
+            // A required verdict field that is absent has its own `missingKey` reason already.
+            if let document, requirement.requiredKeys.contains(rule.field),
+                !document.frontmatter.hasValue(forKey: rule.field)
+            {
+                return []
+            }
+            source = (path, document)
         } else {
             switch documentOutsideRequirements(ofType: rule.documentType) {
             case .found(let document): source = (document.path, document)

@@ -9,8 +9,6 @@ struct ArtifactCheck {
     let workTree: URL
     /// The required documents whose frontmatter is valid, by path.
     private(set) var documents: [String: ArtifactDocument] = [:]
-    /// Paths of required documents that are missing or invalid.
-    private(set) var unusable: Set<String> = []
     /// Every problem found.
     private(set) var reasons: [GateReason] = []
 
@@ -26,20 +24,18 @@ struct ArtifactCheck {
     private mutating func check(_ requirement: ArtifactRequirement) {
         let path = requirement.path(forWorkItem: workItem)
         guard FileManager.default.fileExists(atPath: workTree.appendingPathComponent(path).path) else {
-            unusable.insert(path)
             reasons.append(
                 GateReason(
                     code: .missingArtifact, path: path,
                     message: "Stage `\(stage.name)` must produce `\(path)` (type `\(requirement.type)`), but it "
-                        + "does not exist. Write it with the frontmatter keys \(GateEvaluator.list(requirement.requiredKeys))."
-                ))
+                        + "does not exist. Write it with the frontmatter keys "
+                        + "\(GateEvaluator.list(requirement.requiredKeys))."))
             return
         }
         let document: ArtifactDocument
         do {
             document = try ArtifactDocument.read(path: path, in: workTree)
         } catch {
-            unusable.insert(path)
             reasons += error.problems.map {
                 GateReason(code: .invalidFrontmatter, path: path, line: $0.line, message: $0.message)
             }

@@ -14,6 +14,4 @@ public struct GateVerdict: Sendable, Hashable {
         self.questions = questions
     }
 
-    /// The reasons that fail the gate.
-    public var failures: [GateReason] { reasons.filter { $0.code != .openQuestions } }
 }

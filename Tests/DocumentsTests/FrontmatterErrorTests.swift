@@ -48,6 +48,26 @@ import Testing
         #expect(problem.description.hasPrefix("\(path):5: error: "))
     }
 
+    @Test func duplicatedKeysAreInvalidYAML() throws {
+        let problem = try single("---\ndoc_id: X\ntype: brief\nstatus: draft\ndoc_id: Y\n---\n")
+        #expect(problem.code == .invalidYAML)
+        #expect(problem.message.contains("doc_id"))
+    }
+
+    @Test func aliasBombIsRejectedQuickly() throws {
+        var lines = ["---", "doc_id: X", "type: brief", "status: draft", "l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...9 {
+            let aliases = Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
+            lines.append("l\(level): &l\(level) [\(aliases)]")
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let problem = try single((lines + ["---"]).joined(separator: "\n"))
+        #expect(clock.now - start < .seconds(5))
+        #expect(problem.code == .invalidValue)
+        #expect(problem.message.contains("more than 10000 values"))
+    }
+
     @Test func frontmatterThatIsAListIsNotAMapping() throws {
         let problem = try single("---\n- a\n- b\n---\n")
         #expect(problem.code == .notAMapping)

@@ -30,10 +30,24 @@ import Testing
         }
     }
 
-    @Test func missingVerdictFailsAsAMissingKeyAndAsAVerdict() async throws {
+    @Test func missingVerdictFailsOnceAsAMissingKey() async throws {
         let verdict = try await audit(verdict: nil)
         #expect(verdict.result == .fail)
-        #expect(verdict.reasons.map(\.code) == [.missingKey, .verdictFailed])
+        #expect(verdict.reasons.map(\.code) == [.missingKey])
+        #expect(verdict.reasons.first?.message.contains("has no `verdict`") == true)
+    }
+
+    @Test func nullVerdictCountsAsMissing() async throws {
+        #expect(try await audit(verdict: "null").reasons.map(\.code) == [.missingKey])
+    }
+
+    @Test func verdictFromAMissingDocumentSaysWhereItWouldComeFrom() async throws {
+        let tree = try WorkTree()
+        defer { tree.remove() }
+        let stage = try Stages.default(.docAudit)
+        let verdict = await Stages.evaluate(stage, in: tree)
+        #expect(verdict.reasons.map(\.code) == [.missingArtifact, .verdictFailed])
+        #expect(verdict.reasons.last?.message.contains("takes its verdict from `verdict` of") == true)
     }
 
     @Test func verdictDocumentOutsideTheStageArtifactsIsFoundByType() async throws {
