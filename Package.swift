@@ -34,6 +34,12 @@ let package = Package(
             name: "Pipeline", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "Triggers", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
         .target(
+            name: "Documents",
+            dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Gates", dependencies: ["Documents", "Pipeline"], swiftSettings: swiftSettings),
+        .target(
             name: "Store",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
@@ -72,6 +78,16 @@ let package = Package(
         .testTarget(name: "ActionsTests", dependencies: ["Actions"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests", dependencies: ["Pipeline", "ConveyorTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatesTests",
+            dependencies: ["Gates", "Documents", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TriggersTests",
             dependencies: ["Triggers", "Pipeline", "ConveyorTestSupport"],
