@@ -45,9 +45,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Execution",
+            dependencies: ["Actions", "Documents", "Forge", "Gates", "Git", "Pipeline", "Triggers"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Forge", "Git", "HTTP", "Pipeline", "Store", "Triggers",
+                "Actions", "Execution", "Forge", "Git", "HTTP", "Pipeline", "Store", "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -91,6 +96,11 @@ let package = Package(
         .testTarget(
             name: "TriggersTests",
             dependencies: ["Triggers", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExecutionTests",
+            dependencies: ["Execution", "Forge", "Pipeline", "Triggers", "ConveyorTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),

@@ -1,0 +1,118 @@
+import Foundation
+import Pipeline
+
+/// The one status comment Conveyor keeps on a work item, rewritten in full from state after every run.
+///
+/// It is found again by its hidden ``marker(workItem:)``, so a rerun edits it instead of adding another.
+public struct StatusComment: Sendable, Hashable {
+    /// How far one stage has come, as state records it.
+    public enum StageState: String, Sendable, Hashable {
+        /// Not started.
+        case pending
+        /// Its run ended; waiting for the owner.
+        case inReview = "in review"
+        /// The owner approved it.
+        case approved
+        /// Its gate failed.
+        case failed
+        /// It waits for answers from the owner.
+        case needsInput = "needs input"
+    }
+
+    /// The work item.
+    public var workItem: Int
+    /// Every stage of the pipeline, in order, with its state.
+    public var stages: [(name: StageName, state: StageState)]
+    /// The stage the latest run worked on.
+    public var currentStage: StageName
+    /// `pass`, `fail` or `needs_input`.
+    public var verdict: String
+    /// Why, one sentence each.
+    public var reasons: [String]
+    /// Questions for the owner.
+    public var questions: [String]
+    /// The artifacts of the latest run, as `(path, link)`.
+    public var artifacts: [(path: String, url: String)]
+    /// The work item's pull request.
+    public var pullRequestURL: String?
+    /// How long the run took, in seconds.
+    public var durationSeconds: Double
+    /// Tokens the agent used (input + output), when it reported them.
+    public var tokens: Int?
+    /// What the agent reported spending, in US dollars.
+    public var costUSD: Double?
+    /// What the owner can do next, as a label or command.
+    public var nextStep: String?
+
+    /// Creates a status comment.
+    public init(
+        workItem: Int, stages: [(name: StageName, state: StageState)], currentStage: StageName, verdict: String,
+        reasons: [String] = [], questions: [String] = [], artifacts: [(path: String, url: String)] = [],
+        pullRequestURL: String? = nil, durationSeconds: Double, tokens: Int? = nil, costUSD: Double? = nil,
+        nextStep: String? = nil
+    ) {
+        self.workItem = workItem
+        self.stages = stages
+        self.currentStage = currentStage
+        self.verdict = verdict
+        self.reasons = reasons
+        self.questions = questions
+        self.artifacts = artifacts
+        self.pullRequestURL = pullRequestURL
+        self.durationSeconds = durationSeconds
+        self.tokens = tokens
+        self.costUSD = costUSD
+        self.nextStep = nextStep
+    }
+
+    /// The hidden line that identifies the status comment of `workItem`.
+    public static func marker(workItem: Int) -> String {
+        "<!-- conveyor:status:\(workItem) -->"
+    }
+
+    public static func == (lhs: StatusComment, rhs: StatusComment) -> Bool { lhs.body == rhs.body }
+    public func hash(into hasher: inout Hasher) { hasher.combine(body) }
+}
+
+extension StatusComment {
+    /// The comment's Markdown, starting with the marker.
+    public var body: String {
+        var lines = [Self.marker(workItem: workItem), "### Conveyor — work item #\(workItem)", ""]
+        lines.append(
+            stages.map { stage in
+                let mark = stage.name == currentStage ? "**\(stage.name.rawValue)**" : stage.name.rawValue
+                return "\(Self.symbol(stage.state)) \(mark)"
+            }.joined(separator: " → "))
+        lines += ["", "**\(currentStage.rawValue)**: gate verdict `\(verdict)`"]
+        lines += reasons.map { "- \($0)" }
+        if !questions.isEmpty {
+            lines += ["", "**Questions for the owner** (answer in a comment, then add the revise label):"]
+            lines += questions.enumerated().map { "\($0.offset + 1). \($0.element)" }
+        }
+        if !artifacts.isEmpty {
+            lines += ["", "**Artifacts**"]
+            lines += artifacts.map { "- [`\($0.path)`](\($0.url))" }
+        }
+        if let pullRequestURL { lines += ["", "Pull request: \(pullRequestURL)"] }
+        lines += ["", usageLine]
+        if let nextStep { lines += ["", "Next: \(nextStep)"] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var usageLine: String {
+        var parts = ["Duration \(String(format: "%.1f", durationSeconds)) s"]
+        if let tokens { parts.append("tokens \(tokens)") }
+        if let costUSD { parts.append("cost $\(String(format: "%.4f", costUSD))") }
+        return parts.joined(separator: " · ")
+    }
+
+    private static func symbol(_ state: StageState) -> String {
+        switch state {
+        case .pending: "○"
+        case .inReview: "◐"
+        case .approved: "●"
+        case .failed: "✗"
+        case .needsInput: "?"
+        }
+    }
+}
