@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExecutionTests",
-            dependencies: ["Execution", "Forge", "Pipeline", "Triggers", "ConveyorTestSupport"],
+            dependencies: ["Execution", "Forge", "Git", "Pipeline", "Triggers", "ConveyorTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),

@@ -1,0 +1,52 @@
+import Foundation
+import Git
+
+/// The repository checkout a stage works in, on its work branch.
+///
+/// The checkout at `GITHUB_WORKSPACE` is reused when it is a clone of the same repository (as
+/// `actions/checkout` leaves it); otherwise the repository is cloned with libgit2 from
+/// `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY.git`. Either way the work branch is fetched from the remote when it
+/// exists there (a rerun builds on what was published) and otherwise starts at the default branch.
+public struct Workspace: Sendable {
+    /// The repository.
+    public let repository: Repository
+    /// The work tree's root.
+    public var root: URL { repository.location }
+    /// The remote every fetch and push goes to.
+    public let remote: URL
+    /// The branch the work starts from, e.g. `main`.
+    public let baseBranch: String
+    /// The work branch, e.g. `conveyor/12-add-login`.
+    public let workBranch: String
+    /// The commit the work branch pointed at before the agent ran.
+    public let startCommit: ObjectID
+    /// True when the work branch already existed on the remote.
+    public let workBranchExisted: Bool
+
+    /// Prepares the work tree.
+    ///
+    /// - Parameters:
+    ///   - existingCheckout: `GITHUB_WORKSPACE`, reused when it is a git repository.
+    ///   - cloneDirectory: where to clone when there is no reusable checkout.
+    public static func prepare(
+        remote: URL, credentials: Credentials, baseBranch: String, workBranch: String, existingCheckout: URL?,
+        cloneDirectory: URL
+    ) async throws -> Workspace {
+        let repository: Repository
+        if let existingCheckout, let opened = try? await Repository.open(at: existingCheckout), await !opened.isBare {
+            repository = opened
+        } else {
+            repository = try await Repository.clone(from: remote, to: cloneDirectory, credentials: credentials)
+        }
+        let baseRef = "refs/remotes/origin/\(baseBranch)"
+        let workRef = "refs/remotes/origin/\(workBranch)"
+        try await repository.fetch(
+            from: remote, refspecs: ["+refs/heads/\(baseBranch):\(baseRef)", "+refs/heads/\(workBranch):\(workRef)"],
+            credentials: credentials)
+        let existed = try await repository.resolve(workRef) != nil
+        let start = try await repository.switchBranch(workBranch, to: existed ? workRef : baseRef)
+        return Workspace(
+            repository: repository, remote: remote, baseBranch: baseBranch, workBranch: workBranch,
+            startCommit: start, workBranchExisted: existed)
+    }
+}
