@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         // MARK: - C libraries (system)
@@ -33,6 +35,15 @@ let package = Package(
         .target(
             name: "Pipeline", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "Triggers", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
+        .target(
+            name: "Agents",
+            dependencies: [
+                "Pipeline",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Store",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
@@ -75,6 +86,11 @@ let package = Package(
         .testTarget(
             name: "TriggersTests",
             dependencies: ["Triggers", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AgentsTests",
+            dependencies: ["Agents", "ConveyorTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),
