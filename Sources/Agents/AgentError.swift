@@ -19,6 +19,8 @@ public struct AgentError: Error, Sendable, CustomStringConvertible {
         public static let invalidInvocation = Code(name: "invalidInvocation")
         /// A command template cannot be parsed.
         public static let invalidTemplate = Code(name: "invalidTemplate")
+        /// The calling task was cancelled while the agent ran; the agent's process group was ended.
+        public static let cancelled = Code(name: "cancelled")
         /// The log directory or one of its files could not be written.
         public static let logUnwritable = Code(name: "logUnwritable")
 

@@ -35,7 +35,8 @@ public struct AgentInvocation: Sendable {
     public var allowedCredentials: Set<String>
     /// The Claude Code CLI: a path, or a name looked up on the scrubbed `PATH`.
     public var claudeExecutable: String
-    /// Asks for `--dangerously-skip-permissions`; refused when running as root. Off unless configured.
+    /// Asks for `--dangerously-skip-permissions` (sandboxed non-root runners only; it drops `--restricted`, so the
+    /// file tools are no longer confined to the work tree). Refused when running as root. Off unless configured.
     public var skipPermissionChecks: Bool
     /// How to run a `command` agent.
     public var commandTemplate: CommandTemplate?

@@ -9,8 +9,12 @@
 ///   a repository's `.claude/settings.json` cannot widen the agent's permissions. Without it, an allowed `Write`
 ///   may write anywhere on the machine (measured with CLI 2.1.330); with it a write outside the work tree is
 ///   refused and listed in the result's `permission_denials`.
-/// - `--permission-mode acceptEdits` plus the allowlist lets the agent edit files without anyone to approve; no
-///   `--dangerously-skip-permissions` by default, and never as root (the CLI refuses it as root as well).
+/// - `--permission-mode acceptEdits` plus the allowlist lets the agent edit files without anyone to approve.
+/// - `--dangerously-skip-permissions` is never passed by default and never as root (the CLI itself refuses it as
+///   root: "cannot be used with root/sudo privileges"). For a sandboxed non-root runner that asks for it, it
+///   replaces `--restricted --permission-mode acceptEdits`, because the CLI rejects the combination
+///   ("bypassPermissions not supported in restricted mode"); the file tools are then no longer confined to the
+///   work tree.
 enum ClaudeCommandLine {
     /// The only tools the agent gets.
     static let fileTools = "Read,Write,Edit,Glob,Grep"
@@ -22,10 +26,7 @@ enum ClaudeCommandLine {
     static func arguments(
         model: String?, maxTurns: Int?, skipPermissionChecks: Bool, runningAsRoot: Bool
     ) throws(AgentError) -> [String] {
-        var arguments = [
-            "-p", "--output-format", "json", "--restricted", "--permission-mode", "acceptEdits",
-            "--tools", fileTools, "--allowedTools", fileTools,
-        ]
+        var arguments = ["-p", "--output-format", "json"]
         if skipPermissionChecks {
             guard !runningAsRoot else {
                 throw AgentError(
@@ -35,7 +36,10 @@ enum ClaudeCommandLine {
                         + "already allowed in the work tree.")
             }
             arguments.append("--dangerously-skip-permissions")
+        } else {
+            arguments += ["--restricted", "--permission-mode", "acceptEdits"]
         }
+        arguments += ["--tools", fileTools, "--allowedTools", fileTools]
         if let model, !model.isEmpty { arguments += ["--model", model] }
         if let maxTurns { arguments += ["--max-turns", String(maxTurns)] }
         return arguments

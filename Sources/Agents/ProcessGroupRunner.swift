@@ -12,12 +12,16 @@ import SystemPackage
 /// - At the limit the whole group gets SIGTERM, then SIGKILL after the grace period. When the leader ends, whatever
 ///   is left of its group is killed too (after the grace period on a timeout, at once otherwise), so no grandchild
 ///   outlives the run.
-/// - If the calling task is cancelled, swift-subprocess runs the same SIGTERM-then-SIGKILL sequence on the group.
+/// - If the calling task is cancelled, swift-subprocess runs the same SIGTERM-then-SIGKILL sequence on the group,
+///   and the run throws ``AgentError/Code/cancelled``.
+/// - The stream files belong to swift-subprocess once handed over (it closes them after spawning), so they are
+///   never closed twice.
 enum ProcessGroupRunner {
     /// Runs `launch` to the end and reports how it ended.
     ///
-    /// - Throws: ``AgentError/Code/logUnwritable`` when the stream files cannot be opened, and
-    ///   ``AgentError/Code/launchFailed`` when the program cannot be started.
+    /// - Throws: ``AgentError/Code/logUnwritable`` when the stream files cannot be opened,
+    ///   ``AgentError/Code/launchFailed`` when the program cannot be started, and ``AgentError/Code/cancelled`` when
+    ///   the calling task is cancelled.
     static func run(_ launch: ProcessLaunch) async throws(AgentError) -> ProcessExit {
         let streams = try StreamFiles(launch)
         let group = ProcessGroup()
@@ -37,12 +41,16 @@ enum ProcessGroupRunner {
                 return finished
             }
         } catch {
-            streams.closeAll()
             await group.reap(until: nil)
+            if Task.isCancelled { throw cancelled(launch) }
             throw AgentError(
                 code: .launchFailed,
                 message: "Could not run \(launch.executable.path): \(error). Check that it is an executable program "
                     + "and that the work directory \(launch.workingDirectory.path) exists.")
+        }
+        if Task.isCancelled {
+            await group.reap(until: nil)
+            throw cancelled(launch)
         }
         let terminatedAt = group.terminatedAt
         await group.reap(until: terminatedAt.map { $0 + launch.terminationGrace })
@@ -53,6 +61,12 @@ enum ProcessGroupRunner {
         case .signaled(let signal):
             return ProcessExit(exitStatus: nil, signal: signal, timedOut: terminatedAt != nil, elapsed: elapsed)
         }
+    }
+
+    private static func cancelled(_ launch: ProcessLaunch) -> AgentError {
+        AgentError(
+            code: .cancelled,
+            message: "The run of \(launch.executable.lastPathComponent) was cancelled; its process group was ended.")
     }
 
     private static func spawnAndWait(

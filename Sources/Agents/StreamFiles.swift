@@ -3,8 +3,7 @@ import SystemPackage
 
 /// The open files a launched agent uses as standard input, output and error.
 ///
-/// swift-subprocess closes them once the child has started; ``closeAll()`` closes them when the launch never
-/// happened.
+/// They are handed to swift-subprocess with `closeAfterSpawningProcess: true`, which then owns and closes them.
 struct StreamFiles: Sendable {
     let input: FileDescriptor
     let output: FileDescriptor
@@ -24,11 +23,6 @@ struct StreamFiles: Sendable {
         input = opened[0]
         output = opened[1]
         error = opened[2]
-    }
-
-    /// Closes all three files, ignoring errors.
-    func closeAll() {
-        for descriptor in [input, output, error] { try? descriptor.close() }
     }
 
     private static func open(

@@ -10,7 +10,8 @@ struct ClaudeCLITests {
     private static let model = "claude-sonnet-4-5"
 
     private static func run(
-        _ script: ModelScript, in fixture: AgentFixture, maxTurns: Int? = nil, prompt: String = "Write the docs."
+        _ script: ModelScript, in fixture: AgentFixture, maxTurns: Int? = nil, prompt: String = "Write the docs.",
+        timeout: Duration = .seconds(60)
     ) async throws -> (AgentOutcome, [RecordedModelRequest]) {
         let claude = try ClaudeBinary.locate()
         let server = try await ModelServer.start(script: script)
@@ -20,6 +21,7 @@ struct ClaudeCLITests {
         invocation.claudeExecutable = claude
         invocation.model = model
         invocation.maxTurns = maxTurns
+        invocation.timeout = timeout
         let outcome: AgentOutcome
         do {
             outcome = try await AgentRunner.run(invocation)
@@ -69,6 +71,8 @@ struct ClaudeCLITests {
             #expect(abs((outcome.costUSD ?? 0) - expectedCost) < 1e-12)
             #expect(outcome.report?.model == Self.model)
 
+            let paths = Set(requests.map(\.path))
+            #expect(paths == ["/v1/messages"], "the CLI called \(paths)")
             let messages = requests.filter(\.isMessages)
             #expect(messages.count == 2)
             let sessionID = try #require(outcome.sessionID)
@@ -165,6 +169,19 @@ struct ClaudeCLITests {
                 return
             }
             #expect(reason.hasPrefix("error_max_turns"))
+        }
+    }
+
+    @Test("A model that hangs past the timeout ends the CLI's whole process group")
+    func hangingModel() async throws {
+        try await AgentFixture.with { fixture in
+            let script = ModelScript([.stall(.seconds(30))])
+            let (outcome, requests) = try await Self.run(script, in: fixture, timeout: .seconds(3))
+            #expect(outcome.status == .timedOut)
+            #expect(outcome.exit.map { $0.elapsed < .seconds(10) } == true)
+            #expect(requests.isEmpty, "the stalled request never got an answer")
+            // Every process of the run carried this fixture's HOME; none may be left.
+            #expect(ProcessState.running(withEnvironmentEntry: "HOME=\(fixture.home.path)").isEmpty)
         }
     }
 

@@ -50,6 +50,25 @@ struct CommandAgentTests {
         }
     }
 
+    @Test("Cancelling the calling task ends the process group and throws cancelled")
+    func cancellation() async throws {
+        try await AgentFixture.with { fixture in
+            let script = "sh -c 'echo $$ > grandchild.pid; exec sleep 60' & sleep 60"
+            var invocation = fixture.invocation(.command)
+            invocation.commandTemplate = try CommandTemplate(arguments: ["/bin/sh", "-c", script])
+            let run = Task { try await AgentRunner.run(invocation) }
+            let deadline = ContinuousClock.now + .seconds(5)
+            while fixture.workFile("grandchild.pid") == nil, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            run.cancel()
+            let error = await #expect(throws: AgentError.self) { try await run.value }
+            #expect(error?.code == .cancelled)
+            let grandchild = try #require(Int32(fixture.workFile("grandchild.pid")?.trimmed ?? ""))
+            #expect(await ProcessState.waitUntilGone(grandchild))
+        }
+    }
+
     @Test("A grandchild left running after a normal exit is killed too")
     func strayGrandchildAfterExit() async throws {
         try await AgentFixture.with { fixture in

@@ -53,6 +53,8 @@ struct CommandTemplateTests {
         #expect(error?.code == .unsafeAsRoot)
         let arguments = try ClaudeCommandLine.arguments(
             model: nil, maxTurns: nil, skipPermissionChecks: true, runningAsRoot: false)
-        #expect(arguments.last == "--dangerously-skip-permissions")
+        #expect(arguments.contains("--dangerously-skip-permissions"))
+        // The CLI rejects bypassPermissions together with --restricted.
+        #expect(!arguments.contains("--restricted") && !arguments.contains("--permission-mode"))
     }
 }

@@ -34,6 +34,7 @@ struct ModelHTTPHandler: HTTPHandler {
         case (.POST, "/v1/messages"):
             let (reply, id) = await state.nextReply()
             let model = body?["model"]?.stringValue ?? "claude-scripted"
+            if case .stall(let duration) = reply { try? await Task.sleep(for: duration) }
             if reply.status != 200 { return (reply.status, json, try reply.errorBody()) }
             if body?["stream"]?.boolValue == true {
                 return (200, "text/event-stream", try reply.eventStream(id: id, model: model))

@@ -61,16 +61,25 @@ extension ModelReply {
         return body
     }
 
-    /// The error body of a ``failure(status:errorType:message:)`` reply.
+    /// The error body of a ``failure(status:errorType:message:)`` or ``stall(_:)`` reply.
     func errorBody() throws -> Data {
-        guard case .failure(_, let errorType, let message) = self else { return Data() }
+        let (errorType, message) =
+            switch self {
+            case .failure(_, let errorType, let message): (errorType, message)
+            case .stall: ("overloaded_error", "scripted model server: stalled")
+            case .message: ("api_error", "not an error reply")
+            }
         let body: JSONValue = ["type": "error", "error": ["type": .string(errorType), "message": .string(message)]]
         return try body.jsonData()
     }
 
-    /// The HTTP status: 200 for a message, else the scripted one.
+    /// The HTTP status: 200 for a message, 529 after a stall, else the scripted one.
     var status: Int {
-        if case .failure(let status, _, _) = self { status } else { 200 }
+        switch self {
+        case .message: 200
+        case .failure(let status, _, _): status
+        case .stall: 529
+        }
     }
 }
 

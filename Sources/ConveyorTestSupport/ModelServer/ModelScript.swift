@@ -40,6 +40,8 @@ public enum ModelReply: Sendable, Hashable {
     case message(content: [ModelContent], usage: ModelUsage)
     /// An API error: `status` with `{"type":"error","error":{"type":errorType,"message":message}}`.
     case failure(status: Int, errorType: String, message: String)
+    /// No answer for `duration` (a model that hangs), then a 529 `overloaded_error`.
+    case stall(Duration)
 
     /// A reply that calls `tools` (all in one message).
     public static func tools(_ tools: [ModelContent], usage: ModelUsage) -> ModelReply {

@@ -20,3 +20,14 @@ enum ProcessState {
         return !isRunning(pid)
     }
 }
+
+extension ProcessState {
+    /// Running (non-zombie) processes whose environment holds `entry` (`NAME=value`), read from `/proc/*/environ`.
+    static func running(withEnvironmentEntry entry: String) -> [Int32] {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { Int32($0) } ?? []
+        return pids.filter { pid in
+            guard let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
+            return environ.split(separator: 0).contains { Array($0) == Array(entry.utf8) } && isRunning(pid)
+        }
+    }
+}
