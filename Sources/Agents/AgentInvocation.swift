@@ -76,11 +76,6 @@ public struct AgentInvocation: Sendable {
         self.ownerRole = ownerRole
         self.workItemText = workItemText
     }
-
-    /// The environment the agent gets: ``environment`` scrubbed of forge and other credentials.
-    public var scrubbedEnvironment: [String: String] {
-        AgentEnvironment(allowing: allowedCredentials).scrub(environment).kept
-    }
 }
 
 /// A work item's title and body as the requester wrote them.

@@ -9,16 +9,14 @@ import Pipeline
 enum OfflineAgent {
     /// Writes `invocation.artifacts` into the work tree.
     ///
-    /// A path that would land outside the work tree is not written; the outcome is ``AgentStatus/failed(reason:)``
-    /// naming it, and nothing at all is written.
+    /// A path that would land outside the work tree (absolute, `..`, or through a directory link that leaves it) is
+    /// not written; the outcome is ``AgentStatus/failed(reason:)`` naming it, and nothing at all is written.
     static func run(_ invocation: AgentInvocation) throws(AgentError) -> AgentOutcome {
         let transcript = try AgentTranscript.prepare(in: invocation.logDirectory, prompt: invocation.prompt)
-        let root = invocation.workDirectory.standardizedFileURL
         var planned: [(path: String, url: URL, text: String)] = []
         for requirement in invocation.artifacts {
             let path = requirement.path(forWorkItem: invocation.workItem)
-            let url = root.appendingPathComponent(path).standardizedFileURL
-            guard !path.hasPrefix("/"), url.path.hasPrefix(root.path + "/") else {
+            guard let url = WorkTreePath.resolve(path, in: invocation.workDirectory) else {
                 return try finish(
                     .failed(reason: "the artifact path \(path) is outside the work tree; nothing was written"),
                     written: [], transcript: transcript)
@@ -32,7 +30,8 @@ enum OfflineAgent {
             for document in planned {
                 try FileManager.default.createDirectory(
                     at: document.url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(document.text.utf8).write(to: document.url)
+                // Atomic: the file is renamed into place, so a link planted at the path is replaced, not followed.
+                try Data(document.text.utf8).write(to: document.url, options: .atomic)
             }
         } catch {
             return try finish(

@@ -21,9 +21,14 @@ final class ProcessGroup: Sendable {
 
     private let state = Mutex(State())
 
-    /// Records the group id once the leader is running.
+    /// Records the group id once the leader is running; if the limit already passed while it was starting, the
+    /// group gets its SIGTERM now.
     func started(groupID: pid_t) {
-        state.withLock { $0.groupID = groupID }
+        let expired = state.withLock { state -> Bool in
+            state.groupID = groupID
+            return state.terminatedAt != nil
+        }
+        if expired { signalGroup(groupID, SIGTERM) }
     }
 
     /// When the timeout's SIGTERM went out, or nil when it never did.
@@ -52,10 +57,11 @@ final class ProcessGroup: Sendable {
     }
 
     /// After the leader has ended: waits, polling every 20 ms, until the group is empty or `deadline` passes, then
-    /// sends SIGKILL to what is left. With no deadline the stragglers are killed at once.
+    /// sends SIGKILL to what is left. With no deadline, or once the calling task is cancelled, the stragglers are
+    /// killed at once.
     func reap(until deadline: ContinuousClock.Instant?) async {
         if let deadline {
-            while hasMembers, ContinuousClock.now < deadline {
+            while hasMembers, ContinuousClock.now < deadline, !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(20))
             }
         }

@@ -114,4 +114,39 @@ struct OfflineAgentTests {
             #expect(!FileManager.default.fileExists(atPath: fixture.scratch.appending("escaped-7.md").path))
         }
     }
+
+    @Test("A directory link that leaves the work tree is not followed")
+    func refusesLinkedDirectories() async throws {
+        try await AgentFixture.with { fixture in
+            let outside = fixture.scratch.appending("outside")
+            try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: fixture.work.appendingPathComponent("docs"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(
+                at: fixture.work.appendingPathComponent("docs/work-items"), withDestinationURL: outside)
+            let outcome = try await AgentRunner.run(Self.invocation(fixture, artifacts: [Self.intake[0]]))
+            guard case .failed(let reason) = outcome.status else {
+                Issue.record("expected .failed, got \(outcome.status)")
+                return
+            }
+            #expect(reason.contains("outside the work tree"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        }
+    }
+
+    @Test("A file link planted at an artifact path is replaced, not written through")
+    func replacesFileLinks() async throws {
+        try await AgentFixture.with { fixture in
+            let target = fixture.scratch.appending("target.md")
+            try Data("untouched\n".utf8).write(to: target)
+            let folder = fixture.work.appendingPathComponent("docs/work-items/7/intake")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent("problem.md"), withDestinationURL: target)
+            let outcome = try await AgentRunner.run(Self.invocation(fixture, artifacts: [Self.intake[0]]))
+            #expect(outcome.status == .succeeded)
+            #expect(try String(contentsOf: target, encoding: .utf8) == "untouched\n")
+            #expect(fixture.workFile("docs/work-items/7/intake/problem.md")?.hasPrefix("---\ndoc_id:") == true)
+        }
+    }
 }
