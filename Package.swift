@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         // MARK: - C libraries (system)
@@ -40,13 +42,22 @@ let package = Package(
         ),
         .target(name: "Gates", dependencies: ["Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
+            name: "Agents",
+            dependencies: [
+                "Pipeline",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Store",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Execution",
-            dependencies: ["Actions", "Documents", "Forge", "Gates", "Git", "Pipeline", "Triggers"],
+            dependencies: ["Actions", "Agents", "Documents", "Forge", "Gates", "Git", "Pipeline", "Triggers"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -101,6 +112,11 @@ let package = Package(
         .testTarget(
             name: "ExecutionTests",
             dependencies: ["Execution", "Forge", "Git", "Pipeline", "Triggers", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AgentsTests",
+            dependencies: ["Agents", "ConveyorTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),

@@ -1,0 +1,77 @@
+import Foundation
+
+extension AgentReport {
+    /// Reads the result object from an agent's output.
+    ///
+    /// Accepted shapes: the whole text is one JSON object (`--output-format json`, also pretty-printed); the whole
+    /// text is a JSON array of messages, whose last object is taken; or lines of text and JSON (`stream-json`, or
+    /// log lines before the result), whose last line that is a JSON object is taken.
+    ///
+    /// - Returns: the report, or why there is none (empty output, no JSON object).
+    public static func parse(_ text: String) -> Result<AgentReport, InvalidAgentOutput> {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            return .failure(InvalidAgentOutput(reason: "the agent printed no result: the output is empty"))
+        }
+        if let whole = resultObject(in: trimmed) {
+            return .success(AgentReport(members: whole))
+        }
+        let lines = trimmed.split(whereSeparator: \.isNewline)
+        for line in lines.reversed() {
+            let candidate = line.trimmingCharacters(in: .whitespaces)
+            guard candidate.hasPrefix("{"), let object = ResultJSON.parse(candidate)?.objectValue else { continue }
+            return .success(AgentReport(members: object))
+        }
+        let count = lines.count == 1 ? "1 line" : "\(lines.count) lines"
+        return .failure(InvalidAgentOutput(reason: "the output has no JSON result object (\(count) of text)"))
+    }
+
+    /// The object `text` holds when it is one JSON object, or the last object of a JSON array.
+    private static func resultObject(in text: String) -> [String: ResultJSON]? {
+        guard let first = text.first, first == "{" || first == "[", let value = ResultJSON.parse(text) else {
+            return nil
+        }
+        if let object = value.objectValue { return object }
+        return value.arrayValue?.last { $0.objectValue != nil }?.objectValue
+    }
+
+    /// Fills a report from a result object, ignoring keys it does not know and values of the wrong type.
+    init(members: [String: ResultJSON]) {
+        self.init()
+        type = members["type"]?.string
+        subtype = members["subtype"]?.string
+        isError = members["is_error"]?.bool
+        resultText = members["result"]?.string
+        sessionID = members["session_id"]?.string
+        costUSD = members["total_cost_usd"]?.double ?? members["cost_usd"]?.double
+        usage = members["usage"]?.objectValue.map(Self.usage)
+        numTurns = members["num_turns"]?.integer
+        durationMS = members["duration_ms"]?.integer
+        apiErrorStatus = members["api_error_status"]?.integer
+        terminalReason = members["terminal_reason"]?.string
+        errors = members["errors"]?.arrayValue?.compactMap(\.string) ?? []
+        permissionDenials = (members["permission_denials"]?.arrayValue ?? []).compactMap(Self.denial)
+        model = Self.dominantModel(members["modelUsage"]) ?? members["model"]?.string
+    }
+
+    private static func usage(_ members: [String: ResultJSON]) -> TokenUsage {
+        TokenUsage(
+            input: members["input_tokens"]?.integer ?? 0,
+            output: members["output_tokens"]?.integer ?? 0,
+            cacheRead: members["cache_read_input_tokens"]?.integer ?? members["cache_read_tokens"]?.integer ?? 0,
+            cacheCreation: members["cache_creation_input_tokens"]?.integer
+                ?? members["cache_creation_tokens"]?.integer ?? 0)
+    }
+
+    private static func denial(_ value: ResultJSON) -> PermissionDenial? {
+        guard let tool = value["tool_name"]?.string else { return nil }
+        return PermissionDenial(toolName: tool, filePath: value["tool_input"]?["file_path"]?.string)
+    }
+
+    /// The `modelUsage` key with the most `outputTokens` (ties go to the alphabetically first name).
+    private static func dominantModel(_ value: ResultJSON?) -> String? {
+        guard let models = value?.objectValue else { return nil }
+        let ranked = models.map { name, usage in (name: name, output: usage["outputTokens"]?.integer ?? 0) }
+        return ranked.sorted { $0.output != $1.output ? $0.output > $1.output : $0.name < $1.name }.first?.name
+    }
+}

@@ -1,0 +1,24 @@
+/// How an agent's process ended, as the process group runner saw it.
+public struct ProcessExit: Sendable, Hashable {
+    /// The exit status when the process exited normally.
+    public var exitStatus: Int32?
+    /// The signal that ended the process, when one did.
+    public var signal: Int32?
+    /// True when the wall-clock limit passed and Conveyor ended the process group.
+    public var timedOut: Bool
+    /// How long the process ran.
+    public var elapsed: Duration
+
+    /// Creates an exit record.
+    public init(exitStatus: Int32?, signal: Int32?, timedOut: Bool, elapsed: Duration) {
+        self.exitStatus = exitStatus
+        self.signal = signal
+        self.timedOut = timedOut
+        self.elapsed = elapsed
+    }
+
+    /// A clean exit with status 0 and no timeout.
+    public var exitedCleanly: Bool {
+        !timedOut && signal == nil && exitStatus == 0
+    }
+}
