@@ -38,10 +38,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "StateBranch",
+            dependencies: ["CGit2", "Git", "Store", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Git", "HTTP", "Pipeline", "Store", "Triggers",
+                "Actions", "Git", "HTTP", "Pipeline", "StateBranch", "Store", "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -63,7 +69,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ConveyorBench",
-            dependencies: ["ConveyorTestSupport", "Git", "HTTP", "Store"],
+            dependencies: ["ConveyorTestSupport", "Git", "HTTP", "StateBranch", "Store"],
             swiftSettings: swiftSettings
         ),
 
@@ -82,6 +88,13 @@ let package = Package(
         .testTarget(
             name: "FakeForgeTests",
             dependencies: ["HTTP", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StateBranchTests",
+            dependencies: [
+                "StateBranch", "Store", "Git", "ConveyorTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
