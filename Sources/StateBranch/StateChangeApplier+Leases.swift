@@ -2,9 +2,11 @@ import Foundation
 import GRDB
 
 extension StateChangeApplier {
-    /// Takes the lease when it is free, ours or expired; reports it held otherwise.
+    /// Takes the lease when it is free, ours or expired; reports it held otherwise. A claim for a run that has
+    /// already finished (a late replay) changes nothing: a finished run holds no lease.
     func claimLease(_ claim: LeaseClaim) throws -> StateChangeOutcome {
         try requireRun(claim.runID, for: "claimLease")
+        guard try !runHasEnded(claim.runID) else { return .alreadyRecorded }
         let item = try workItemID(claim.workItem, at: claim.now)
         let now = StateTimestamp.text(claim.now)
         let expires = StateTimestamp.text(claim.expiresAt)

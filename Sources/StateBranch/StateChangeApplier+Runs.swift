@@ -29,6 +29,12 @@ extension StateChangeApplier {
         return .applied
     }
 
+    /// True when the recorded run `runID` has an end time.
+    func runHasEnded(_ runID: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT ended_at IS NOT NULL FROM runs WHERE run_id = ?", arguments: [runID])
+            ?? false
+    }
+
     /// Marks the unfinished run `runID` as expired because `successor` took its lease over.
     func expireRun(_ runID: String, takenOverBy successor: String, at date: Date) throws {
         _ = try execute(
