@@ -44,10 +44,32 @@ public final class StateSnapshot: Sendable {
         }
     }
 
+    /// Fetches a snapshot, runs `body` with it and closes it, whether `body` succeeds or throws.
+    public static func reading<T>(
+        _ location: StateLocation, timeout: Duration = .seconds(120), _ body: (StateSnapshot) async throws -> T
+    ) async throws -> T {
+        let snapshot = try await fetch(location, timeout: timeout)
+        do {
+            let result = try await body(snapshot)
+            try await snapshot.close()
+            return result
+        } catch {
+            try? await snapshot.close()
+            throw error
+        }
+    }
+
     /// Up to `limit` commits of the branch, newest first; empty when the branch does not exist.
     public func history(limit: Int) async throws -> [StateCommit] {
         guard let tip else { return [] }
         return try await CommitHistory.walk(repositoryAt: cache.repository.location, from: tip, limit: limit)
+    }
+
+    /// Writes a copy of the database file to `destination`, replacing it; false when the branch holds no database.
+    public func copyDatabase(to destination: URL) async throws -> Bool {
+        guard let scratch else { return false }
+        try await FileIO.write(try await FileIO.read(scratch), to: destination)
+        return true
     }
 
     /// Closes the database and removes the scratch copy.
