@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConveyorCommandsTests",
-            dependencies: ["ConveyorCommands", "ConveyorTestSupport"],
+            dependencies: ["ConveyorCommands", "ConveyorTestSupport", "StateBranch"],
             swiftSettings: swiftSettings
         ),
     ]

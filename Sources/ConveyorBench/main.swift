@@ -2,7 +2,9 @@ import Foundation
 
 /// `ConveyorBench <benchmark>`: runs one benchmark and prints its numbers (never asserts).
 let benchmarks: [String: @Sendable () async throws -> Void] = [
-    "http-keepalive": HTTPKeepAliveBench.run
+    "http-keepalive": HTTPKeepAliveBench.run,
+    "state-commit": StateBench.commit,
+    "state-growth": StateBench.growth,
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""

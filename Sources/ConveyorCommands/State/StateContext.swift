@@ -1,6 +1,7 @@
 import Actions
 import Foundation
 import Git
+import Pipeline
 import StateBranch
 
 /// Everything a `state` subcommand needs from its flags and the environment: the location, the identity of this
@@ -13,9 +14,12 @@ struct StateContext {
     private let variables: [String: String]
     private let actions: ActionsEnvironment
 
-    /// Resolves the location from `options`, then the environment.
+    /// Resolves the location from `options`, then the environment, then the built-in defaults.
     ///
-    /// - Parameter fallbackRemote: used when neither the flag, `CONVEYOR_STATE_REMOTE` nor the Actions variables
+    /// - Parameters:
+    ///   - branch: the branch when `--state-branch` is absent (`replay` passes the pending file's).
+    ///   - file: the database file when `--state-file` is absent.
+    ///   - fallbackRemote: used when neither the flag, `CONVEYOR_STATE_REMOTE` nor the Actions variables
     ///   name a remote (`replay` passes the remote recorded in the pending file).
     init(
         _ options: StateLocationOptions, branch: String? = nil, file: String? = nil, fallbackRemote: String? = nil,
@@ -33,8 +37,8 @@ struct StateContext {
                 "conveyor-state-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))",
                 isDirectory: true)
         location = StateLocation(
-            remote: remote, branch: options.branch ?? branch ?? options.resolvedBranch,
-            file: options.file ?? file ?? options.resolvedFile,
+            remote: remote, branch: options.branch ?? branch ?? StateSettings().branch,
+            file: options.file ?? file ?? StateSettings().file,
             credentials: actions.token.map { .token($0.reveal()) } ?? .none, cacheDirectory: cacheDirectory)
     }
 

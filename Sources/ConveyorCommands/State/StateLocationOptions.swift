@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import Pipeline
 
 /// The flags that say where the state branch is; see ``StateContext`` for the environment fallbacks.
 struct StateLocationOptions: ParsableArguments {
@@ -15,12 +13,6 @@ struct StateLocationOptions: ParsableArguments {
 
     @Option(name: .customLong("state-cache"), help: "A directory for this process's cache (default: a temporary one).")
     var cache: String?
-
-    /// The branch: the flag, else the built-in default.
-    var resolvedBranch: String { branch ?? StateSettings().branch }
-
-    /// The database file: the flag, else the built-in default.
-    var resolvedFile: String { file ?? StateSettings().file }
 }
 
 /// The flags that name one `(work item, stage)`.
