@@ -18,7 +18,11 @@ struct StateCrashTests {
             let marker = server.scratch.appending("paused-before-push")
             let process = Process()
             process.executableURL = try BuiltBinary.url()
-            process.arguments = claim(holder: "doomed", runID: "doomed-run")
+            // Its own cache in the scratch directory: a killed process cannot remove a temporary one.
+            process.arguments =
+                claim(holder: "doomed", runID: "doomed-run") + [
+                    "--state-cache", server.scratch.appending("doomed").path,
+                ]
             process.environment = ProcessInfo.processInfo.environment.merging(
                 try server.environment(["CONVEYOR_TEST_PAUSE_BEFORE_PUSH": marker.path])
             ) { _, new in new }
