@@ -56,15 +56,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "StateBranch",
+            dependencies: ["CGit2", "Git", "Store", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Execution",
-            dependencies: ["Actions", "Agents", "Documents", "Forge", "Gates", "Git", "Pipeline", "Triggers"],
+            dependencies: [
+                "Actions", "Agents", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch", "Triggers",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Execution", "Forge", "Git", "HTTP", "Pipeline", "Store", "Triggers",
+                "Actions", "Execution", "Forge", "Git", "HTTP", "Pipeline", "StateBranch", "Store", "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -86,7 +94,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ConveyorBench",
-            dependencies: ["ConveyorTestSupport", "Git", "HTTP", "Store"],
+            dependencies: ["ConveyorTestSupport", "Git", "HTTP", "StateBranch", "Store"],
             swiftSettings: swiftSettings
         ),
 
@@ -130,8 +138,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "StateBranchTests",
+            dependencies: [
+                "StateBranch", "Store", "Git", "ConveyorTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ConveyorCommandsTests",
-            dependencies: ["ConveyorCommands", "ConveyorTestSupport"],
+            dependencies: ["ConveyorCommands", "ConveyorTestSupport", "StateBranch"],
             swiftSettings: swiftSettings
         ),
     ]

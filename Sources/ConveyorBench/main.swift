@@ -5,6 +5,8 @@ let benchmarks: [String: @Sendable () async throws -> Void] = [
     "git-clone": GitCloneBench.run,
     "http-keepalive": HTTPKeepAliveBench.run,
     "plan-latency": PlanBench.run,
+    "state-commit": StateBench.commit,
+    "state-growth": StateBench.growth,
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""

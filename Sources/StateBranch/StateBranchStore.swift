@@ -1,0 +1,74 @@
+import Foundation
+import Git
+
+/// Writes Conveyor's state: the SQLite file on the state branch, changed by compare-and-swap pushes.
+///
+/// ``apply(_:message:)`` fetches the branch, applies a batch of ``StateChange`` values to a copy of the tip's
+/// database in one transaction, commits the new file on the fetched tip and pushes without force. When another
+/// job pushed first, the push is rejected, and the store fetches again and replays the same changes on the new
+/// tip, a bounded number of times with jittered exponential backoff. Never "last writer wins": a binary file
+/// cannot be merged. When it cannot publish, it saves the changes to a pending-state file and throws
+/// ``StateBranchError`` naming that file.
+///
+/// Concurrency: an actor; calls to ``apply(_:message:)`` on one store run one after another. libgit2 work runs on
+/// the cache ``Repository``'s queue and SQLite work on ``Store/StateDatabase``'s, never on this actor's thread.
+/// Several processes (or stores) may write the same branch at once when each has its own cache directory.
+public actor StateBranchStore {
+    /// Where the state lives.
+    public nonisolated let location: StateLocation
+    /// How changes are published.
+    public nonisolated let options: StateWriteOptions
+
+    /// The local reference commits are built on before they are pushed; unique to this store, so stores sharing
+    /// a cache directory never push each other's commits.
+    let outgoingReference = "refs/conveyor/outgoing/\(UUID().uuidString.lowercased())"
+    private var openedCache: StateCache?
+    private var queueTail: Task<Void, Never>?
+
+    /// Creates a store; nothing is fetched until the first ``apply(_:message:)``.
+    public init(location: StateLocation, options: StateWriteOptions = StateWriteOptions()) {
+        self.location = location
+        self.options = options
+    }
+
+    /// Applies `changes` in one transaction and publishes the result on the state branch.
+    ///
+    /// - Parameters:
+    ///   - changes: the logical changes, applied in order; the batch is all-or-nothing.
+    ///   - message: the commit message; name the run, e.g. `state: claim dev on owner/repo#12 (run 42-1)`.
+    /// - Returns: the outcome of each change and the pushed commit. When a ``StateChange/claimLease(_:)`` meets
+    ///   another run's live lease, or when nothing changed, nothing is committed and ``StateCommitResult/commit``
+    ///   is nil.
+    /// - Throws: ``StateBranchError`` with code ``StateBranchError/Code/notPublished`` (and
+    ///   ``StateBranchError/pendingFile``) when the changes could not be pushed.
+    public func apply(_ changes: [StateChange], message: String) async throws -> StateCommitResult {
+        let previous = queueTail
+        let work = Task {
+            await previous?.value
+            return try await self.publishOrSave(changes, message: message)
+        }
+        queueTail = Task { _ = await work.result }
+        return try await withTaskCancellationHandler {
+            try await work.value
+        } onCancel: {
+            work.cancel()
+        }
+    }
+
+    /// The cache repository, opened on first use.
+    func cache() async throws -> StateCache {
+        if let openedCache { return openedCache }
+        let cache = try await StateCache.open(location)
+        openedCache = cache
+        return cache
+    }
+
+    /// Publishes the changes; on any failure saves them to a pending-state file and throws the error naming it.
+    private func publishOrSave(_ changes: [StateChange], message: String) async throws -> StateCommitResult {
+        do {
+            return try await publish(changes, message: message)
+        } catch let failure as PublishFailure {
+            throw savePending(changes, message: message, failure: failure)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ConveyorTestSupport
+import Foundation
+import Git
+import StateBranch
+import Testing
+
+@Suite("Lost push races are replayed, never overwritten", .timeLimit(.minutes(2)))
+struct StateRaceTests {
+    @Test("another writer pushes between our fetch and our push: we fetch again, replay, and both changes survive")
+    func forcedConflictIsReplayed() async throws {
+        try await StateFixture.with { fixture in
+            _ = try await fixture.store().apply(StateFixture.completeRun("run-0"), message: "state: run-0")
+            let marker = fixture.scratch.appending("paused")
+            let slow = try fixture.store(pauseBeforePush: marker)
+            let pending = Task { try await slow.apply(StateFixture.completeRun("run-slow"), message: "state: slow") }
+
+            try await StateFixture.waitForFile(marker)
+            let fast = try await fixture.store().apply(StateFixture.completeRun("run-fast"), message: "state: fast")
+            try FileManager.default.removeItem(at: marker)
+            try await StateFixture.waitForFile(marker)
+            try FileManager.default.removeItem(at: marker)
+            let slowResult = try await pending.value
+
+            #expect(slowResult.attempts == 2)
+            #expect(slowResult.base == fast.commit)
+            #expect(try await fixture.recordedRuns() == ["run-0", "run-fast", "run-slow"])
+            let history = try fixture.cliHistory()
+            #expect(history.count == 3)
+            #expect(history.allSatisfy { $0.count <= 2 }, "a merge commit: \(history)")
+            #expect(history.first?.first == slowResult.commit?.description)
+        }
+    }
+
+    @Test("after the bound, the changes go to a pending file that `replay` applies later")
+    func boundReachedWritesPendingFile() async throws {
+        try await StateFixture.with { fixture in
+            let marker = fixture.scratch.appending("paused")
+            let loser = try fixture.store(maxAttempts: 2, pauseBeforePush: marker, label: "run 77/1")
+            let changes = StateFixture.completeRun("run-loser")
+            let pending = Task { try await loser.apply(changes, message: "state: loser") }
+            for round in 1...2 {
+                try await StateFixture.waitForFile(marker)
+                _ = try await fixture.store().apply(StateFixture.completeRun("run-mover-\(round)"), message: "mover")
+                try FileManager.default.removeItem(at: marker)
+            }
+            let error = await #expect(throws: StateBranchError.self) { try await pending.value }
+            #expect(error?.code == .notPublished)
+            let file = try #require(error?.pendingFile)
+            #expect(file.lastPathComponent == "conveyor-pending-state-run-77-1.json")
+            #expect(error?.message.contains("conveyor state replay \(file.path)") == true)
+            #expect(error?.message.contains(fixture.token) == false)
+            #expect(try await fixture.recordedRuns() == ["run-mover-1", "run-mover-2"])
+
+            let saved = try PendingStateFile.read(from: file)
+            #expect(saved.changes == changes)
+            #expect(saved.branch == "conveyor/state")
+            let replayed = try await fixture.store().apply(saved.changes, message: saved.message)
+            #expect(replayed.commit != nil)
+            #expect(try await fixture.recordedRuns() == ["run-loser", "run-mover-1", "run-mover-2"])
+        }
+    }
+
+    @Test("a push refused by the remote's hook is not retried; the changes are saved and replayable")
+    func hookRefusalWritesPendingFile() async throws {
+        try await StateFixture.with { fixture in
+            let hook = fixture.bare.appendingPathComponent("hooks/pre-receive")
+            try Data("#!/bin/sh\necho 'state branch is frozen' >&2\nexit 1\n".utf8).write(to: hook)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+
+            let changes = StateFixture.completeRun("run-1")
+            let error = await #expect(throws: StateBranchError.self) {
+                try await fixture.store().apply(changes, message: "state: run-1")
+            }
+            #expect(error?.code == .notPublished)
+            #expect(error?.message.contains("after 1 attempt") == true, "\(error?.message ?? "")")
+            #expect(try fixture.cliTip() == nil)
+
+            try FileManager.default.removeItem(at: hook)
+            let file = try #require(error?.pendingFile)
+            let saved = try PendingStateFile.read(from: file)
+            _ = try await fixture.store().apply(saved.changes, message: saved.message)
+            #expect(try await fixture.recordedRuns() == ["run-1"])
+        }
+    }
+}
