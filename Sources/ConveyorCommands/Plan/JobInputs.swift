@@ -9,7 +9,7 @@ struct JobInputs: Sendable {
     /// The Actions environment of the step.
     let environment: ActionsEnvironment
     /// The context handed to the trigger resolver.
-    let triggerContext: TriggerContext
+    var triggerContext: TriggerContext
     /// The pipeline and settings in force.
     let configuration: PipelineConfiguration
 

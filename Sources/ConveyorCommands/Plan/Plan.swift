@@ -31,6 +31,8 @@ extension Application {
         @Option(help: "Repository checkout holding .conveyor/config.yml; default GITHUB_WORKSPACE.")
         var repositoryRoot: String?
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+        @Flag(help: "Record a refused sender in the state branch, as `conveyor run` does.") var recordDenial = false
+        @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
             let variables = ProcessInfo.processInfo.environment
@@ -39,21 +41,41 @@ extension Application {
                 repositoryRoot: repositoryRoot)
             let report: PlanReport
             do {
-                report = try await Self.plan(flags: flags, variables: variables)
+                report = try await Self.plan(
+                    flags: flags, variables: variables, state: state, recordDenial: recordDenial)
             } catch let error as JobInputError {
                 Diagnostics.error(error.description)
                 throw ExitStatus.invalidInput
             } catch let error as TriggerError {
                 Diagnostics.error(error.message)
                 throw ExitStatus.invalidInput
+            } catch let error as StateUnavailable {
+                Diagnostics.error(error.description)
+                throw ExitStatus.temporaryFailure
             }
             print(try report.rendered(as: format))
             if report.retryable { throw ExitStatus.temporaryFailure }
         }
 
-        /// The decision for one job: resolve, then authorize a run. Network only for the permission lookup.
-        static func plan(flags: JobInputs.Flags, variables: [String: String]) async throws -> PlanReport {
-            let inputs = try JobInputs.read(flags: flags, variables: variables)
+        /// The decision for one job: resolve, then authorize a run. Network only for the permission lookup, for
+        /// reading which labels state has handled (a Gitea label update that does not name the added label),
+        /// and for recording a denial when asked to.
+        static func plan(
+            flags: JobInputs.Flags, variables: [String: String], state: StateLocationOptions = .init(),
+            recordDenial: Bool = false
+        ) async throws -> PlanReport {
+            var inputs = try JobInputs.read(flags: flags, variables: variables)
+            if needsHandledLabels(inputs) {
+                do {
+                    inputs.triggerContext.handledLabels = try await StateContext.with(state) {
+                        try await handledLabels(inputs, context: $0)
+                    }
+                } catch {
+                    throw StateUnavailable(
+                        "The Gitea event does not say which label was added, and the state branch could not be read "
+                            + "to find out: \(error). Run the job again.")
+                }
+            }
             let decision = try TriggerResolver.resolve(inputs.triggerContext)
             guard case .run(let run) = decision else {
                 return PlanReport(decision: decision, outcome: nil)
@@ -61,7 +83,14 @@ extension Application {
             let permissions = try? ForgeClients.make(environment: inputs.environment)
             let outcome = await SenderAuthorization.check(
                 run, permissions: permissions, selfLogins: Authorizer.selfLogins(environment: variables))
-            if !outcome.authorized { Diagnostics.notice("Not authorized: \(outcome.reason)") }
+            if !outcome.authorized {
+                Diagnostics.notice("Not authorized: \(outcome.reason)")
+                if recordDenial {
+                    try await StateContext.with(state) {
+                        try await recordDenialInState(run, reason: outcome.reason, context: $0)
+                    }
+                }
+            }
             return PlanReport(decision: decision, outcome: outcome)
         }
     }

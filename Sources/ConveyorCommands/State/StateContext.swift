@@ -95,7 +95,7 @@ struct StateContext {
     }
 
     /// `RUNID-ATTEMPT` of the Actions run, or nil outside Actions.
-    private var actionsRun: String? {
+    var actionsRun: String? {
         actions.runID.map { "\($0)-\(actions.runAttempt ?? 1)" }
     }
 

@@ -1,0 +1,49 @@
+import Actions
+import Foundation
+import StateBranch
+import Triggers
+
+extension Application.Plan {
+    /// True when the event is a Gitea label update that does not say which label was added, so the labels
+    /// state has already handled must be known to find the new one.
+    static func needsHandledLabels(_ inputs: JobInputs) -> Bool {
+        guard inputs.triggerContext.forge == .gitea, inputs.triggerContext.eventName == "issues",
+            let object = try? JSONSerialization.jsonObject(with: inputs.triggerContext.payload) as? [String: Any],
+            object["action"] as? String == "label_updated"
+        else { return false }
+        let changes = object["changes"] as? [String: Any]
+        return changes?["added_labels"] == nil || changes?["added_labels"] is NSNull
+    }
+
+    /// The trigger labels state has recorded runs for on the event's issue.
+    static func handledLabels(_ inputs: JobInputs, context: StateContext) async throws -> Set<String> {
+        guard let object = try? JSONSerialization.jsonObject(with: inputs.triggerContext.payload) as? [String: Any],
+            let number = (object["issue"] as? [String: Any])?["number"] as? Int
+        else { return [] }
+        let key = WorkItemKey(repository: context.repository(nil), number: number)
+        return try await StateSnapshot.reading(context.location) { try await $0.database.handledLabels(on: key) }
+    }
+
+    /// Records that `run`'s sender was refused, once per Actions run and work item.
+    static func recordDenialInState(_ run: TriggerRun, reason: String, context: StateContext) async throws {
+        let item = run.workItem.map {
+            WorkItemKey(repository: context.repository(nil), number: $0.number, kind: $0.kind.rawValue)
+        }
+        let correlation = context.actionsRun ?? "local"
+        let denial = DenialRecord(
+            idempotencyKey: "denial:\(correlation):\(item?.description ?? "-"):\(run.operation.name)",
+            correlationID: correlation, workItem: item, actor: run.actor?.login ?? "unknown", reason: reason,
+            at: Date())
+        _ = try await StateBranchStore(location: context.location, options: context.writeOptions(runID: correlation))
+            .apply([.recordDenial(denial)], message: "Denied \(denial.actor) on \(item?.description ?? "no work item")")
+    }
+}
+
+/// The state branch could not be read when the decision needed it.
+struct StateUnavailable: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
