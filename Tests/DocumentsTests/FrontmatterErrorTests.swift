@@ -63,7 +63,7 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let problem = try single((lines + ["---"]).joined(separator: "\n"))
-        #expect(clock.now - start < .seconds(5))
+        #expect(clock.now - start < .seconds(20), "an unbounded expansion would take far longer")
         #expect(problem.code == .invalidValue)
         #expect(problem.message.contains("more than 10000 values"))
     }

@@ -37,7 +37,9 @@ struct HTTPClientConnectionTests {
     func totalTimeoutBoundsAHangingServer() async throws {
         try await withForge { forge in
             let number = await forge.seedIssue()
-            await forge.inject(.delay(milliseconds: 4_000), on: .getIssue, times: 2)
+            // The server would answer after 30 s; the client must give up long before (the bound is loose on
+            // purpose: this machine is shared and noisy, and only "far less than the server's delay" matters).
+            await forge.inject(.delay(milliseconds: 30_000), on: .getIssue, times: 2)
             let client = forge.client(
                 retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10), maxDelay: .milliseconds(10)),
                 totalTimeout: .milliseconds(400))
@@ -52,7 +54,7 @@ struct HTTPClientConnectionTests {
             #expect(httpError.attempts == 2)
             #expect(httpError.transportError?.contains("curl error 28") == true)
             #expect(elapsed >= .milliseconds(800))
-            #expect(elapsed < .seconds(3))
+            #expect(elapsed < .seconds(15))
         }
     }
 
