@@ -70,7 +70,8 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Execution", "Forge", "Git", "HTTP", "Pipeline", "StateBranch", "Store", "Triggers",
+                "Actions", "Agents", "Execution", "Forge", "Git", "HTTP", "Pipeline", "StateBranch", "Store",
+                "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -27,6 +27,8 @@ public struct GateReason: Sendable, Hashable, CustomStringConvertible {
         public static let malformedQuestions = Code("malformedQuestions")
         /// The agent asked questions that are not answered yet.
         public static let openQuestions = Code("openQuestions")
+        /// The agent did not finish (crashed, timed out, reported an error, or printed no usable result).
+        public static let agentFailed = Code("agentFailed")
 
         public var description: String { name }
     }

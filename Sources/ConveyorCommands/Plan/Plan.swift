@@ -64,6 +64,15 @@ extension Application {
             flags: JobInputs.Flags, variables: [String: String], state: StateLocationOptions = .init(),
             recordDenial: Bool = false
         ) async throws -> PlanReport {
+            try await decide(flags: flags, variables: variables, state: state, recordDenial: recordDenial).report
+        }
+
+        /// ``plan(flags:variables:state:recordDenial:)`` with the inputs and the resolved decision kept, for
+        /// `conveyor run`.
+        static func decide(
+            flags: JobInputs.Flags, variables: [String: String], state: StateLocationOptions,
+            recordDenial: Bool
+        ) async throws -> JobDecision {
             var inputs = try JobInputs.read(flags: flags, variables: variables)
             if needsHandledLabels(inputs) {
                 do {
@@ -78,7 +87,8 @@ extension Application {
             }
             let decision = try TriggerResolver.resolve(inputs.triggerContext)
             guard case .run(let run) = decision else {
-                return PlanReport(decision: decision, outcome: nil)
+                return JobDecision(
+                    inputs: inputs, decision: decision, report: PlanReport(decision: decision, outcome: nil))
             }
             let permissions = try? ForgeClients.make(environment: inputs.environment)
             let outcome = await SenderAuthorization.check(
@@ -91,7 +101,21 @@ extension Application {
                     }
                 }
             }
-            return PlanReport(decision: decision, outcome: outcome)
+            return JobDecision(
+                inputs: inputs, decision: decision, report: PlanReport(decision: decision, outcome: outcome))
         }
+    }
+}
+
+/// What a job decided: its inputs, the trigger decision and the report after authorization.
+struct JobDecision: Sendable {
+    let inputs: JobInputs
+    let decision: TriggerDecision
+    let report: PlanReport
+
+    /// The run to carry out: a resolved run whose sender is authorized; nil otherwise.
+    var authorizedRun: TriggerRun? {
+        guard report.authorized, case .run(let run) = decision else { return nil }
+        return run
     }
 }

@@ -1,0 +1,89 @@
+import Actions
+import ArgumentParser
+import Execution
+import Foundation
+
+extension Application {
+    /// The main job: resolve the event, authorize the sender, run the stage and publish it.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Run one stage on one work item from the Actions environment, and publish the result.",
+            discussion: """
+                Resolves the event like `conveyor plan`, refuses (and records) senders without write permission,
+                claims the work item's stage on the state branch, prepares the work branch, runs the agent,
+                evaluates the gate, then pushes the branch, opens or updates the pull request, rewrites the
+                status comment, moves the labels and posts a commit status. Running the same job again repeats
+                no side effect.
+
+                  conveyor run
+                  conveyor run --stage intake --issue 12 --mode rerun
+
+                Exit status: 0 done (or nothing to do); 1 the gate failed or the stage could not finish; 3 another
+                job holds this work item and stage; 65 bad input; 75 try again later.
+                """
+        )
+
+        @Option(help: "Event name; default GITHUB_EVENT_NAME.") var eventName: String?
+        @Option(help: "Event payload file; default GITHUB_EVENT_PATH.") var eventPath: String?
+        @Option(help: "Work item number (workflow_call, dispatch).") var issue: Int?
+        @Option(help: "Stage name (workflow_call, dispatch), e.g. intake.") var stage: String?
+        @Option(help: "Run mode: run, rerun or resume.") var mode: String?
+        @Option(help: "Agent: claude, command or offline; default CONVEYOR_AGENT, then the configuration.")
+        var agent: String?
+        @Option(help: "Repository checkout holding .conveyor/config.yml; default GITHUB_WORKSPACE.")
+        var repositoryRoot: String?
+        @OptionGroup var state: StateLocationOptions
+
+        func run() async throws {
+            let variables = ProcessInfo.processInfo.environment
+            let flags = JobInputs.Flags(
+                eventName: eventName, eventPath: eventPath, issue: issue, stage: stage, mode: mode,
+                repositoryRoot: repositoryRoot)
+            let decided: JobDecision
+            do {
+                decided = try await Plan.decide(flags: flags, variables: variables, state: state, recordDenial: true)
+            } catch let error as JobInputError {
+                Diagnostics.error(error.description)
+                throw ExitStatus.invalidInput
+            } catch let error as StateUnavailable {
+                Diagnostics.error(error.description)
+                throw ExitStatus.temporaryFailure
+            }
+            let output = ActionsOutput(environment: decided.inputs.environment)
+            guard let run = decided.authorizedRun else {
+                print(try decided.report.rendered(as: .text))
+                _ = try? output.setOutput("verdict", to: "skipped")
+                if decided.report.retryable { throw ExitStatus.temporaryFailure }
+                return
+            }
+            let result = try await StageRunner(
+                run: run, inputs: decided.inputs, variables: variables, agentFlag: agent, state: state
+            ).execute()
+            try report(result, output: output)
+        }
+
+        private func report(_ result: StageJobResult, output: ActionsOutput) throws {
+            print("run: \(result.message)")
+            _ = try? output.setOutput("verdict", to: result.verdict.isEmpty ? result.outcome.rawValue : result.verdict)
+            _ = try? output.setOutput("pr-url", to: result.pullRequestURL ?? "")
+            _ = try? output.setOutput("cost-usd", to: result.costUSD.map { String(format: "%.4f", $0) } ?? "0")
+            _ = try? output.setOutput("tokens", to: result.tokens.map(String.init) ?? "0")
+            _ = try? output.appendSummary(
+                "### Conveyor\n\n\(result.message)\n"
+                    + (result.pullRequestURL.map { "\nPull request: \($0)\n" } ?? ""))
+            switch result.outcome {
+            case .duplicate:
+                Diagnostics.notice(result.message)
+                throw ExitStatus.duplicate
+            case .alreadyDone:
+                Diagnostics.notice(result.message)
+            case .completed where result.verdict == "fail":
+                Diagnostics.error(result.message)
+                throw ExitStatus.failure
+            case .completed:
+                break
+            }
+        }
+    }
+}

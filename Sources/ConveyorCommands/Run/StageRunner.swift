@@ -1,0 +1,78 @@
+import Actions
+import Agents
+import Execution
+import Forge
+import Foundation
+import Git
+import Pipeline
+import StateBranch
+import Triggers
+
+/// Builds a ``StageJob`` for an authorized run from the job's inputs, and runs it.
+struct StageRunner {
+    let run: TriggerRun
+    let inputs: JobInputs
+    let variables: [String: String]
+    let agentFlag: String?
+    let state: StateLocationOptions
+
+    /// Runs the stage; operations other than a stage run (approve, abort, …) are refused with a clear error.
+    func execute() async throws -> StageJobResult {
+        guard case .stage(let stageName) = run.operation, let stage = inputs.configuration.pipeline[stageName] else {
+            throw ValidationFailure(
+                "`\(run.operation.name)` is recognised but not carried out by this version of conveyor; "
+                    + "only stage runs are. Nothing was done.")
+        }
+        guard let item = run.workItem else {
+            throw ValidationFailure("The event names no work item; pass --issue.")
+        }
+        let environment = inputs.environment
+        let repository = try environment.repository
+        let token =
+            try environment.token.map { $0.reveal() }
+            ?? { throw ValidationFailure("No forge token: pass GITHUB_TOKEN.") }()
+        let forge = try ForgeClients.make(environment: environment)
+        let agent = try AgentSelection.resolve(
+            flag: agentFlag, environment: variables,
+            repositoryConfiguration: stage.agent ?? inputs.configuration.agentDefaults.agent, stageDefault: "claude")
+        return try await StateContext.with(state) { context in
+            let runID =
+                context.defaultRunID(stage: stageName.rawValue, number: item.number)
+                + (run.mode == .rerun ? "-rerun-\(Int(Date().timeIntervalSince1970))" : "")
+            let store = StateBranchStore(location: context.location, options: context.writeOptions(runID: runID))
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "conveyor-run-\(UUID().uuidString.prefix(8))", isDirectory: true)
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let server = try environment.serverURL
+            let job = StageJob(
+                request: .init(
+                    workItem: WorkItemKey(repository: "\(repository)", number: item.number, kind: item.kind.rawValue),
+                    stage: stage, mode: run.mode, actor: run.actor?.login ?? "unknown", triggerLabel: triggerLabel,
+                    trigger: run.source.description, runID: runID, holder: context.defaultHolder,
+                    leaseSeconds: stage.timeoutMinutes * 60 + 600),
+                environment: .init(
+                    forge: forge, state: store, remote: server.appendingPathComponent("\(repository).git"),
+                    credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
+                    labels: inputs.triggerContext.labels, pipeline: inputs.configuration.pipeline, agent: agent.kind,
+                    agentEnvironment: variables, claudeExecutable: variables["CONVEYOR_CLAUDE_BIN"] ?? "claude",
+                    webURL: server.appendingPathComponent("\(repository)"),
+                    selfLogins: Authorizer.selfLogins(environment: variables).union([LocalForge.defaultAuthor])))
+            return try await job.run()
+        }
+    }
+
+    /// The label that started the run, removed once the stage is published.
+    private var triggerLabel: String? {
+        if case .label(let name) = run.source { return name }
+        return nil
+    }
+}
+
+/// A run that cannot start, with what to do.
+struct ValidationFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,144 @@
+import Agents
+import Documents
+import Forge
+import Foundation
+import Gates
+import Git
+import Pipeline
+import StateBranch
+
+extension StageJob {
+    /// Everything after the claim: work tree, agent, gate, publish.
+    func execute(startedAt: Date) async throws -> StageJobResult {
+        let number = request.workItem.number
+        let forge = environment.forge
+        let issue = try await forge.issue(number)
+        let marker = StatusComment.marker(workItem: number)
+        let comments = try await forge.comments(onIssue: number).filter { !$0.body.contains(marker) }
+        let repository = try await forge.repositoryInfo()
+        let workspace = try await Workspace.prepare(
+            remote: environment.remote, credentials: environment.credentials, baseBranch: repository.defaultBranch,
+            workBranch: WorkBranch.name(number: number, title: issue.title),
+            existingCheckout: environment.existingCheckout,
+            cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
+
+        let agent = try await runAgent(
+            in: workspace,
+            prompt: StagePrompt(
+                stage: request.stage,
+                workItem: .init(
+                    number: number, title: issue.title, body: issue.body,
+                    comments: comments.map { (author: $0.author.login, body: $0.body) }),
+                runID: request.runID),
+            issue: issue)
+        let verdict = try await evaluate(agent: agent, workspace: workspace)
+        try await checkpoint("gate", verdict.result.rawValue)
+
+        var publication = Publication(verdict: verdict, agent: agent, startedAt: startedAt)
+        let scopeHeld = !verdict.reasons.contains { $0.code == .outsideWriteScope }
+        if agent.status.isSuccess && scopeHeld {
+            try publication.head = await pushWorkBranch(workspace)
+            publication.pullRequest = try await openPullRequest(workspace, issue: issue)
+        }
+        try await publish(&publication, workspace: workspace)
+        return StageJobResult(
+            outcome: .completed, verdict: verdict.result.rawValue, pullRequestURL: publication.pullRequest?.htmlURL,
+            costUSD: agent.costUSD, tokens: publication.tokens,
+            message: "\(request.stage.name.rawValue) on #\(number): gate \(verdict.result.rawValue)")
+    }
+
+    /// Runs the stage's agent in the work tree, its logs beside the scratch directory.
+    private func runAgent(in workspace: Workspace, prompt: StagePrompt, issue: Issue) async throws -> AgentOutcome {
+        try await checkpoint("agent", "started")
+        let stage = request.stage
+        let outcome = try await AgentRunner.run(
+            AgentInvocation(
+                kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
+                logDirectory: environment.scratch.appendingPathComponent("agent-\(stage.name.rawValue)"),
+                stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
+                model: stage.model, timeout: .seconds(stage.timeoutMinutes * 60),
+                environment: environment.agentEnvironment, claudeExecutable: environment.claudeExecutable,
+                artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
+                workItemText: WorkItemText(title: issue.title, body: issue.body)))
+        try await checkpoint("agent", outcome.status.name)
+        return outcome
+    }
+
+    /// The gate's verdict; an agent that did not succeed fails the stage with its own reason.
+    private func evaluate(agent: AgentOutcome, workspace: Workspace) async throws -> GateVerdict {
+        let changed = try await workspace.repository.changedPaths()
+        let gate = await GateEvaluator().evaluate(
+            stage: request.stage, workItem: request.workItem.number, workTree: workspace.root, changedPaths: changed)
+        guard agent.status.isSuccess else {
+            let reason = GateReason(
+                code: GateReason.Code.agentFailed, message: "The agent did not finish: \(agent.status.description).")
+            return GateVerdict(result: .fail, reasons: [reason] + gate.reasons.filter { $0.code == .outsideWriteScope })
+        }
+        return gate
+    }
+
+    /// Regenerates the docset, commits what changed onto the work branch and pushes it (never forced).
+    /// Nothing is committed or pushed when the tree did not change (a rerun).
+    private func pushWorkBranch(_ workspace: Workspace) async throws -> ObjectID {
+        _ = try GeneratedFiles.regenerate(
+            workItem: request.workItem.number, pipeline: environment.pipeline, repositoryRoot: workspace.root,
+            stage: request.stage.name)
+        let changed = try await workspace.repository.changedPaths()
+        var head = workspace.startCommit
+        if !changed.isEmpty {
+            var files: [String: Data] = [:]
+            var removed: [String] = []
+            for path in changed {
+                let url = workspace.root.appendingPathComponent(path)
+                if let data = FileManager.default.contents(atPath: url.path) {
+                    files[path] = data
+                } else {
+                    removed.append(path)
+                }
+            }
+            head = try await workspace.repository.commit(
+                files, removing: removed, onto: workspace.workBranch,
+                message:
+                    "conveyor: \(request.stage.name.rawValue) for #\(request.workItem.number)\n\nRun: \(request.runID)",
+                author: Signature(name: "Conveyor", email: "conveyor@users.noreply.invalid"))
+        }
+        if head != workspace.startCommit || !workspace.workBranchExisted {
+            try await checkpoint("push", "started", ref: head.description)
+            let outcome = try await workspace.repository.push(
+                workspace.workBranch, to: workspace.workBranch, remote: workspace.remote,
+                credentials: environment.credentials)
+            guard outcome == .pushed else {
+                throw StageJobError(
+                    "The work branch \(workspace.workBranch) moved on the remote while this run worked; run the job again."
+                )
+            }
+            try await checkpoint("push", "done", ref: head.description)
+        }
+        return head
+    }
+
+    /// The work item's pull request: found by its head branch, opened when there is none.
+    private func openPullRequest(_ workspace: Workspace, issue: Issue) async throws -> PullRequest {
+        if let open = try await environment.forge.pullRequests(head: workspace.workBranch, state: .open).first {
+            return open
+        }
+        try await checkpoint("pull-request", "started")
+        let created = try await environment.forge.createPullRequest(
+            NewPullRequest(
+                title: "#\(request.workItem.number): \(issue.title)", head: workspace.workBranch,
+                base: workspace.baseBranch,
+                body: "Conveyor's work on #\(request.workItem.number). Review the documents, then approve the stage."))
+        try await checkpoint("pull-request", "done", ref: String(created.number))
+        return created
+    }
+}
+
+/// A stage job that cannot go on, with what to do.
+public struct StageJobError: Error, CustomStringConvertible {
+    /// A full sentence.
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

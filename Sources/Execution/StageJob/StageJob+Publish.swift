@@ -1,0 +1,139 @@
+import Agents
+import Forge
+import Foundation
+import Gates
+import Git
+import Pipeline
+import StateBranch
+
+/// What one run publishes, gathered as the run goes.
+struct Publication {
+    let verdict: GateVerdict
+    let agent: AgentOutcome
+    let startedAt: Date
+    var head: ObjectID?
+    var pullRequest: PullRequest?
+
+    init(verdict: GateVerdict, agent: AgentOutcome, startedAt: Date) {
+        self.verdict = verdict
+        self.agent = agent
+        self.startedAt = startedAt
+    }
+
+    /// Input plus output tokens, when the agent reported any.
+    var tokens: Int? {
+        let usage = agent.usage
+        let total = usage.fullInput + usage.output
+        return total > 0 ? total : nil
+    }
+}
+
+extension StageJob {
+    /// Rewrites the status comment, moves the labels and posts the commit status.
+    func publish(_ publication: inout Publication, workspace: Workspace) async throws {
+        let number = request.workItem.number
+        let forge = environment.forge
+        let comment = StatusComment(
+            workItem: number, stages: try await stageStates(current: publication.verdict.result),
+            currentStage: request.stage.name, verdict: publication.verdict.result.rawValue,
+            reasons: publication.verdict.reasons.map(\.message), questions: publication.verdict.questions,
+            artifacts: artifactLinks(workspace: workspace, published: publication.head != nil),
+            pullRequestURL: publication.pullRequest?.htmlURL,
+            durationSeconds: Date().timeIntervalSince(publication.startedAt), tokens: publication.tokens,
+            costUSD: publication.agent.costUSD, nextStep: nextStep(publication.verdict.result))
+        try await checkpoint("status-comment", "started")
+        let existing = try await forge.findComment(
+            onIssue: number, containing: StatusComment.marker(workItem: number), authors: environment.selfLogins)
+        let posted =
+            if let existing {
+                try await forge.updateComment(id: existing.id, body: comment.body)
+            } else {
+                try await forge.createComment(onIssue: number, body: comment.body)
+            }
+        try await checkpoint("status-comment", "done", ref: String(posted.id))
+
+        try await moveLabels(publication.verdict.result)
+        if let head = publication.head {
+            _ = try await forge.createStatus(
+                NewCommitStatus(
+                    state: commitState(publication.verdict.result), context: "conveyor/\(request.stage.name.rawValue)",
+                    description: "Gate \(publication.verdict.result.rawValue)"),
+                sha: head.description)
+            try await checkpoint("commit-status", "done", ref: head.description)
+        }
+    }
+
+    /// Removes the trigger label and sets the state label the verdict calls for (idempotent: labels are sets).
+    private func moveLabels(_ result: GateResult) async throws {
+        let number = request.workItem.number
+        let labels = environment.labels
+        if let trigger = request.triggerLabel {
+            try await environment.forge.removeLabel(trigger, fromIssue: number)
+        }
+        let wanted: LabelMeaning =
+            switch result {
+            case .pass: .state(.inReview)
+            case .needsInput: .need(.input)
+            case .fail: .state(.blocked)
+            }
+        if let name = labels.name(for: wanted) {
+            _ = try await environment.forge.addLabels([name], toIssue: number)
+        }
+        try await checkpoint("labels", "done")
+    }
+
+    private func commitState(_ result: GateResult) -> CommitStatusState {
+        switch result {
+        case .pass: .success
+        case .needsInput: .pending
+        case .fail: .failure
+        }
+    }
+
+    private func nextStep(_ result: GateResult) -> String {
+        let stage = request.stage
+        let revise = environment.labels.name(for: .run(stage.name, .revise)).map { "`\($0)`" } ?? "the revise label"
+        switch result {
+        case .pass:
+            let next = stage.next.flatMap { environment.labels.name(for: .run($0, .run)) }.map { "add `\($0)`" }
+            return ([next, "comment `/revise <what to change>` or add \(revise)"].compactMap { $0 })
+                .joined(separator: " to continue, or ")
+        case .needsInput: return "answer the questions in a comment, then add \(revise)"
+        case .fail: return "fix what the reasons say, then add the stage's label again"
+        }
+    }
+
+    /// Links to the stage's artifacts on the work branch (web links when the forge's address is known).
+    private func artifactLinks(workspace: Workspace, published: Bool) -> [(path: String, url: String)] {
+        guard published else { return [] }
+        return request.stage.artifacts.map { artifact in
+            let path = artifact.path(forWorkItem: request.workItem.number)
+            let url =
+                environment.webURL.map { "\($0.absoluteString)/blob/\(workspace.workBranch)/\(path)" }
+                ?? workspace.root.appendingPathComponent(path).absoluteString
+            return (path, url)
+        }
+    }
+
+    /// Every stage's state for the status comment, from the runs state has recorded for this work item.
+    private func stageStates(current: GateResult) async throws -> [(name: StageName, state: StatusComment.StageState)] {
+        let runs = try await StateSnapshot.reading(environment.state.location) {
+            try await $0.database.runs(limit: 10_000)
+        }
+        let mine = runs.filter {
+            $0.workItem.repository == request.workItem.repository && $0.workItem.number == request.workItem.number
+        }
+        return environment.pipeline.stages.map { stage in
+            if stage.name == request.stage.name {
+                return (stage.name, current == .pass ? .inReview : current == .needsInput ? .needsInput : .failed)
+            }
+            let latest = mine.filter { $0.stage == stage.name.rawValue && $0.status == .succeeded }.first
+            switch latest?.outcome {
+            case "pass": return (stage.name, .approved)
+            case "needs_input": return (stage.name, .needsInput)
+            case "fail": return (stage.name, .failed)
+            default: return (stage.name, .pending)
+            }
+        }
+    }
+}

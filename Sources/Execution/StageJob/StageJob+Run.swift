@@ -1,0 +1,65 @@
+import Foundation
+import Pipeline
+import StateBranch
+
+extension StageJob {
+    /// Claims the work, runs the stage and records how it ended.
+    ///
+    /// - Returns: ``StageJobResult/Outcome/duplicate`` when another live job holds the lease,
+    ///   ``StageJobResult/Outcome/alreadyDone`` when this run already finished (a rerun of the same job).
+    /// - Throws: whatever stopped the stage; the run is then recorded as failed, and the lease freed.
+    public func run() async throws -> StageJobResult {
+        let now = Date()
+        let claim = try await environment.state.apply(
+            [
+                .upsertWorkItem(
+                    WorkItemUpdate(
+                        workItem: request.workItem, title: "", currentStage: request.stage.name.rawValue,
+                        stageState: "running", at: now)),
+                .startRun(
+                    RunStart(
+                        runID: request.runID, workItem: request.workItem, stage: request.stage.name.rawValue,
+                        mode: request.mode.rawValue, actor: request.actor, trigger: request.trigger, at: now)),
+                .claimLease(
+                    LeaseClaim(
+                        workItem: request.workItem, stage: request.stage.name.rawValue, holder: request.holder,
+                        runID: request.runID, ttlSeconds: request.leaseSeconds, now: now)),
+            ], message: "Start \(request.stage.name.rawValue) on \(request.workItem) (\(request.runID))")
+        if let held = claim.heldLease {
+            return StageJobResult(
+                outcome: .duplicate,
+                message: "Another job (\(held.holder), run \(held.runID)) holds \(request.stage.name.rawValue) on "
+                    + "\(request.workItem) until \(held.expiresAt); nothing was done.")
+        }
+        if claim.outcomes.last == .alreadyRecorded {
+            return StageJobResult(
+                outcome: .alreadyDone,
+                message: "Run \(request.runID) already finished; nothing was repeated. "
+                    + "Use --mode rerun to run the stage again.")
+        }
+        do {
+            let result = try await execute(startedAt: now)
+            try await record(
+                .finishRun(RunFinish(runID: request.runID, status: .succeeded, outcome: result.verdict, at: Date())))
+            return result
+        } catch {
+            try? await record(
+                .finishRun(RunFinish(runID: request.runID, status: .failed, outcome: "\(error)", at: Date())))
+            throw error
+        }
+    }
+
+    /// Records one change in state, named after this run.
+    func record(_ change: StateChange) async throws {
+        _ = try await environment.state.apply([change], message: "\(request.runID): \(change)")
+    }
+
+    /// Records that `step` reached `state` (`started` or `done`), with what it produced.
+    func checkpoint(_ step: String, _ state: String, ref: String? = nil) async throws {
+        try await record(
+            .checkpoint(
+                CheckpointRecord(
+                    idempotencyKey: "\(request.runID):\(step)", runID: request.runID, step: step, state: state,
+                    externalRef: ref, at: Date())))
+    }
+}

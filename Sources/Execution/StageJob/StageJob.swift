@@ -1,0 +1,117 @@
+import Actions
+import Agents
+import Forge
+import Foundation
+import Git
+import Pipeline
+import StateBranch
+
+/// One run of one stage on one work item, with everything it talks to injected: the forge, the state branch,
+/// the git remote and the agent. ``run()`` claims the work, prepares the work tree, runs the agent, evaluates
+/// the gate, publishes and records.
+///
+/// Every side effect is idempotent by lookup (the work branch is pushed only when its tree changed, the pull
+/// request is found by its head branch, the status comment by its marker, labels are sets), so a rerun or a
+/// `--mode resume` after a crash repeats none of them; each is also recorded as a checkpoint in state.
+public struct StageJob: Sendable {
+    /// What is being run.
+    public struct Request: Sendable {
+        /// The work item (an issue).
+        public var workItem: WorkItemKey
+        /// The stage.
+        public var stage: StageDefinition
+        /// `run`, `revise`, `rerun` or `resume`.
+        public var mode: RunMode
+        /// Who asked, for the record.
+        public var actor: String
+        /// The label that started it, to be removed once the stage is published; nil for other triggers.
+        public var triggerLabel: String?
+        /// What started it, e.g. `label run:intake`.
+        public var trigger: String
+        /// The run's identity: the same for a retried step of the same Actions run.
+        public var runID: String
+        /// Who holds the lease while the run works.
+        public var holder: String
+        /// How long the lease lasts before another job may take the work over.
+        public var leaseSeconds: Int
+
+        /// Creates a request.
+        public init(
+            workItem: WorkItemKey, stage: StageDefinition, mode: RunMode, actor: String, triggerLabel: String?,
+            trigger: String, runID: String, holder: String, leaseSeconds: Int
+        ) {
+            self.workItem = workItem
+            self.stage = stage
+            self.mode = mode
+            self.actor = actor
+            self.triggerLabel = triggerLabel
+            self.trigger = trigger
+            self.runID = runID
+            self.holder = holder
+            self.leaseSeconds = leaseSeconds
+        }
+    }
+
+    /// The parts a stage job works with.
+    public struct Environment: Sendable {
+        /// The forge's REST API.
+        public var forge: any ForgeClient
+        /// The state branch.
+        public var state: StateBranchStore
+        /// The repository's git remote and the credentials for it.
+        public var remote: URL
+        /// Credentials for `remote`.
+        public var credentials: Credentials
+        /// `GITHUB_WORKSPACE`, reused when it is a checkout.
+        public var existingCheckout: URL?
+        /// A scratch directory for a clone and the agent's logs.
+        public var scratch: URL
+        /// The labels in force.
+        public var labels: LabelCatalog
+        /// The pipeline in force.
+        public var pipeline: Pipeline
+        /// The agent to run and how.
+        public var agent: AgentKind
+        /// The environment the agent's is scrubbed from.
+        public var agentEnvironment: [String: String]
+        /// Where the Claude Code CLI is.
+        public var claudeExecutable: String
+        /// The web address of the repository, for links (e.g. `https://github.com/o/r`).
+        public var webURL: URL?
+        /// Conveyor's own logins, to recognise its status comment.
+        public var selfLogins: Set<String>
+
+        /// Creates an environment.
+        public init(
+            forge: any ForgeClient, state: StateBranchStore, remote: URL, credentials: Credentials,
+            existingCheckout: URL?, scratch: URL, labels: LabelCatalog, pipeline: Pipeline, agent: AgentKind,
+            agentEnvironment: [String: String], claudeExecutable: String = "claude", webURL: URL?,
+            selfLogins: Set<String>
+        ) {
+            self.forge = forge
+            self.state = state
+            self.remote = remote
+            self.credentials = credentials
+            self.existingCheckout = existingCheckout
+            self.scratch = scratch
+            self.labels = labels
+            self.pipeline = pipeline
+            self.agent = agent
+            self.agentEnvironment = agentEnvironment
+            self.claudeExecutable = claudeExecutable
+            self.webURL = webURL
+            self.selfLogins = selfLogins
+        }
+    }
+
+    /// The request.
+    public let request: Request
+    /// The environment.
+    public let environment: Environment
+
+    /// Creates a job.
+    public init(request: Request, environment: Environment) {
+        self.request = request
+        self.environment = environment
+    }
+}

@@ -1,0 +1,38 @@
+/// How a stage job ended.
+public struct StageJobResult: Sendable, Equatable {
+    /// What happened.
+    public enum Outcome: String, Sendable, Equatable {
+        /// The stage ran and was published.
+        case completed
+        /// Another job holds the work item and stage; nothing was done.
+        case duplicate
+        /// This run already finished earlier; nothing was done again.
+        case alreadyDone = "already_done"
+    }
+
+    /// What happened.
+    public var outcome: Outcome
+    /// `pass`, `fail` or `needs_input`; empty when the stage did not run.
+    public var verdict: String
+    /// The pull request's address, when there is one.
+    public var pullRequestURL: String?
+    /// What the agent reported spending.
+    public var costUSD: Double?
+    /// Tokens the agent reported (input + output).
+    public var tokens: Int?
+    /// One sentence for the job log.
+    public var message: String
+
+    /// Creates a result.
+    public init(
+        outcome: Outcome, verdict: String = "", pullRequestURL: String? = nil, costUSD: Double? = nil,
+        tokens: Int? = nil, message: String
+    ) {
+        self.outcome = outcome
+        self.verdict = verdict
+        self.pullRequestURL = pullRequestURL
+        self.costUSD = costUSD
+        self.tokens = tokens
+        self.message = message
+    }
+}
