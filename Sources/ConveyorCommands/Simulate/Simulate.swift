@@ -1,0 +1,60 @@
+import Actions
+import Agents
+import ArgumentParser
+import Execution
+import Forge
+import Foundation
+import Git
+import Pipeline
+import StateBranch
+import Triggers
+
+extension Application {
+    /// The whole intake flow offline: a local file-backed forge, a local bare repository, the offline agent.
+    struct Simulate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "simulate",
+            abstract: "Run the intake stage offline on a sample project, and show what happened and where.",
+            discussion: """
+                Creates a local bare repository with a sample project, a file-backed forge (one JSON file) with
+                an issue, has the owner add the intake label, then runs the same stage job as `conveyor run`:
+                authorization, lease, work branch, agent, gate, pull request, status comment, labels, state.
+
+                  conveyor simulate
+                  conveyor simulate --directory demo --title "Export notes as PDF"
+                  conveyor simulate --agent claude      # with ANTHROPIC_API_KEY set
+                """
+        )
+
+        @Option(help: "Folder for the demo (must not exist yet); default a new temporary folder.")
+        var directory: String?
+        @Option(help: "The issue's title.") var title = "Let people export their notes as PDF"
+        @Option(help: "The issue's body.")
+        var body =
+            "People keep notes in Paper Trail and want to share them with colleagues who do not use it.\n\n"
+            + "Which page sizes do we need to support?"
+        @Option(help: "Agent: offline (default), claude or command.") var agent = "offline"
+
+        func run() async throws {
+            let root = try demoFolder()
+            let world = try await SimulatedWorld.create(in: root, title: title, body: body)
+            let result = try await world.runIntake(
+                agent: try AgentSelection.resolve(
+                    flag: agent, environment: [:], repositoryConfiguration: nil, stageDefault: "offline"
+                ).kind)
+            try await world.describe(result)
+        }
+
+        private func demoFolder() throws -> URL {
+            let url =
+                directory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "conveyor-demo-\(UUID().uuidString.prefix(8))", isDirectory: true)
+            guard !FileManager.default.fileExists(atPath: url.path) else {
+                throw ValidationError("\(url.path) already exists; pass a new --directory (the demo never overwrites).")
+            }
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            return url
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ConveyorTestSupport
+import Foundation
+import Testing
+
+/// `conveyor simulate`: the whole intake flow offline, as the README's demo runs it.
+@Suite struct SimulateBinaryTests {
+    @Test func theOfflineDemoPublishesTheIntakeStageAndRecordsIt() async throws {
+        let scratch = try TemporaryDirectory(prefix: "simulate")
+        defer { scratch.remove() }
+        let demo = scratch.appending("demo")
+        let binary = try BuiltBinary.url().path
+        let output = try await onOwnThread {
+            try ProcessRunner.run([binary, "simulate", "--directory", demo.path], environment: ["CONVEYOR_AGENT": ""])
+        }
+        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+        #expect(output.stdout.contains("gate pass"))
+
+        let forge = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("forge.json")))
+                as? [String: Any])
+        let comments = try #require(forge["comments"] as? [[String: Any]])
+        #expect(comments.count == 1)
+        #expect((comments.first?["body"] as? String)?.contains("<!-- conveyor:status:1 -->") == true)
+        #expect((forge["pull_requests"] as? [Any])?.count == 1)
+
+        let remote = demo.appendingPathComponent("remote.git")
+        let branches = try GitCLI.run(["--git-dir", remote.path, "branch", "--list", "conveyor/*"])
+        #expect(branches.contains("conveyor/1-let-people-export-their-notes-as-pdf"))
+        #expect(branches.contains("conveyor/state"))
+        _ = try GitCLI.run(["--git-dir", remote.path, "fsck", "--strict"])
+        let runs = try ProcessRunner.run([binary, "state", "runs", "--state-remote", remote.absoluteString])
+        #expect(runs.stdout.contains("succeeded (pass)"), "\(runs.stdout)\(runs.stderr)")
+
+        let again = try ProcessRunner.run([binary, "simulate", "--directory", demo.path])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already exists"))
+    }
+}
