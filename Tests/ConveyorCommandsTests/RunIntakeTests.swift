@@ -15,7 +15,7 @@ import Testing
         var outputFile: URL { scratch.appending("output.txt") }
     }
 
-    private func withWorld(_ body: (World) async throws -> Void) async throws {
+    private func withWorld(_ dialect: ForgeDialect = .github, _ body: (World) async throws -> Void) async throws {
         let scratch = try TemporaryDirectory(prefix: "run-intake")
         let token = "ghs_\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))"
         let git = GitHTTPServer(root: scratch.appending("served"), token: token)
@@ -27,13 +27,9 @@ import Testing
             try git.seed("\(forge.owner)/\(forge.repo)", files: ["README.md": "# Hello\n"], message: "Initial commit")
             let issue = await forge.seedIssue(title: "Add a login page", body: "Users need to sign in.")
             await forge.setPermission(user: "Codertocat", level: .write)
-            let payload = try ActionsJob.payload("github-events/issues.labeled.json") { object in
-                object["label"] = ["name": "run:intake"]
-                var issueObject = object["issue"] as? [String: Any] ?? [:]
-                issueObject["number"] = issue
-                object["issue"] = issueObject
-            }
-            var job = try ActionsJob.make(.github, forge: forge, eventName: "issues", payload: payload, in: scratch)
+            await forge.setPermission(user: "a_nice_user", level: .write)
+            let payload = try Self.labeledPayload(dialect, issue: issue)
+            var job = try ActionsJob.make(dialect, forge: forge, eventName: "issues", payload: payload, in: scratch)
             let port = try #require(git.port)
             job.variables["GITHUB_SERVER_URL"] = "http://127.0.0.1:\(port)"
             job.variables["CONVEYOR_AGENT"] = "offline"
@@ -55,14 +51,34 @@ import Testing
         scratch.remove()
     }
 
+    /// GitHub's `labeled` (corpus, label renamed) or Gitea's `label_updated` (corpus, added label renamed).
+    private static func labeledPayload(_ dialect: ForgeDialect, issue: Int) throws -> Data {
+        let file =
+            dialect == .github
+            ? "github-events/issues.labeled.json" : "gitea-events/constructed.issues.label_updated.json"
+        return try ActionsJob.payload(file) { object in
+            if dialect == .github {
+                object["label"] = ["name": "run:intake"]
+            } else {
+                object["changes"] = ["added_labels": [["id": 301, "name": "run:intake"]]]
+            }
+            var issueObject = object["issue"] as? [String: Any] ?? [:]
+            issueObject["number"] = issue
+            object["issue"] = issueObject
+        }
+    }
+
     private func conveyor(_ world: World, _ arguments: [String]) async throws -> ProcessOutput {
         let command = [try BuiltBinary.url().path] + arguments
         let variables = world.variables
         return try await onOwnThread { try ProcessRunner.run(command, environment: variables) }
     }
 
-    @Test func aLabeledIssueGetsAPullRequestOneStatusCommentMovedLabelsAndStateAndARerunChangesNothing() async throws {
-        try await withWorld { world in
+    @Test(arguments: ForgeDialect.allCases)
+    func aLabeledIssueGetsAPullRequestOneStatusCommentMovedLabelsAndStateAndARerunChangesNothing(
+        dialect: ForgeDialect
+    ) async throws {
+        try await withWorld(dialect) { world in
             let first = try await conveyor(world, ["run"])
             #expect(first.status == 0, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
             let pulls = await world.forge.pulls()
@@ -94,6 +110,21 @@ import Testing
             #expect(await world.forge.pulls().count == 1)
             #expect(try GitCLI.run(["-C", world.bare.path, "rev-parse", branch]) == tip)
             #expect(!first.stdout.contains(world.forge.token) && !first.stderr.contains(world.forge.token))
+        }
+    }
+
+    @Test func forgeFaultsDuringPublishAreRetriedAndLeaveExactlyOneOfEach() async throws {
+        try await withWorld { world in
+            await world.forge.inject(.status(500), on: .createComment, times: 1)
+            await world.forge.inject(.status(429, headers: ["Retry-After": "1"]), on: .addLabels, times: 1)
+            await world.forge.inject(.dropConnection, on: .createPull, times: 1)
+            let run = try await conveyor(world, ["run"])
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(await world.forge.comments(issue: 1).count == 1)
+            #expect(await world.forge.labels(issue: 1).contains("state:in-review"))
+            #expect(await world.forge.requestCount(.createComment) == 2)
+            let pulls = await world.forge.pulls()
+            #expect(pulls.count == 1, "a dropped create is retried; the fake created nothing on the dropped request")
         }
     }
 }
