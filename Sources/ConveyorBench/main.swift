@@ -4,7 +4,9 @@ import Foundation
 let benchmarks: [String: @Sendable () async throws -> Void] = [
     "git-clone": GitCloneBench.run,
     "http-keepalive": HTTPKeepAliveBench.run,
+    "measure": MeasureCommand.run,
     "plan-latency": PlanBench.run,
+    "run-overhead": RunOverheadBench.run,
     "state-commit": StateBench.commit,
     "state-growth": StateBench.growth,
 ]

@@ -1,0 +1,87 @@
+import ConveyorTestSupport
+import Foundation
+
+/// `run-overhead`: one `conveyor run` of the intake stage with the offline agent, on a repository of 10,000 files
+/// with an existing checkout (`GITHUB_WORKSPACE`), against the loopback fake forge and git server: wall time and
+/// peak RSS of the conveyor process, next to `git status` on the same checkout (a baseline that also reads every
+/// file's metadata). Targets: wall ≤ 1.5 s, RSS ≤ 150 MB.
+enum RunOverheadBench {
+    static let fileCount = 10_000
+
+    static func run() async throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("conveyor")
+        let scratch = try TemporaryDirectory(prefix: "bench-run")
+        defer { scratch.remove() }
+        let token = "bench-\(UUID().uuidString)"
+        let git = GitHTTPServer(root: scratch.appending("served"), token: token)
+        try FileManager.default.createDirectory(at: git.root, withIntermediateDirectories: true)
+        try await git.start()
+        let forge = try await FakeForge.start(token: token)
+        do {
+            let name = "\(forge.owner)/\(forge.repo)"
+            let bare = try git.createBareRepository(name)
+            try await GitCLI.runDetached(
+                ["-C", bare.path, "fast-import", "--quiet"], input: FastImportStream.make(files: fileCount, commits: 1))
+            let checkout = scratch.appending("checkout")
+            try await GitCLI.runDetached(["clone", "--quiet", bare.path, checkout.path])
+            let issue = await forge.seedIssue(title: "Benchmark intake", body: "Measure the executor.")
+            await forge.setPermission(user: "Codertocat", level: .write)
+            let payload = try ActionsJob.payload("github-events/issues.labeled.json") { object in
+                object["label"] = ["name": "run:intake"]
+                var issueObject = object["issue"] as? [String: Any] ?? [:]
+                issueObject["number"] = issue
+                object["issue"] = issueObject
+            }
+            var job = try ActionsJob.make(.github, forge: forge, eventName: "issues", payload: payload, in: scratch)
+            job.variables["GITHUB_SERVER_URL"] = "http://127.0.0.1:\(git.port ?? 0)"
+            job.variables["GITHUB_WORKSPACE"] = checkout.path
+            job.variables["CONVEYOR_AGENT"] = "offline"
+            job.variables["RUNNER_TEMP"] = scratch.path
+
+            let conveyor = try await measured([binary.path, "run"], environment: job.variables)
+            let baseline = try await measured(["git", "-C", checkout.path, "status", "--porcelain"], environment: [:])
+            let format = { (value: Double) in BenchFormat.number(value, digits: 1) }
+            print(
+                "run-overhead files=\(fileCount) wall_ms=\(format(conveyor.milliseconds)) "
+                    + "peak_rss_mb=\(format(conveyor.peakMB)) git_status_ms=\(format(baseline.milliseconds)) "
+                    + "git_status_rss_mb=\(format(baseline.peakMB)) target_wall<=1500 target_rss<=150")
+        } catch {
+            await forge.stop()
+            await git.stop()
+            throw error
+        }
+        await forge.stop()
+        await git.stop()
+    }
+
+    /// Runs `command` through `ConveyorBench measure`, which reports the child's wall time and peak RSS alone.
+    private static func measured(_ command: [String], environment: [String: String]) async throws
+        -> (milliseconds: Double, peakMB: Double)
+    {
+        let bench = CommandLine.arguments[0]
+        let output = try await ProcessRunner.runDetached([bench, "measure"] + command, environment: environment)
+        let fields = output.stdout.split(whereSeparator: \.isWhitespace).compactMap {
+            Double($0.split(separator: "=").last ?? "")
+        }
+        guard output.succeeded, fields.count == 3, fields[0] == 0 else {
+            throw BenchFailure(message: "`\(command.joined(separator: " "))` failed: \(output.stdout)\(output.stderr)")
+        }
+        return (fields[1], fields[2])
+    }
+}
+
+/// `measure CMD…`: runs one command and prints `status=… wall_ms=… peak_rss_mb=…` for it alone (this process
+/// has no other children, so `RUSAGE_CHILDREN` is the command's own peak).
+enum MeasureCommand {
+    static func run() async throws {
+        let command = Array(CommandLine.arguments.dropFirst(2))
+        let started = ContinuousClock.now
+        let output = try ProcessRunner.run(command)
+        let wall = Samples.milliseconds(ContinuousClock.now - started)
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        FileHandle.standardError.write(Data(output.stderr.utf8))
+        print("status=\(output.status) wall_ms=\(wall) peak_rss_mb=\(Double(usage.ru_maxrss) / 1024)")
+    }
+}
