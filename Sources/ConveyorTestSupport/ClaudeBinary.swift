@@ -1,21 +1,22 @@
-import ConveyorTestSupport
 import Foundation
 
 /// Finds the real Claude Code CLI for the tests that run it.
 ///
 /// `CONVEYOR_CLAUDE_BIN` wins; otherwise the binary bundled in the PyPI package `claude-agent-sdk`. When neither
 /// exists the tests fail (never skip): CI installs the CLI with `scripts/install-agent-clis`.
-enum ClaudeBinary {
-    struct Missing: Error, CustomStringConvertible {
-        let detail: String
-        var description: String {
+public enum ClaudeBinary {
+    /// The CLI could not be found.
+    public struct Missing: Error, CustomStringConvertible {
+        /// Where it was looked for.
+        public let detail: String
+        public var description: String {
             "The Claude Code CLI was not found (\(detail)). Run scripts/install-agent-clis, or set "
                 + "CONVEYOR_CLAUDE_BIN to the `claude` binary."
         }
     }
 
     /// The CLI's absolute path.
-    static func locate() throws -> String {
+    public static func locate() throws -> String {
         if let override = ProcessInfo.processInfo.environment["CONVEYOR_CLAUDE_BIN"], !override.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: override) else {
                 throw Missing(detail: "CONVEYOR_CLAUDE_BIN=\(override) is not executable")
