@@ -18,7 +18,7 @@ struct StageRunner {
 
     /// Runs the stage; operations other than a stage run (approve, abort, …) are refused with a clear error.
     func execute() async throws -> StageJobResult {
-        guard case .stage(let stageName) = run.operation, let stage = inputs.configuration.pipeline[stageName] else {
+        guard case .stage(let stageName) = run.operation, var stage = inputs.configuration.pipeline[stageName] else {
             throw ValidationFailure(
                 "`\(run.operation.name)` is recognised but not carried out by this version of conveyor; "
                     + "only stage runs are. Nothing was done.")
@@ -26,6 +26,7 @@ struct StageRunner {
         guard let item = run.workItem else {
             throw ValidationFailure("The event names no work item; pass --issue.")
         }
+        stage.model = stage.model ?? inputs.configuration.agentDefaults.model
         let environment = inputs.environment
         let repository = try environment.repository
         let token =

@@ -1,0 +1,72 @@
+import ConveyorTestSupport
+import Foundation
+import Testing
+
+/// `conveyor run` with the real Claude Code CLI (from PyPI `claude-agent-sdk`) talking to the scripted model
+/// server on loopback: Claude's own `Write` tool creates the intake artifacts in the job's checkout.
+@Suite(.serialized) struct RunClaudeTests {
+    private static let configuration = "agent: {name: claude, model: claude-sonnet-4-5}\n"
+
+    /// An intake artifact Conveyor's gate accepts.
+    private static func artifact(_ type: String) -> String {
+        """
+        ---
+        doc_id: WI-1-\(type)
+        type: \(type)
+        status: draft
+        owner_role: pm
+        stage: intake
+        work_item: 1
+        related_issues: [1]
+        version: 1
+        ---
+        # \(type)
+
+        Written by Claude Code for the login page.
+
+        """
+    }
+
+    @Test func claudesWriteToolProducesTheArtifactsAndUsageAndCostReachTheStatusComment() async throws {
+        try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration]) { world in
+            let checkout = world.scratch.appending("checkout")
+            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
+            let writes = types.map { type in
+                ModelContent.write(
+                    id: "toolu_\(type.replacingOccurrences(of: "-", with: "_"))",
+                    filePath: checkout.appendingPathComponent("docs/work-items/1/intake/\(type).md").path,
+                    content: Self.artifact(type))
+            }
+            let server = try await ModelServer.start(
+                script: ModelScript([
+                    .tools(writes, usage: ModelUsage(input: 100, output: 20, cacheRead: 3, cacheCreation: 5)),
+                    .text(
+                        "The intake package is written.",
+                        usage: ModelUsage(input: 150, output: 30, cacheRead: 4, cacheCreation: 6)),
+                ]))
+            let home = world.scratch.appending("claude-home")
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            var extra = server.cliEnvironment(home: home)
+            extra["CONVEYOR_AGENT"] = "claude"
+            extra["CONVEYOR_CLAUDE_BIN"] = try ClaudeBinary.locate()
+            extra["GITHUB_WORKSPACE"] = checkout.path
+            let run = try await world.conveyor(["run"], extra)
+            let requests = await server.requests()
+            await server.stop()
+
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(requests.count == 2)
+            let comment = try #require(await world.forge.comments(issue: 1).first?.body)
+            #expect(comment.contains("gate verdict `pass`"), "\(comment)")
+            // The CLI sums usage over both requests: input 250 + cache 7 + 11, output 50; Sonnet 4.5 list prices.
+            #expect(comment.contains("tokens 318"), "\(comment)")
+            #expect(comment.contains("cost $0.0015"), "\(comment)")
+            let outputs = try String(contentsOf: world.outputFile, encoding: .utf8)
+            #expect(outputs.contains("0.0015"))
+            let branch = try #require(await world.forge.pulls().first?.head)
+            let brief = try GitCLI.run(["-C", world.bare.path, "show", "\(branch):docs/work-items/1/intake/brief.md"])
+            #expect(brief.contains("Written by Claude Code"))
+        }
+    }
+}
