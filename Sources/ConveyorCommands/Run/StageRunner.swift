@@ -56,10 +56,25 @@ struct StageRunner {
                     credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
                     labels: inputs.triggerContext.labels, pipeline: inputs.configuration.pipeline, agent: agent.kind,
                     agentEnvironment: variables, claudeExecutable: variables["CONVEYOR_CLAUDE_BIN"] ?? "claude",
+                    commandTemplate: try commandTemplate, agentTimeout: agentTimeout,
                     webURL: server.appendingPathComponent("\(repository)"),
                     selfLogins: Authorizer.selfLogins(environment: variables).union([LocalForge.defaultAuthor])))
             return try await job.run()
         }
+    }
+
+    /// `CONVEYOR_AGENT_COMMAND`: the command line of a `command` agent, with `{prompt_file}`, `{work_dir}` and
+    /// `{output_file}` placeholders.
+    private var commandTemplate: CommandTemplate? {
+        get throws {
+            guard let line = variables["CONVEYOR_AGENT_COMMAND"], !line.isEmpty else { return nil }
+            return try CommandTemplate(parsing: line)
+        }
+    }
+
+    /// `CONVEYOR_AGENT_TIMEOUT_SECONDS`: a wall-clock limit for the agent tighter than the stage's minutes.
+    private var agentTimeout: Duration? {
+        variables["CONVEYOR_AGENT_TIMEOUT_SECONDS"].flatMap(Int.init).map { .seconds($0) }
     }
 
     /// The label that started the run, removed once the stage is published.

@@ -56,8 +56,9 @@ extension StageJob {
                 kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
                 logDirectory: environment.scratch.appendingPathComponent("agent-\(stage.name.rawValue)"),
                 stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
-                model: stage.model, timeout: .seconds(stage.timeoutMinutes * 60),
+                model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
                 environment: environment.agentEnvironment, claudeExecutable: environment.claudeExecutable,
+                commandTemplate: environment.commandTemplate,
                 artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
                 workItemText: WorkItemText(title: issue.title, body: issue.body)))
         try await checkpoint("agent", outcome.status.name)

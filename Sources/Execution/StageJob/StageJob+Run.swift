@@ -39,19 +39,22 @@ extension StageJob {
         }
         do {
             let result = try await execute(startedAt: now)
+            let status: RunStatus = result.verdict == "fail" ? .failed : .succeeded
             try await record(
-                .finishRun(RunFinish(runID: request.runID, status: .succeeded, outcome: result.verdict, at: Date())))
+                .finishRun(RunFinish(runID: request.runID, status: status, outcome: result.verdict, at: Date())),
+                note: "finish \(status.rawValue) (\(result.verdict))")
             return result
         } catch {
             try? await record(
-                .finishRun(RunFinish(runID: request.runID, status: .failed, outcome: "\(error)", at: Date())))
+                .finishRun(RunFinish(runID: request.runID, status: .failed, outcome: "\(error)", at: Date())),
+                note: "finish failed")
             throw error
         }
     }
 
-    /// Records one change in state, named after this run.
-    func record(_ change: StateChange) async throws {
-        _ = try await environment.state.apply([change], message: "\(request.runID): \(change)")
+    /// Records one change in state; the state commit's message is `<run id>: <note>`.
+    func record(_ change: StateChange, note: String) async throws {
+        _ = try await environment.state.apply([change], message: "\(request.runID): \(note)")
     }
 
     /// Records that `step` reached `state` (`started` or `done`), with what it produced.
@@ -60,6 +63,7 @@ extension StageJob {
             .checkpoint(
                 CheckpointRecord(
                     idempotencyKey: "\(request.runID):\(step)", runID: request.runID, step: step, state: state,
-                    externalRef: ref, at: Date())))
+                    externalRef: ref, at: Date())),
+            note: "\(step) \(state)")
     }
 }

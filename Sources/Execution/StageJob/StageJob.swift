@@ -76,6 +76,10 @@ public struct StageJob: Sendable {
         public var agentEnvironment: [String: String]
         /// Where the Claude Code CLI is.
         public var claudeExecutable: String
+        /// The command line of a `command` agent.
+        public var commandTemplate: CommandTemplate?
+        /// Overrides the stage's timeout (whole minutes in configuration) for the agent.
+        public var agentTimeout: Duration?
         /// The web address of the repository, for links (e.g. `https://github.com/o/r`).
         public var webURL: URL?
         /// Conveyor's own logins, to recognise its status comment.
@@ -85,7 +89,8 @@ public struct StageJob: Sendable {
         public init(
             forge: any ForgeClient, state: StateBranchStore, remote: URL, credentials: Credentials,
             existingCheckout: URL?, scratch: URL, labels: LabelCatalog, pipeline: Pipeline, agent: AgentKind,
-            agentEnvironment: [String: String], claudeExecutable: String = "claude", webURL: URL?,
+            agentEnvironment: [String: String], claudeExecutable: String = "claude",
+            commandTemplate: CommandTemplate? = nil, agentTimeout: Duration? = nil, webURL: URL?,
             selfLogins: Set<String>
         ) {
             self.forge = forge
@@ -99,6 +104,8 @@ public struct StageJob: Sendable {
             self.agent = agent
             self.agentEnvironment = agentEnvironment
             self.claudeExecutable = claudeExecutable
+            self.commandTemplate = commandTemplate
+            self.agentTimeout = agentTimeout
             self.webURL = webURL
             self.selfLogins = selfLogins
         }
