@@ -1,0 +1,69 @@
+import ConveyorTestSupport
+import Foundation
+import Testing
+
+/// A job killed after it pushed the work branch and opened the pull request, but before it posted the status
+/// comment, then rerun with `--mode resume`: exactly one pull request and one comment, and the run completes.
+@Suite struct RunResumeTests {
+    /// State pushes before the status comment: claim, agent started/done, gate, push started/done, pull request
+    /// started/done; the ninth (status comment started) is where the job dies.
+    static let pushesBeforeTheComment = 8
+
+    @Test func aJobKilledBeforeItsCommentResumesWithoutDuplicates() async throws {
+        try await RunWorld.with { world in
+            let pause = world.scratch.appending("pause-before-state-push")
+            let binary = try BuiltBinary.url()
+            let variables = ProcessInfo.processInfo.environment.merging(world.variables) { $1 }
+                .merging(["CONVEYOR_TEST_PAUSE_BEFORE_PUSH": pause.path]) { $1 }
+            let paused = try await onOwnThread {
+                try Self.runUntilPause(
+                    number: Self.pushesBeforeTheComment + 1, binary: binary, variables: variables, pause: pause)
+            }
+            #expect(paused, "the job reached the status comment's checkpoint")
+            #expect(await world.forge.pulls().count == 1)
+            #expect(await world.forge.comments(issue: 1).isEmpty)
+
+            let resumed = try await world.conveyor(["run", "--mode", "resume"])
+            #expect(resumed.status == 0, "stdout: \(resumed.stdout)\nstderr: \(resumed.stderr)")
+            #expect(await world.forge.pulls().count == 1)
+            #expect(await world.forge.comments(issue: 1).count == 1)
+            let runs = try await world.conveyor(["state", "runs"])
+            #expect(runs.stdout.contains("succeeded (pass)"), "\(runs.stdout)")
+        }
+    }
+
+    /// Starts `conveyor run`, lets it through `number - 1` paused state pushes, and SIGKILLs it at the next one.
+    private static func runUntilPause(number: Int, binary: URL, variables: [String: String], pause: URL) throws -> Bool
+    {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["run"]
+        process.environment = variables
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = 0
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, process.isRunning {
+            if FileManager.default.fileExists(atPath: pause.path) {
+                seen += 1
+                if seen == number {
+                    kill(process.processIdentifier, SIGKILL)
+                    process.waitUntilExit()
+                    try? FileManager.default.removeItem(at: pause)
+                    return true
+                }
+                try FileManager.default.removeItem(at: pause)
+                // Wait for the job to notice and push before looking for the next pause.
+                while process.isRunning, !FileManager.default.fileExists(atPath: pause.path), Date() < deadline {
+                    usleep(10_000)
+                }
+                continue
+            }
+            usleep(10_000)
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return false
+    }
+}
