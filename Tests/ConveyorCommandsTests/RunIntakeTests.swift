@@ -26,6 +26,21 @@ import Testing
             #expect(outputs.contains("verdict") && outputs.contains("pass"))
             #expect(outputs.contains("pr-url"))
 
+            let logs = try FileManager.default.contentsOfDirectory(atPath: world.scratch.path)
+                .filter { $0.hasPrefix("conveyor-") && $0.hasSuffix(".jsonl") }
+            #expect(logs.count == 1, "one JSON-lines log in RUNNER_TEMP: \(logs)")
+            let lines = try String(contentsOf: world.scratch.appending(logs.first ?? "-"), encoding: .utf8)
+                .split(separator: "\n")
+            #expect(lines.count >= 5)
+            for line in lines {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                for key in [
+                    "trace_id", "work_item", "stage", "agent", "task", "step", "tool", "attempt", "result",
+                    "latency_ms",
+                ] {
+                    #expect(object.keys.contains(key), "log line lacks \(key): \(line)")
+                }
+            }
             let branch = try #require(pulls.first?.head)
             let files = try GitCLI.run(["-C", world.bare.path, "ls-tree", "-r", "--name-only", branch])
             #expect(files.contains("docs/work-items/1/intake/brief.md"))

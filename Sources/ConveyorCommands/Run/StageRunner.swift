@@ -58,7 +58,12 @@ struct StageRunner {
                     agentEnvironment: variables, claudeExecutable: variables["CONVEYOR_CLAUDE_BIN"] ?? "claude",
                     commandTemplate: try commandTemplate, agentTimeout: agentTimeout,
                     webURL: server.appendingPathComponent("\(repository)"),
-                    selfLogins: Authorizer.selfLogins(environment: variables).union([LocalForge.defaultAuthor])))
+                    selfLogins: Authorizer.selfLogins(environment: variables).union([LocalForge.defaultAuthor]),
+                    log: RunLog(
+                        file: logFile(runID: runID),
+                        context: .init(
+                            traceID: runID, workItem: item.number, stage: stageName.rawValue,
+                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1))))
             return try await job.run()
         }
     }
@@ -75,6 +80,15 @@ struct StageRunner {
     /// `CONVEYOR_AGENT_TIMEOUT_SECONDS`: a wall-clock limit for the agent tighter than the stage's minutes.
     private var agentTimeout: Duration? {
         variables["CONVEYOR_AGENT_TIMEOUT_SECONDS"].flatMap(Int.init).map { .seconds($0) }
+    }
+
+    /// `CONVEYOR_LOG_FILE`, else `conveyor-<run id>.jsonl` in `RUNNER_TEMP` (or the temporary directory).
+    private func logFile(runID: String) -> URL {
+        if let path = variables["CONVEYOR_LOG_FILE"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        let folder =
+            variables["RUNNER_TEMP"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory
+        return folder.appendingPathComponent("conveyor-\(runID).jsonl")
     }
 
     /// The label that started the run, removed once the stage is published.

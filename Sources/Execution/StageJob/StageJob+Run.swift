@@ -1,3 +1,4 @@
+import Agents
 import Foundation
 import Pipeline
 import StateBranch
@@ -59,6 +60,8 @@ extension StageJob {
 
     /// Records that `step` reached `state` (`started` or `done`), with what it produced.
     func checkpoint(_ step: String, _ state: String, ref: String? = nil) async throws {
+        await environment.log?.record(
+            step: step, result: state, tool: step == "agent" ? environment.agent.rawValue : nil)
         try await record(
             .checkpoint(
                 CheckpointRecord(

@@ -84,6 +84,8 @@ public struct StageJob: Sendable {
         public var webURL: URL?
         /// Conveyor's own logins, to recognise its status comment.
         public var selfLogins: Set<String>
+        /// The run's JSON-lines log, when one is kept.
+        public var log: RunLog?
 
         /// Creates an environment.
         public init(
@@ -91,7 +93,7 @@ public struct StageJob: Sendable {
             existingCheckout: URL?, scratch: URL, labels: LabelCatalog, pipeline: Pipeline, agent: AgentKind,
             agentEnvironment: [String: String], claudeExecutable: String = "claude",
             commandTemplate: CommandTemplate? = nil, agentTimeout: Duration? = nil, webURL: URL?,
-            selfLogins: Set<String>
+            selfLogins: Set<String>, log: RunLog? = nil
         ) {
             self.forge = forge
             self.state = state
@@ -108,6 +110,7 @@ public struct StageJob: Sendable {
             self.agentTimeout = agentTimeout
             self.webURL = webURL
             self.selfLogins = selfLogins
+            self.log = log
         }
     }
 
