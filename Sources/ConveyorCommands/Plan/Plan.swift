@@ -11,34 +11,26 @@ extension Application {
             commandName: "plan",
             abstract: "Decide what this job would run, and whether its sender may run it. Changes nothing.",
             discussion: """
-                Reads the Actions environment (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, …), the
-                label variables and .conveyor/config.yml, resolves the event, and asks the forge for the sender's
+                Reads the Actions environment (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, …), the \
+                label variables and .conveyor/config.yml, resolves the event, and asks the forge for the sender's \
                 permission when something would run.
 
                   conveyor plan --format json
                   conveyor plan --event-name workflow_dispatch --event-path event.json --format json
 
-                Exit status: 0 a decision was made (run or skip); 65 bad input (payload, configuration,
+                Exit status: 0 a decision was made (run or skip); 65 bad input (payload, configuration, \
                 variables); 75 the sender's permission could not be checked now (run the job again).
                 """
         )
 
-        @Option(help: "Event name; default GITHUB_EVENT_NAME.") var eventName: String?
-        @Option(help: "Event payload file; default GITHUB_EVENT_PATH.") var eventPath: String?
-        @Option(help: "Work item number (workflow_call, dispatch).") var issue: Int?
-        @Option(help: "Stage name (workflow_call, dispatch), e.g. intake.") var stage: String?
-        @Option(help: "Run mode: run, rerun or resume.") var mode: String?
-        @Option(help: "Repository checkout holding .conveyor/config.yml; default GITHUB_WORKSPACE.")
-        var repositoryRoot: String?
+        @OptionGroup var job: JobOptions
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
         @Flag(help: "Record a refused sender in the state branch, as `conveyor run` does.") var recordDenial = false
         @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
             let variables = ProcessInfo.processInfo.environment
-            let flags = JobInputs.Flags(
-                eventName: eventName, eventPath: eventPath, issue: issue, stage: stage, mode: mode,
-                repositoryRoot: repositoryRoot)
+            let flags = job.flags
             let report: PlanReport
             do {
                 report = try await Self.plan(

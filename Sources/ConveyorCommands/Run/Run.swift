@@ -10,36 +10,28 @@ extension Application {
             commandName: "run",
             abstract: "Run one stage on one work item from the Actions environment, and publish the result.",
             discussion: """
-                Resolves the event like `conveyor plan`, refuses (and records) senders without write permission,
-                claims the work item's stage on the state branch, prepares the work branch, runs the agent,
-                evaluates the gate, then pushes the branch, opens or updates the pull request, rewrites the
-                status comment, moves the labels and posts a commit status. Running the same job again repeats
+                Resolves the event like `conveyor plan`, refuses (and records) senders without write permission, \
+                claims the work item's stage on the state branch, prepares the work branch, runs the agent, \
+                evaluates the gate, then pushes the branch, opens or updates the pull request, rewrites the \
+                status comment, moves the labels and posts a commit status. Running the same job again repeats \
                 no side effect.
 
                   conveyor run
                   conveyor run --stage intake --issue 12 --mode rerun
 
-                Exit status: 0 done (or nothing to do); 1 the gate failed or the stage could not finish; 3 another
+                Exit status: 0 done (or nothing to do); 1 the gate failed or the stage could not finish; 3 another \
                 job holds this work item and stage; 65 bad input; 75 try again later.
                 """
         )
 
-        @Option(help: "Event name; default GITHUB_EVENT_NAME.") var eventName: String?
-        @Option(help: "Event payload file; default GITHUB_EVENT_PATH.") var eventPath: String?
-        @Option(help: "Work item number (workflow_call, dispatch).") var issue: Int?
-        @Option(help: "Stage name (workflow_call, dispatch), e.g. intake.") var stage: String?
-        @Option(help: "Run mode: run, rerun or resume.") var mode: String?
+        @OptionGroup var job: JobOptions
         @Option(help: "Agent: claude, command or offline; default CONVEYOR_AGENT, then the configuration.")
         var agent: String?
-        @Option(help: "Repository checkout holding .conveyor/config.yml; default GITHUB_WORKSPACE.")
-        var repositoryRoot: String?
         @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
             let variables = ProcessInfo.processInfo.environment
-            let flags = JobInputs.Flags(
-                eventName: eventName, eventPath: eventPath, issue: issue, stage: stage, mode: mode,
-                repositoryRoot: repositoryRoot)
+            let flags = job.flags
             let decided: JobDecision
             do {
                 decided = try await Plan.decide(flags: flags, variables: variables, state: state, recordDenial: true)
