@@ -25,6 +25,9 @@ import Testing
             let outputs = try String(contentsOf: world.outputFile, encoding: .utf8)
             #expect(outputs.contains("verdict") && outputs.contains("pass"))
             #expect(outputs.contains("pr-url"))
+            #expect(outputs.contains("stage") && outputs.contains("intake"))
+            let summary = try String(contentsOf: world.scratch.appending("summary.md"), encoding: .utf8)
+            #expect(summary.contains("### Conveyor") && summary.contains("gate pass"))
 
             let logs = try FileManager.default.contentsOfDirectory(atPath: world.scratch.path)
                 .filter { $0.hasPrefix("conveyor-") && $0.hasSuffix(".jsonl") }

@@ -57,6 +57,7 @@ extension Application {
 
         private func report(_ result: StageJobResult, output: ActionsOutput) throws {
             print("run: \(result.message)")
+            _ = try? output.setOutput("stage", to: result.stage)
             _ = try? output.setOutput("verdict", to: result.verdict.isEmpty ? result.outcome.rawValue : result.verdict)
             _ = try? output.setOutput("pr-url", to: result.pullRequestURL ?? "")
             _ = try? output.setOutput("cost-usd", to: result.costUSD.map { String(format: "%.4f", $0) } ?? "0")

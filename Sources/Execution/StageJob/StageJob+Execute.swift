@@ -42,7 +42,8 @@ extension StageJob {
         }
         try await publish(&publication, workspace: workspace)
         return StageJobResult(
-            outcome: .completed, verdict: verdict.result.rawValue, pullRequestURL: publication.pullRequest?.htmlURL,
+            outcome: .completed, stage: request.stage.name.rawValue, verdict: verdict.result.rawValue,
+            pullRequestURL: publication.pullRequest?.htmlURL,
             costUSD: agent.costUSD, tokens: publication.tokens,
             message: "\(request.stage.name.rawValue) on #\(number): gate \(verdict.result.rawValue)")
     }
@@ -60,7 +61,8 @@ extension StageJob {
                 environment: environment.agentEnvironment, claudeExecutable: environment.claudeExecutable,
                 commandTemplate: environment.commandTemplate,
                 artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
-                workItemText: WorkItemText(title: issue.title, body: issue.body)))
+                workItemText: WorkItemText(
+                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
         try await checkpoint("agent", outcome.status.name)
         return outcome
     }

@@ -28,13 +28,13 @@ extension StageJob {
             ], message: "Start \(request.stage.name.rawValue) on \(request.workItem) (\(request.runID))")
         if let held = claim.heldLease {
             return StageJobResult(
-                outcome: .duplicate,
+                outcome: .duplicate, stage: request.stage.name.rawValue,
                 message: "Another job (\(held.holder), run \(held.runID)) holds \(request.stage.name.rawValue) on "
                     + "\(request.workItem) until \(held.expiresAt); nothing was done.")
         }
         if claim.outcomes.last == .alreadyRecorded {
             return StageJobResult(
-                outcome: .alreadyDone,
+                outcome: .alreadyDone, stage: request.stage.name.rawValue,
                 message: "Run \(request.runID) already finished; nothing was repeated. "
                     + "Use --mode rerun to run the stage again.")
         }

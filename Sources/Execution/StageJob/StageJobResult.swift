@@ -12,6 +12,8 @@ public struct StageJobResult: Sendable, Equatable {
 
     /// What happened.
     public var outcome: Outcome
+    /// The stage that ran (or would have).
+    public var stage: String
     /// `pass`, `fail` or `needs_input`; empty when the stage did not run.
     public var verdict: String
     /// The pull request's address, when there is one.
@@ -25,10 +27,11 @@ public struct StageJobResult: Sendable, Equatable {
 
     /// Creates a result.
     public init(
-        outcome: Outcome, verdict: String = "", pullRequestURL: String? = nil, costUSD: Double? = nil,
+        outcome: Outcome, stage: String, verdict: String = "", pullRequestURL: String? = nil, costUSD: Double? = nil,
         tokens: Int? = nil, message: String
     ) {
         self.outcome = outcome
+        self.stage = stage
         self.verdict = verdict
         self.pullRequestURL = pullRequestURL
         self.costUSD = costUSD
