@@ -42,7 +42,7 @@ struct CommandAgentTests {
             #expect(outcome.exit?.timedOut == true)
             #expect(outcome.signal == SIGKILL)
             #expect(elapsed >= .milliseconds(1400))
-            #expect(elapsed < .seconds(10))
+            #expect(elapsed < .seconds(40), "the agent sleeps 60 s; only the kill can end it sooner")
             let grandchild = try #require(Int32(fixture.workFile("grandchild.pid")?.trimmed ?? ""))
             let agent = try #require(Int32(fixture.workFile("agent.pid")?.trimmed ?? ""))
             #expect(await ProcessState.waitUntilGone(agent))

@@ -68,7 +68,7 @@ import Testing
         // The child shell ignores SIGTERM, so only the SIGKILL to the whole group ends it and its `sleep`.
         let exit = await runner(["sh", "-c", "trap '' TERM; sleep 30; echo done > late.txt"], in: tree.url)
         #expect(exit == .timedOut(.milliseconds(300)))
-        #expect(clock.now - start < .seconds(10))
+        #expect(clock.now - start < .seconds(25), "the command sleeps 30 s; only the kill can end it sooner")
         try await Task.sleep(for: .milliseconds(200))
         #expect(!FileManager.default.fileExists(atPath: tree.url.appendingPathComponent("late.txt").path))
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite("A missing or wrong token fails fast with a typed auth error that hides the token", .timeLimit(.minutes(2)))
 struct AuthenticationTests {
     /// Far longer than a refused request takes, far shorter than a retry loop or a hang.
-    private static let quickly: Duration = .seconds(10)
+    private static let quickly: Duration = .seconds(30)
 
     @Test("cloning without a token or with a wrong one throws GitError.Code.auth")
     func cloneRefused() async throws {
