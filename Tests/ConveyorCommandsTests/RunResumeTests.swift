@@ -5,9 +5,9 @@ import Testing
 /// A job killed after it pushed the work branch and opened the pull request, but before it posted the status
 /// comment, then rerun with `--mode resume`: exactly one pull request and one comment, and the run completes.
 @Suite struct RunResumeTests {
-    /// State pushes before the status comment: claim, agent started/done, gate, push started/done, pull request
-    /// started/done; the ninth (status comment started) is where the job dies.
-    static let pushesBeforeTheComment = 8
+    /// State commits before the status comment: the claim; agent, gate and push started; push done and pull
+    /// request started. The fourth (pull request done, status comment started) is where the job dies.
+    static let pushesBeforeTheComment = 3
 
     @Test func aJobKilledBeforeItsCommentResumesWithoutDuplicates() async throws {
         try await RunWorld.with { world in

@@ -41,32 +41,38 @@ extension StageJob {
         do {
             let result = try await execute(startedAt: now)
             let status: RunStatus = result.verdict == "fail" ? .failed : .succeeded
-            try await record(
-                .finishRun(RunFinish(runID: request.runID, status: status, outcome: result.verdict, at: Date())),
-                note: "finish \(status.rawValue) (\(result.verdict))")
+            try await journal.flush(
+                to: environment.state, runID: request.runID,
+                adding: (
+                    .finishRun(RunFinish(runID: request.runID, status: status, outcome: result.verdict, at: Date())),
+                    "finish \(status.rawValue) (\(result.verdict))"
+                ))
             return result
         } catch {
-            try? await record(
-                .finishRun(RunFinish(runID: request.runID, status: .failed, outcome: "\(error)", at: Date())),
-                note: "finish failed")
+            try? await journal.flush(
+                to: environment.state, runID: request.runID,
+                adding: (
+                    .finishRun(RunFinish(runID: request.runID, status: .failed, outcome: "\(error)", at: Date())),
+                    "finish failed"
+                ))
             throw error
         }
     }
 
-    /// Records one change in state; the state commit's message is `<run id>: <note>`.
-    func record(_ change: StateChange, note: String) async throws {
-        _ = try await environment.state.apply([change], message: "\(request.runID): \(note)")
-    }
-
-    /// Records that `step` reached `state` (`started` or `done`), with what it produced.
+    /// Records that `step` reached `state` (`started` or `done`), with what it produced. A `started`
+    /// checkpoint precedes an external side effect: it is committed to the state branch, with everything
+    /// gathered before it, before the effect happens; other checkpoints wait for the next commit.
     func checkpoint(_ step: String, _ state: String, ref: String? = nil) async throws {
         await environment.log?.record(
             step: step, result: state, tool: step == "agent" ? environment.agent.rawValue : nil)
-        try await record(
+        await journal.add(
             .checkpoint(
                 CheckpointRecord(
                     idempotencyKey: "\(request.runID):\(step)", runID: request.runID, step: step, state: state,
                     externalRef: ref, at: Date())),
             note: "\(step) \(state)")
+        if state == CheckpointRecord.started && step != "agent" {
+            try await journal.flush(to: environment.state, runID: request.runID)
+        }
     }
 }

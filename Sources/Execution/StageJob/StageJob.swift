@@ -118,6 +118,8 @@ public struct StageJob: Sendable {
     public let request: Request
     /// The environment.
     public let environment: Environment
+    /// Checkpoints not yet committed to the state branch.
+    let journal = CheckpointJournal()
 
     /// Creates a job.
     public init(request: Request, environment: Environment) {
