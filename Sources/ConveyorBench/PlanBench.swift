@@ -8,12 +8,7 @@ enum PlanBench {
     static let repetitions = 40
 
     static func run() async throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("conveyor")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw BenchFailure(
-                message: "No conveyor beside ConveyorBench at \(binary.path); build both (scripts/bench does).")
-        }
+        let binary = try BenchBinary.conveyor()
         let scratch = try TemporaryDirectory(prefix: "bench-plan")
         defer { scratch.remove() }
         let event = scratch.appending("event.json")

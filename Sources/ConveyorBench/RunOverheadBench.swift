@@ -9,8 +9,7 @@ enum RunOverheadBench {
     static let fileCount = 10_000
 
     static func run() async throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("conveyor")
+        let binary = try BenchBinary.conveyor()
         let scratch = try TemporaryDirectory(prefix: "bench-run")
         defer { scratch.remove() }
         let token = "bench-\(UUID().uuidString)"
@@ -27,12 +26,7 @@ enum RunOverheadBench {
             try await GitCLI.runDetached(["clone", "--quiet", bare.path, checkout.path])
             let issue = await forge.seedIssue(title: "Benchmark intake", body: "Measure the executor.")
             await forge.setPermission(user: "Codertocat", level: .write)
-            let payload = try ActionsJob.payload("github-events/issues.labeled.json") { object in
-                object["label"] = ["name": "run:intake"]
-                var issueObject = object["issue"] as? [String: Any] ?? [:]
-                issueObject["number"] = issue
-                object["issue"] = issueObject
-            }
+            let payload = try ActionsJob.labeledIssue(.github, label: "run:intake", issue: issue)
             var job = try ActionsJob.make(.github, forge: forge, eventName: "issues", payload: payload, in: scratch)
             job.variables["GITHUB_SERVER_URL"] = "http://127.0.0.1:\(git.port ?? 0)"
             job.variables["GITHUB_WORKSPACE"] = checkout.path

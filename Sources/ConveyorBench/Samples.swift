@@ -52,3 +52,17 @@ struct BenchFailure: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }
+
+/// The built products benchmarks run.
+enum BenchBinary {
+    /// The `conveyor` built beside this `ConveyorBench` (`scripts/bench` builds both).
+    static func conveyor() throws -> URL {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("conveyor")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw BenchFailure(
+                message: "No conveyor beside ConveyorBench at \(binary.path); build both (scripts/bench does).")
+        }
+        return binary
+    }
+}

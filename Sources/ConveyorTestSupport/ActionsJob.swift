@@ -43,4 +43,22 @@ public struct ActionsJob: Sendable {
         edit(&object)
         return try JSONSerialization.data(withJSONObject: object)
     }
+
+    /// A corpus event that adds `label` to issue `issue`: GitHub's `issues.labeled` with its `label` renamed, or
+    /// Gitea's `label_updated` with `changes.added_labels` naming it.
+    public static func labeledIssue(_ dialect: ForgeDialect, label: String, issue: Int) throws -> Data {
+        let file =
+            dialect == .github
+            ? "github-events/issues.labeled.json" : "gitea-events/constructed.issues.label_updated.json"
+        return try payload(file) { object in
+            if dialect == .github {
+                object["label"] = ["name": label]
+            } else {
+                object["changes"] = ["added_labels": [["id": 301, "name": label]]]
+            }
+            var issueObject = object["issue"] as? [String: Any] ?? [:]
+            issueObject["number"] = issue
+            object["issue"] = issueObject
+        }
+    }
 }

@@ -16,58 +16,42 @@ struct RunWorld {
         _ dialect: ForgeDialect = .github, seed extraFiles: [String: String] = [:],
         _ body: (RunWorld) async throws -> Void
     ) async throws {
-        let scratch = try TemporaryDirectory(prefix: "run-intake")
-        let token = "ghs_\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))"
-        let git = GitHTTPServer(root: scratch.appending("served"), token: token)
-        try FileManager.default.createDirectory(at: git.root, withIntermediateDirectories: true)
-        try await git.start()
-        let forge = try await FakeForge.start(token: token)
-        do {
-            let bare = try git.createBareRepository("\(forge.owner)/\(forge.repo)")
-            try git.seed(
-                "\(forge.owner)/\(forge.repo)", files: ["README.md": "# Hello\n"].merging(extraFiles) { $1 },
-                message: "Initial commit")
-            let issue = await forge.seedIssue(title: "Add a login page", body: "Users need to sign in.")
-            await forge.setPermission(user: "Codertocat", level: .write)
-            await forge.setPermission(user: "a_nice_user", level: .write)
-            let payload = try Self.labeledPayload(dialect, issue: issue)
-            var job = try ActionsJob.make(dialect, forge: forge, eventName: "issues", payload: payload, in: scratch)
-            let port = try #require(git.port)
-            job.variables["GITHUB_SERVER_URL"] = "http://127.0.0.1:\(port)"
-            job.variables["CONVEYOR_AGENT"] = "offline"
-            job.variables["GITHUB_OUTPUT"] = scratch.appending("output.txt").path
-            job.variables["GITHUB_STEP_SUMMARY"] = scratch.appending("summary.md").path
-            job.variables["RUNNER_TEMP"] = scratch.path
-            for blank in ["GITHUB_WORKSPACE", "CONVEYOR_TOKEN", "CONVEYOR_STATE_REMOTE", "CONVEYOR_STATE_CACHE"] {
-                job.variables[blank] = ""
+        try await GitHTTPServer.withScratch(prefix: "run-intake") { git, scratch, token in
+            let forge = try await FakeForge.start(token: token)
+            do {
+                try await body(try await prepare(dialect, git: git, forge: forge, scratch: scratch, seed: extraFiles))
+            } catch {
+                await forge.stop()
+                throw error
             }
-            try await body(RunWorld(scratch: scratch, git: git, forge: forge, variables: job.variables, bare: bare))
-        } catch {
             await forge.stop()
-            await git.stop()
-            scratch.remove()
-            throw error
         }
-        await forge.stop()
-        await git.stop()
-        scratch.remove()
     }
 
-    /// GitHub's `labeled` (corpus, label renamed) or Gitea's `label_updated` (corpus, added label renamed).
-    static func labeledPayload(_ dialect: ForgeDialect, issue: Int) throws -> Data {
-        let file =
-            dialect == .github
-            ? "github-events/issues.labeled.json" : "gitea-events/constructed.issues.label_updated.json"
-        return try ActionsJob.payload(file) { object in
-            if dialect == .github {
-                object["label"] = ["name": "run:intake"]
-            } else {
-                object["changes"] = ["added_labels": [["id": 301, "name": "run:intake"]]]
-            }
-            var issueObject = object["issue"] as? [String: Any] ?? [:]
-            issueObject["number"] = issue
-            object["issue"] = issueObject
+    /// Seeds the repository and issue #1, and builds the job's variables.
+    private static func prepare(
+        _ dialect: ForgeDialect, git: GitHTTPServer, forge: FakeForge, scratch: TemporaryDirectory,
+        seed extraFiles: [String: String]
+    ) async throws -> RunWorld {
+        let bare = try git.createBareRepository("\(forge.owner)/\(forge.repo)")
+        try git.seed(
+            "\(forge.owner)/\(forge.repo)", files: ["README.md": "# Hello\n"].merging(extraFiles) { $1 },
+            message: "Initial commit")
+        let issue = await forge.seedIssue(title: "Add a login page", body: "Users need to sign in.")
+        await forge.setPermission(user: "Codertocat", level: .write)
+        await forge.setPermission(user: "a_nice_user", level: .write)
+        let payload = try ActionsJob.labeledIssue(dialect, label: "run:intake", issue: issue)
+        var job = try ActionsJob.make(dialect, forge: forge, eventName: "issues", payload: payload, in: scratch)
+        let port = try #require(git.port)
+        job.variables["GITHUB_SERVER_URL"] = "http://127.0.0.1:\(port)"
+        job.variables["CONVEYOR_AGENT"] = "offline"
+        job.variables["GITHUB_OUTPUT"] = scratch.appending("output.txt").path
+        job.variables["GITHUB_STEP_SUMMARY"] = scratch.appending("summary.md").path
+        job.variables["RUNNER_TEMP"] = scratch.path
+        for blank in ["GITHUB_WORKSPACE", "CONVEYOR_TOKEN", "CONVEYOR_STATE_REMOTE", "CONVEYOR_STATE_CACHE"] {
+            job.variables[blank] = ""
         }
+        return RunWorld(scratch: scratch, git: git, forge: forge, variables: job.variables, bare: bare)
     }
 
     /// Runs the built `conveyor` with this job's variables (plus `extra`).

@@ -10,23 +10,11 @@ struct StateServer {
 
     /// Runs `body` with a fresh server and removes everything afterwards.
     static func with<Result>(_ body: (StateServer) async throws -> Result) async throws -> Result {
-        let scratch = try TemporaryDirectory(prefix: "state-binary")
-        let token = "token-\(UUID().uuidString)"
-        let server = GitHTTPServer(root: scratch.appending("served"), token: token)
-        do {
-            try FileManager.default.createDirectory(at: server.root, withIntermediateDirectories: true)
+        try await GitHTTPServer.withScratch(prefix: "state-binary") { server, scratch, token in
             try FileManager.default.createDirectory(
                 at: scratch.appending("runner-temp"), withIntermediateDirectories: true)
-            try await server.start()
             try server.createBareRepository("state")
-            let result = try await body(StateServer(scratch: scratch, server: server, token: token))
-            await server.stop()
-            scratch.remove()
-            return result
-        } catch {
-            await server.stop()
-            scratch.remove()
-            throw error
+            return try await body(StateServer(scratch: scratch, server: server, token: token))
         }
     }
 

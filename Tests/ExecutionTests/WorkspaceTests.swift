@@ -6,19 +6,9 @@ import Testing
 
 @Suite struct WorkspaceTests {
     @Test func clonesWhenThereIsNoCheckoutThenReusesTheCheckoutAndTheRemoteWorkBranch() async throws {
-        let scratch = try TemporaryDirectory(prefix: "workspace")
-        defer { scratch.remove() }
-        let token = "token-\(UUID().uuidString)"
-        let server = GitHTTPServer(root: scratch.appending("served"), token: token)
-        try FileManager.default.createDirectory(at: server.root, withIntermediateDirectories: true)
-        try await server.start()
-        do {
+        try await GitHTTPServer.withScratch(prefix: "workspace") { server, scratch, token in
             try await prepareTwice(server: server, token: token, scratch: scratch)
-        } catch {
-            await server.stop()
-            throw error
         }
-        await server.stop()
     }
 
     private func prepareTwice(server: GitHTTPServer, token: String, scratch: TemporaryDirectory) async throws {

@@ -16,27 +16,14 @@ struct GitFixture {
 
     /// Runs `body` with a fresh fixture and tears the server and the directory down afterwards.
     static func with<Result>(_ body: (GitFixture) async throws -> Result) async throws -> Result {
-        let scratch = try TemporaryDirectory(prefix: "git-tests")
-        let token = "token-\(UUID().uuidString)"
-        let server = GitHTTPServer(root: scratch.appending("served"), token: token)
-        do {
-            try FileManager.default.createDirectory(at: server.root, withIntermediateDirectories: true)
-            try await server.start()
+        try await GitHTTPServer.withScratch(prefix: "git-tests") { server, scratch, token in
             try server.createBareRepository("project")
             let seeded = try server.seed(
                 "project",
                 files: ["README.md": "# Project\n", "docs/guide/intro.md": "Hello from the CLI.\n"],
                 message: "Initial commit")
-            let fixture = GitFixture(
-                scratch: scratch, server: server, token: token, initialCommit: try requireID(seeded))
-            let result = try await body(fixture)
-            await server.stop()
-            scratch.remove()
-            return result
-        } catch {
-            await server.stop()
-            scratch.remove()
-            throw error
+            return try await body(
+                GitFixture(scratch: scratch, server: server, token: token, initialCommit: try requireID(seeded)))
         }
     }
 

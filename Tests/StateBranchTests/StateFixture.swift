@@ -18,21 +18,9 @@ struct StateFixture {
 
     /// Runs `body` with a fresh fixture and tears the server and the directory down afterwards.
     static func with<Result>(_ body: (StateFixture) async throws -> Result) async throws -> Result {
-        let scratch = try TemporaryDirectory(prefix: "state-tests")
-        let token = "token-\(UUID().uuidString)"
-        let server = GitHTTPServer(root: scratch.appending("served"), token: token)
-        do {
-            try FileManager.default.createDirectory(at: server.root, withIntermediateDirectories: true)
-            try await server.start()
+        try await GitHTTPServer.withScratch(prefix: "state-tests") { server, scratch, token in
             try server.createBareRepository("state")
-            let result = try await body(StateFixture(scratch: scratch, server: server, token: token))
-            await server.stop()
-            scratch.remove()
-            return result
-        } catch {
-            await server.stop()
-            scratch.remove()
-            throw error
+            return try await body(StateFixture(scratch: scratch, server: server, token: token))
         }
     }
 

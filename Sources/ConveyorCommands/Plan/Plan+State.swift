@@ -4,22 +4,20 @@ import StateBranch
 import Triggers
 
 extension Application.Plan {
-    /// True when the event is a Gitea label update that does not say which label was added, so the labels
-    /// state has already handled must be known to find the new one.
-    static func needsHandledLabels(_ inputs: JobInputs) -> Bool {
+    /// The issue of a Gitea label update that does not say which label was added (so the labels state has
+    /// already handled must be known to find the new one); nil for every other event.
+    static func issueNeedingHandledLabels(_ inputs: JobInputs) -> Int? {
         guard inputs.triggerContext.forge == .gitea, inputs.triggerContext.eventName == "issues",
             let object = try? JSONSerialization.jsonObject(with: inputs.triggerContext.payload) as? [String: Any],
             object["action"] as? String == "label_updated"
-        else { return false }
-        let changes = object["changes"] as? [String: Any]
-        return changes?["added_labels"] == nil || changes?["added_labels"] is NSNull
+        else { return nil }
+        let added = (object["changes"] as? [String: Any])?["added_labels"]
+        guard added == nil || added is NSNull else { return nil }
+        return (object["issue"] as? [String: Any])?["number"] as? Int
     }
 
-    /// The trigger labels state has recorded runs for on the event's issue.
-    static func handledLabels(_ inputs: JobInputs, context: StateContext) async throws -> Set<String> {
-        guard let object = try? JSONSerialization.jsonObject(with: inputs.triggerContext.payload) as? [String: Any],
-            let number = (object["issue"] as? [String: Any])?["number"] as? Int
-        else { return [] }
+    /// The trigger labels state has recorded runs for on issue `number`.
+    static func handledLabels(onIssue number: Int, context: StateContext) async throws -> Set<String> {
         let key = WorkItemKey(repository: context.repository(nil), number: number)
         return try await StateSnapshot.reading(context.location) { try await $0.database.handledLabels(on: key) }
     }

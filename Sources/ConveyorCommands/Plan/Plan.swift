@@ -66,10 +66,10 @@ extension Application {
             recordDenial: Bool
         ) async throws -> JobDecision {
             var inputs = try JobInputs.read(flags: flags, variables: variables)
-            if needsHandledLabels(inputs) {
+            if let issue = issueNeedingHandledLabels(inputs) {
                 do {
                     inputs.triggerContext.handledLabels = try await StateContext.with(state) {
-                        try await handledLabels(inputs, context: $0)
+                        try await handledLabels(onIssue: issue, context: $0)
                     }
                 } catch {
                     throw StateUnavailable(
