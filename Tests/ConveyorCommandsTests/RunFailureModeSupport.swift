@@ -69,6 +69,12 @@ struct ScriptedAgent {
 }
 
 extension RunWorld {
+    /// Variables for a second job on the same event: another Actions run id, and Conveyor's comment identity named
+    /// (the fake forge writes comments as the repository owner, which is not a default Conveyor login).
+    var nextJob: [String: String] {
+        ["GITHUB_RUN_ID": "4243", "CONVEYOR_SELF_LOGIN": forge.owner]
+    }
+
     /// The status comments on issue 1 (comments carrying Conveyor's marker).
     func statusComments() async -> [String] {
         await forge.comments(issue: 1).map(\.body).filter { $0.contains("<!-- conveyor:status:1 -->") }
