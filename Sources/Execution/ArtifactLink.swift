@@ -20,7 +20,8 @@ public enum ArtifactLink {
     /// // "<page>/src/branch/conveyor/1-a%C3%B1adir/docs/a%20b.md"
     /// ```
     public static func url(repositoryPage: URL, dialect: ForgeKind, branch: String, path: String) -> String {
-        let page = repositoryPage.absoluteString.hasSuffix("/")
+        let page =
+            repositoryPage.absoluteString.hasSuffix("/")
             ? String(repositoryPage.absoluteString.dropLast()) : repositoryPage.absoluteString
         let route =
             switch dialect {

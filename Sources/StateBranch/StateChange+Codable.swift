@@ -4,7 +4,8 @@ import Foundation
 /// `{"startRun": {"runID": "42", …}}`.
 extension StateChange: Codable {
     private enum Key: String, CodingKey {
-        case upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, checkpoint, recordDenial, recordGateResults
+        case upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, checkpoint, recordDenial,
+            recordGateResults
     }
 
     public init(from decoder: any Decoder) throws {

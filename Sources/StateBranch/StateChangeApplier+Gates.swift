@@ -16,7 +16,8 @@ extension StateChangeApplier {
                 db, sql: "SELECT attempt_id FROM attempts WHERE run_id = ? ORDER BY number LIMIT 1",
                 arguments: [record.runID])
         else {
-            throw StateBranchError(.invalidChange, message: "The run \(record.runID) has no attempt to record a gate under.")
+            throw StateBranchError(
+                .invalidChange, message: "The run \(record.runID) has no attempt to record a gate under.")
         }
         let rows: [(check: String, reason: String?)] =
             record.reasons.isEmpty ? [("verdict", nil)] : record.reasons.map { ($0.check, $0.message) }

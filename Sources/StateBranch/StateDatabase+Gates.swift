@@ -31,7 +31,8 @@ extension StateDatabase {
                     """, arguments: [id, stage])
             let outcome: String? = run["outcome"]
             return StageFailure(
-                runID: id, reasons: reasons.isEmpty ? [outcome ?? "The run failed without a recorded reason."] : reasons,
+                runID: id,
+                reasons: reasons.isEmpty ? [outcome ?? "The run failed without a recorded reason."] : reasons,
                 startedAt: StateTimestamp.date(run["started_at"]) ?? Date(timeIntervalSince1970: 0))
         }
     }

@@ -45,7 +45,8 @@ import Testing
         bare["CONVEYOR_CLAUDE_BIN"] = scratch.appending("missing-claude").path
         let missing = try ProcessRunner.run([binary.path, "doctor"], environment: bare)
         #expect(missing.status == 1)
-        #expect(missing.stdout.contains("FAIL agent-cli") && missing.stdout.contains("missing-claude"), "\(missing.stdout)")
+        #expect(
+            missing.stdout.contains("FAIL agent-cli") && missing.stdout.contains("missing-claude"), "\(missing.stdout)")
         #expect(missing.stdout.contains("FAIL agent-key") && missing.stdout.contains("CLAUDE_CODE_OAUTH_TOKEN"))
     }
 }

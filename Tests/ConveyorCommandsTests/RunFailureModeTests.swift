@@ -10,7 +10,7 @@ import Testing
         try await RunWorld.with { world in
             let reader = try ScriptedAgent(.exit(3), in: world, name: "reader")
             _ = try await world.conveyor(["run"], reader.variables)
-            let declared = try Self.declaredArtifacts(in: try reader.prompt())
+            let declared = Self.declaredArtifacts(in: try reader.prompt())
             #expect(declared.count == 6, "\(declared)")
 
             let script = world.scratch.appending("contract.sh")
@@ -73,7 +73,9 @@ import Testing
         }
     }
 
-    @Test("#21 a payload that carries little is not trusted: the issue is read from the API", arguments: ForgeDialect.allCases)
+    @Test(
+        "#21 a payload that carries little is not trusted: the issue is read from the API",
+        arguments: ForgeDialect.allCases)
     func theIssueComesFromTheAPINotThePayload(dialect: ForgeDialect) async throws {
         try await RunWorld.with(dialect) { world in
             let payload = try ActionsJob.labeledIssue(dialect, label: "run:intake", issue: 1)
@@ -153,10 +155,11 @@ import Testing
 
 extension RunFailureModeTests {
     /// The artifacts the prompt's contract lists, as `(path, type, keys)`, with the keys every file must carry.
-    static func declaredArtifacts(in prompt: String) throws -> [(path: String, type: String, keys: [String])] {
+    static func declaredArtifacts(in prompt: String) -> [(path: String, type: String, keys: [String])] {
         prompt.split(separator: "\n").compactMap { line in
-            guard line.hasPrefix("- `"), line.contains("— type `"), let keysPart = line.components(
-                separatedBy: "frontmatter keys: ").last
+            let marker = "frontmatter keys: "
+            guard line.hasPrefix("- `"), line.contains("— type `"),
+                let keysPart = line.components(separatedBy: marker).last
             else { return nil }
             let quoted = line.split(separator: "`", omittingEmptySubsequences: false)
             guard quoted.count > 3 else { return nil }

@@ -55,7 +55,8 @@ struct GateResultTests {
                 .finishRun(RunFinish(runID: "r1", status: .failed, outcome: "clone failed", at: when)),
             ])
         }
-        #expect(try await database.lastFailure(of: Self.item, stage: "intake", before: "r2")?.reasons == ["clone failed"])
+        #expect(
+            try await database.lastFailure(of: Self.item, stage: "intake", before: "r2")?.reasons == ["clone failed"])
     }
 
     @Test func theRecordSurvivesAPendingFileRoundTrip() throws {
