@@ -8,6 +8,13 @@ public struct RepositoryPermissions: Sendable, Hashable, Decodable {
     /// May read.
     public let pull: Bool
 
+    /// True when the answer says the token may read but not write: `pull` without `push` or `admin`.
+    ///
+    /// An answer with every flag false says nothing: GitHub reports that for GitHub App installation tokens
+    /// (`GITHUB_TOKEN` is one) whatever they may do, and the token has just read the repository, so it is not a
+    /// token without access. Such an answer is not a refusal.
+    public var isReadOnly: Bool { pull && !push && !admin }
+
     /// Creates a value.
     public init(admin: Bool, push: Bool, pull: Bool) {
         self.admin = admin

@@ -129,6 +129,16 @@ import Testing
         }
     }
 
+    @Test("#34 an all-false permissions answer (GitHub's for an installation token) is not a refusal")
+    func anInstallationTokensSilentPermissionsAreNotRefused() async throws {
+        try await RunWorld.with { world in
+            await world.forge.setTokenAccess(.noAccess)
+            let run = try await world.conveyor(["run"])
+            #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+            #expect(await world.forge.labels(issue: 1).contains("state:in-review"))
+        }
+    }
+
     @Test("#34 a claude agent without a key or a CLI is refused before anything is claimed, naming both")
     func aMissingAgentKeyClaimsNothing() async throws {
         try await RunWorld.with { world in

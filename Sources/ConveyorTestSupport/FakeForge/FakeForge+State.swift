@@ -47,7 +47,8 @@ extension FakeForge {
     }
 
     /// Sets what the job's token may do on the repository, as the `permissions` of `GET /repos/{owner}/{repo}`
-    /// report it on both dialects (`admin` unless set): `.read` is a read-only token.
+    /// report it on both dialects (`admin` unless set): `.read` is a read-only token; `.noAccess` reports every flag
+    /// false, which is what GitHub answers for a GitHub App installation token such as `GITHUB_TOKEN`.
     public func setTokenAccess(_ level: ForgePermission) async {
         await state.setTokenAccess(owner: owner, repo: repo, level: level)
     }

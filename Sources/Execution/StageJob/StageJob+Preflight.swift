@@ -20,14 +20,17 @@ extension StageJob {
     ///
     /// - The token: `GET /repos/{owner}/{repo}` reports the token's own `permissions` on both forges; a stage
     ///   pushes its work branch and writes the pull request, the status comment, labels and a commit status, all
-    ///   of which need `push`. A forge that reports no `permissions` (the local forge) is not second-guessed.
+    ///   of which need `push`, so a read-only answer (``RepositoryPermissions/isReadOnly``) is refused. An answer
+    ///   that says nothing — no `permissions` (the local forge), or every flag false (GitHub's answer for a GitHub
+    ///   App installation token such as `GITHUB_TOKEN`) — is not second-guessed: such a token's first refused
+    ///   write still fails the job.
     /// - The agent: its model credentials (``AgentReadiness/missingKey(for:in:)``) and, for `claude`, its program.
     ///
     /// - Throws: ``PreflightFailure`` naming everything missing at once; forge errors as they come.
     func preflight() async throws {
         var missing: [String] = []
         let repository = try await environment.forge.repositoryInfo()
-        if let permissions = repository.permissions, !permissions.push {
+        if let permissions = repository.permissions, permissions.isReadOnly {
             missing.append(
                 "The forge token cannot write to \(repository.fullName) (the forge reports `permissions.push: false`"
                     + "): stage \(request.stage.name.rawValue) pushes a branch and writes a pull request, a comment, "
