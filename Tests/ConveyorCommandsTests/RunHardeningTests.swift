@@ -108,6 +108,8 @@ import Testing
             let tables = report["tables"] as? [[String: Any]] ?? []
             let gateRows = tables.first { $0["table"] as? String == "gate_results" }?["rows"] as? Int
             #expect((gateRows ?? 0) >= 6, "each run's gate reasons are in state: \(show.stdout)")
+            let verify = try await world.conveyor(["state", "verify"])
+            #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         }
     }
 
