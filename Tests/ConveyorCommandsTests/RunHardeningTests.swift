@@ -113,9 +113,11 @@ import Testing
         }
     }
 
-    @Test("#34 #54 a read-only token is refused before anything is claimed, naming the permission")
-    func aReadOnlyTokenClaimsNothing() async throws {
-        try await RunWorld.with { world in
+    @Test(
+        "#34 #54 a read-only token is refused before anything is claimed, naming the permission",
+        arguments: ForgeDialect.allCases)
+    func aReadOnlyTokenClaimsNothing(dialect: ForgeDialect) async throws {
+        try await RunWorld.with(dialect) { world in
             await world.forge.setTokenAccess(.read)
             let run = try await world.conveyor(["run"])
             #expect(run.status == 78, "\(run.stdout)\n\(run.stderr)")
