@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdoptionTests",
-            dependencies: ["Adoption", "Forge", "Pipeline", "ConveyorTestSupport"],
+            dependencies: ["Actions", "Adoption", "Forge", "HTTP", "Pipeline", "ConveyorTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

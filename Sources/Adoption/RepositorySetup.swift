@@ -12,6 +12,13 @@ public enum RepositorySetup {
         public let subject: String
         /// What was found or what to do.
         public let detail: String
+
+        /// Creates an item.
+        public init(status: String, subject: String, detail: String) {
+            self.status = status
+            self.subject = subject
+            self.detail = detail
+        }
     }
 
     /// The settings to change by hand on `forge`; none of them can be read with a job token.

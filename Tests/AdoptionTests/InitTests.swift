@@ -3,6 +3,7 @@ import Adoption
 import ConveyorTestSupport
 import Forge
 import Foundation
+import HTTP
 import Pipeline
 import Testing
 

@@ -102,7 +102,7 @@ import Testing
             do {
                 try await sync.apply(to: labels)
                 Issue.record("a 403 must fail the sync")
-            } catch {
+            } catch let error as ForgeError {
                 #expect(error.code == .forbidden)
                 #expect(error.description.contains(kind == .github ? "issues: write" : "write:issue"))
             }

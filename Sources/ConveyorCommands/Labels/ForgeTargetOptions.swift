@@ -35,4 +35,4 @@ struct ForgeTargetOptions: ParsableArguments {
     }
 }
 
-extension ForgeKind: @retroactive ExpressibleByArgument {}
+extension ForgeKind: ExpressibleByArgument {}

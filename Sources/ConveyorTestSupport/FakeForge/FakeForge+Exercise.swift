@@ -76,7 +76,7 @@ extension FakeForge {
             return send(.post, "/actions/workflows/agent.yml/dispatches", #"{"ref":"main","inputs":{"issue":"1"}}"#)
         case .listRepositoryLabels: return get("/labels")
         case .createLabel:
-            return send(.post, "/labels", #"{"name":"new-\#(dialect)","color":"#1d76db","description":"made"}"#)
+            return send(.post, "/labels", #"{"name":"new-\#(dialect)","color":"1d76db","description":"made"}"#)
         case .editLabel:
             let name = dialect == .github ? fixture.label.name : String(fixture.label.id)
             return send(.patch, "/labels/\(name)", #"{"color":"d73a4a","description":"Something is wrong"}"#)
