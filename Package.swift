@@ -80,7 +80,8 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Adoption", "Agents", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline", "StateBranch", "Store",
+                "Actions", "Adoption", "Agents", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline",
+                "StateBranch", "Store",
                 "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,5 +1,5 @@
-import Foundation
 import Actions
+import Foundation
 import Pipeline
 
 /// The wrapper workflow `conveyor init` writes into a repository: one job that runs the Conveyor action for every
@@ -80,18 +80,20 @@ public enum WorkflowTemplate {
         switch forge {
         case .github:
             let labels = triggers.map { "github.event.label.name == \(expression($0.binding))" }
-            condition = [
-                "    if: >-",
-                "      ((github.event_name == 'issues' || github.event_name == 'pull_request')",
-                "        && github.event.action == 'labeled' && (",
-            ] + labels.enumerated().map { index, line in
-                "        " + line + (index == labels.count - 1 ? "))" : " ||")
-            } + [
-                "      || (github.event_name == 'pull_request' && github.event.action != 'labeled')",
-                "      || (github.event_name == 'issue_comment' && startsWith(github.event.comment.body, '/'))",
-                "      || github.event_name == 'pull_request_review'",
-                "      || github.event_name == 'workflow_dispatch'",
-            ]
+            condition =
+                [
+                    "    if: >-",
+                    "      ((github.event_name == 'issues' || github.event_name == 'pull_request')",
+                    "        && github.event.action == 'labeled' && (",
+                ]
+                + labels.enumerated().map { index, line in
+                    "        " + line + (index == labels.count - 1 ? "))" : " ||")
+                } + [
+                    "      || (github.event_name == 'pull_request' && github.event.action != 'labeled')",
+                    "      || (github.event_name == 'issue_comment' && startsWith(github.event.comment.body, '/'))",
+                    "      || github.event_name == 'pull_request_review'",
+                    "      || github.event_name == 'workflow_dispatch'",
+                ]
         case .gitea:
             condition = [
                 "    # No label filter: Gitea's label event does not say which label was added; the binary re-reads",

@@ -33,7 +33,8 @@ public struct RepositoryLabels: Sendable {
             case .github: GitHubClient.httpConfiguration(token: token, base: configuration)
             case .gitea: GiteaClient.httpConfiguration(token: token, base: configuration)
             }
-        rest = ForgeREST(kind: kind, apiURL: apiURL, repository: repository, http: HTTPClient(configuration: configured))
+        rest = ForgeREST(
+            kind: kind, apiURL: apiURL, repository: repository, http: HTTPClient(configuration: configured))
     }
 
     /// A client for the repository, forge and API of the Actions environment.

@@ -15,8 +15,11 @@ enum HTMLReport {
                 + "\(ReportRenderer.dollars(summary.totalCostUSD)) · \(summary.totalTokens) tokens · generated "
                 + "\(escape(report.generatedAt))</p>",
             "<div class=\"grid\">",
-            section("Work items by stage", barChart(summary.itemsByStage.map { ($0.label, Double($0.value)) }, unit: "")),
-            section("Runs finished per day", barChart(summary.throughputPerDay.map { ($0.label, Double($0.value)) }, unit: "")),
+            section(
+                "Work items by stage", barChart(summary.itemsByStage.map { ($0.label, Double($0.value)) }, unit: "")),
+            section(
+                "Runs finished per day",
+                barChart(summary.throughputPerDay.map { ($0.label, Double($0.value)) }, unit: "")),
             section("Agent cost per day", barChart(summary.costByDay.map { ($0.label, $0.value) }, unit: "$")),
             section("Agent cost per stage", barChart(summary.costByStage.map { ($0.label, $0.value) }, unit: "$")),
             section(
@@ -105,7 +108,9 @@ enum HTMLReport {
                     barWidth, barHeight) + "<title>\(escape(point.0)): \(value)</title></rect>")
             if points.count <= 12 {
                 parts.append(
-                    String(format: "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x + barWidth / 2, y - 3)
+                    String(
+                        format: "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x + barWidth / 2,
+                        y - 3)
                         + "\(value)</text>")
             }
             if index % labelEvery == 0 {

@@ -50,8 +50,9 @@ public enum ReportBuilder {
                         title: row["title"], currentStage: row["current_stage"], stageState: row["stage_state"]))
             }
             for row in try Row.fetchAll(
-                db, sql: "SELECT run_id, work_item, stage, mode, status, started_at, ended_at FROM runs ORDER BY started_at")
-            {
+                db,
+                sql: "SELECT run_id, work_item, stage, mode, status, started_at, ended_at FROM runs ORDER BY started_at"
+            ) {
                 guard let started = StateTimestamp.date(row["started_at"]) else { continue }
                 let ended: String? = row["ended_at"]
                 rows.runs.append(
@@ -125,7 +126,9 @@ public enum ReportBuilder {
                 stages.append(
                     PipelineReport.Stage(
                         name: name, runs: stageRuns.count, reviseRounds: stageRuns.filter { $0.mode == "revise" }.count,
-                        durationSeconds: stageRuns.reduce(0) { $0 + ($1.endedAt ?? now).timeIntervalSince($1.startedAt) },
+                        durationSeconds: stageRuns.reduce(0) {
+                            $0 + ($1.endedAt ?? now).timeIntervalSince($1.startedAt)
+                        },
                         verdicts: stageRuns.compactMap { rows.verdicts[$0.id] },
                         lastStatus: stageRuns.last?.status ?? "",
                         approvedBy: rows.approvals.filter { $0.item == item.id && $0.stage == name }.map(\.login),
@@ -172,7 +175,8 @@ public enum ReportBuilder {
                 ? nil : Double(finished.filter { $0.status == "succeeded" }.count) / Double(finished.count),
             costByStage: stageOrder.map { .init(label: $0, value: costByStage[$0] ?? 0) },
             costByDay: costByDay.keys.sorted().map { .init(label: $0, value: costByDay[$0] ?? 0) },
-            totalCostUSD: reportItems.reduce(0) { $0 + $1.costUSD }, totalTokens: reportItems.reduce(0) { $0 + $1.tokens })
+            totalCostUSD: reportItems.reduce(0) { $0 + $1.costUSD },
+            totalTokens: reportItems.reduce(0) { $0 + $1.tokens })
         return PipelineReport(
             generatedAt: StateTimestamp.text(now), runCount: runs.count, items: reportItems, summary: summary)
     }

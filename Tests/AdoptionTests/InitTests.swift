@@ -60,8 +60,10 @@ import Testing
         var qa = try #require(pipeline[.qa])
         qa.timeoutMinutes = 5
         pipeline.replace(qa)
-        let changed = InitFiles.files(for: .github, configuration: PipelineConfiguration(
-            pipeline: pipeline, state: StateSettings(), agentDefaults: AgentDefaults()))
+        let changed = InitFiles.files(
+            for: .github,
+            configuration: PipelineConfiguration(
+                pipeline: pipeline, state: StateSettings(), agentDefaults: AgentDefaults()))
         let changedFiles = changed.map { InitPlan.File(path: $0.path, text: $0.text + "\n") }
 
         let plan = InitPlan(root: directory.url, files: changedFiles, force: false)
@@ -75,9 +77,10 @@ import Testing
         #expect(forced.steps[0].action == .overwrite)
         try forced.apply()
         #expect(try String(contentsOf: workflow, encoding: .utf8) == changedFiles[0].text)
-        #expect(InitPlan(root: directory.url, files: changedFiles, force: false).steps.allSatisfy {
-            $0.action == .unchanged
-        })
+        #expect(
+            InitPlan(root: directory.url, files: changedFiles, force: false).steps.allSatisfy {
+                $0.action == .unchanged
+            })
     }
 
     @Test func theGitHubWorkflowFiltersLabelsWithDefaultsAndDeclaresPermissions() {
@@ -126,7 +129,8 @@ import Testing
         try await withForge { forge in
             let dialect: ForgeDialect = kind == .github ? .github : .gitea
             let client = ForgeClients.make(
-                kind: kind, apiURL: forge.apiURL(dialect), repository: try RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)"),
+                kind: kind, apiURL: forge.apiURL(dialect),
+                repository: try RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)"),
                 token: Secret(forge.token),
                 configuration: .init(connectTimeout: .seconds(2), totalTimeout: .seconds(10), retry: .fast))
             let labels = try forge.labels(kind)

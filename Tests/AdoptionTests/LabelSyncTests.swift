@@ -32,7 +32,8 @@ import Testing
             #expect(stored.contains { $0.name == "team:web" && $0.color == "000000" })
             #expect(!stored.contains { $0.name == "Run:Intake" })
             #expect(first.kept == ["bug"])
-            #expect(first.changes.contains { if case .update(let old, _) = $0 { old.name == "Run:Intake" } else { false } })
+            #expect(
+                first.changes.contains { if case .update(let old, _) = $0 { old.name == "Run:Intake" } else { false } })
             #expect(stored.count == palette.entries.count + 1)
 
             let writes = await writeCount(forge)
@@ -72,7 +73,8 @@ import Testing
             let renamed = try LabelCatalog(environment: [
                 "RUN_INTAKE_LABEL": "go:intake", "CONVEYOR_VARS": #"{"need_pm_label": "ask:pm"}"#,
             ])
-            let sync = LabelSync(palette: LabelPalette(catalog: renamed), existing: try await labels.list(), prune: true)
+            let sync = LabelSync(
+                palette: LabelPalette(catalog: renamed), existing: try await labels.list(), prune: true)
             try await sync.apply(to: labels)
 
             let names = Set(await forge.repositoryLabels().map(\.name))
@@ -96,7 +98,8 @@ import Testing
     @Test(arguments: ForgeKind.allCases)
     func aReadOnlyTokenFailsNamingThePermission(kind: ForgeKind) async throws {
         try await withForge { forge in
-            await forge.inject(.status(403, body: #"{"message":"Resource not accessible by integration"}"#), on: .createLabel)
+            await forge.inject(
+                .status(403, body: #"{"message":"Resource not accessible by integration"}"#), on: .createLabel)
             let labels = try forge.labels(kind)
             let sync = LabelSync(palette: LabelPalette(catalog: .defaults), existing: [], prune: false)
             do {

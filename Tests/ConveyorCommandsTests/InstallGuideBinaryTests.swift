@@ -13,9 +13,10 @@ import Testing
         defer { checkout.remove() }
         let binary = try BuiltBinary.url().path
         let forgeFlags = dialect == .github ? [] : ["--forge", "gitea"]
-        let target = forgeFlags + [
-            "--api-url", forge.apiURL(dialect).absoluteString, "--repository", "\(forge.owner)/\(forge.repo)",
-        ]
+        let target =
+            forgeFlags + [
+                "--api-url", forge.apiURL(dialect).absoluteString, "--repository", "\(forge.owner)/\(forge.repo)",
+            ]
         let tokenVariable = dialect == .github ? "GITHUB_TOKEN" : "GITEA_TOKEN"
         let clean = [
             "GITHUB_ACTIONS": "", "GITEA_ACTIONS": "", "GITHUB_REPOSITORY": "", "GITHUB_API_URL": "",

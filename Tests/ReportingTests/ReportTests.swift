@@ -40,7 +40,8 @@ import Testing
                         runs += 1
                         let runID = "r\(runs)"
                         let fails = (item * 7 + stageIndex + round) % 5 == 0
-                        let status = stageIndex == reached && round == rounds - 1 && item % 4 == 0
+                        let status =
+                            stageIndex == reached && round == rounds - 1 && item % 4 == 0
                             ? "started" : fails ? "failed" : "succeeded"
                         if status == "succeeded" { succeeded += 1 }
                         if status == "failed" { failed += 1 }
@@ -50,10 +51,13 @@ import Testing
                                 INSERT INTO runs (run_id, work_item, stage, mode, status, started_at, ended_at)
                                 VALUES (?, ?, ?, ?, ?, ?, ?)
                                 """,
-                            arguments: [runID, item, stages[stageIndex], round == 0 ? "run" : "revise", status,
-                                time(clock), ended])
+                            arguments: [
+                                runID, item, stages[stageIndex], round == 0 ? "run" : "revise", status,
+                                time(clock), ended,
+                            ])
                         try db.execute(
-                            sql: "INSERT INTO attempts (attempt_id, run_id, number, status, started_at) VALUES (?, ?, 1, ?, ?)",
+                            sql:
+                                "INSERT INTO attempts (attempt_id, run_id, number, status, started_at) VALUES (?, ?, 1, ?, ?)",
                             arguments: ["a\(runs)", runID, status, time(clock)])
                         try db.execute(
                             sql: """
@@ -87,8 +91,10 @@ import Testing
                                                          actor_type, actor_id, event_type, payload_json)
                                 VALUES (?, ?, ?, ?, 'user', 'owner-ann', 'stage.approved', ?)
                                 """,
-                            arguments: ["ap-\(item)-\(stageIndex)", time(clock), "c\(item)", item,
-                                #"{"stage":"\#(stages[stageIndex])"}"#])
+                            arguments: [
+                                "ap-\(item)-\(stageIndex)", time(clock), "c\(item)", item,
+                                #"{"stage":"\#(stages[stageIndex])"}"#,
+                            ])
                     }
                     clock += 600
                 }
@@ -143,7 +149,8 @@ import Testing
         #expect(items.count == report.items.count)
         let stages = try #require(items.first?["stages"] as? [[String: Any]])
         #expect(stages.first?["revise_rounds"] as? Int == report.items.first?.stages.first?.reviseRounds)
-        #expect(abs((stages.first?["cost_usd"] as? Double ?? -1) - (report.items.first?.stages.first?.costUSD ?? 0)) < 1e-9)
+        #expect(
+            abs((stages.first?["cost_usd"] as? Double ?? -1) - (report.items.first?.stages.first?.costUSD ?? 0)) < 1e-9)
     }
 
     @Test func theHTMLPageRendersItsChartsInHeadlessChromium() async throws {
@@ -175,7 +182,8 @@ import Testing
     static func browser() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         for name in ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"] {
-            for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+            for folder in path.split(separator: ":")
+            where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
                 return "\(folder)/\(name)"
             }
         }

@@ -14,7 +14,8 @@ struct ForgeTargetOptions: ParsableArguments {
 
     @Option(
         name: .customLong("api-url"),
-        help: "The REST base, e.g. https://api.github.com or https://gitea.example.com/api/v1 (default: GITHUB_API_URL).")
+        help:
+            "The REST base, e.g. https://api.github.com or https://gitea.example.com/api/v1 (default: GITHUB_API_URL).")
     var apiURL: String?
 
     /// The process environment with the flags laid over it, read as an Actions environment.

@@ -21,7 +21,8 @@ extension Application.Labels {
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sync",
-            abstract: "Create or update every Conveyor label (run:*, state:*, need:*, semantic) with colour and description.",
+            abstract:
+                "Create or update every Conveyor label (run:*, state:*, need:*, semantic) with colour and description.",
             discussion: """
                 Names come from the label variables (RUN_INTAKE_LABEL, … or CONVEYOR_VARS) and \
                 .conveyor/config.yml, as in a job. Running it twice changes nothing the second time. A semantic \
@@ -37,7 +38,10 @@ extension Application.Labels {
 
         @OptionGroup var target: ForgeTargetOptions
 
-        @Option(help: "Repository checkout holding .conveyor/config.yml (default: GITHUB_WORKSPACE, else the current directory).")
+        @Option(
+            help:
+                "Repository checkout holding .conveyor/config.yml (default: GITHUB_WORKSPACE, else the current directory)."
+        )
         var directory: String?
 
         @Flag(name: .customLong("dry-run"), help: "Print what would change and change nothing.")

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Reporting
-import Store
 import StateBranch
+import Store
 
 extension ReportRenderer.Format: ExpressibleByArgument {}
 
