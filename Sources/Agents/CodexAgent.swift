@@ -18,9 +18,13 @@ import Foundation
 ///   under `/tmp`.
 /// - `OPENAI_API_KEY` (any value for a scripted server); `OPENAI_BASE_URL` moves the API. Both pass the environment
 ///   scrubbing, forge tokens do not.
+/// - Its `--json` events can miss a tool call that ended at once; the session file in `CODEX_HOME` cannot, so the
+///   tool calls are completed from it (``CodexSessionLog``) before the run is judged.
 /// - It reports tokens but no cost: the cost comes from the invocation's ``PriceTable`` at the stage's model.
-/// - It has no turn limit: ``AgentInvocation/maxTurns`` does not apply; the wall-clock timeout ends the whole
-///   process group (the CLI, its sandbox and the commands in it) like Claude's.
+/// - It has no turn limit: ``AgentInvocation/maxTurns`` does not apply; the wall-clock timeout ends the CLI's
+///   process group like Claude's. Sandboxed commands run in a session of their own (`codex-linux-sandbox`, then
+///   `bwrap --new-session --die-with-parent`), outside that group; they end with the CLI because each step of the
+///   chain dies with its parent (a hanging `sleep` in a tool call is gone once the CLI is killed — tested).
 enum CodexAgent {
     /// What to tell a user whose machine has no `codex`.
     static let installHint =
@@ -49,6 +53,7 @@ enum CodexAgent {
                 standardOutput: transcript.standardOutput, standardError: transcript.standardError,
                 timeout: invocation.timeout, terminationGrace: invocation.terminationGrace))
         let events = CodexEvents.parse(AgentTranscript.text(of: transcript.standardOutput))
+            .completed(by: CodexSessionLog.read(codexHome: home.codexHome))
         let parsed = events.report(model: configuration.model, prices: invocation.prices)
         return AgentOutcome(
             status: AgentStatus.judge(exit, report: parsed), exit: exit, report: try? parsed.get(),

@@ -71,7 +71,8 @@ struct CodexCLITests {
             // turn.completed sums the two responses; cached tokens are part of input_tokens.
             #expect(outcome.usage == TokenUsage(input: 2700 - 1200, output: 52, cacheRead: 1200))
             #expect(outcome.usage.fullInput == 2700)
-            let expectedCost = (1500 * 2 + 1200 * 0.5 + 52 * 8) / 1_000_000
+            let dollars: Double = 1500 * 2 + 1200 * 0.5 + 52 * 8
+            let expectedCost = dollars / 1_000_000
             #expect(abs((outcome.costUSD ?? 0) - expectedCost) < 1e-12)
             #expect(outcome.report?.model == Self.model)
             let sessionID = try #require(outcome.sessionID)
@@ -123,13 +124,15 @@ struct CodexCLITests {
                     usage: ResponsesUsage(input: 10, output: 2)),
                 .message("Wrote it.", usage: ResponsesUsage(input: 10, output: 2)),
             ])
-            let (outcome, _) = try await Self.run(script, in: fixture)
+            let (outcome, requests) = try await Self.run(script, in: fixture)
             #expect(!FileManager.default.fileExists(atPath: outside))
             #expect(!FileManager.default.fileExists(atPath: inTmp))
             #expect(outcome.exitStatus == 0, "the CLI itself reports success")
             let reason = try #require(Self.failureReason(outcome))
             #expect(reason.hasPrefix("tool_calls_failed: every tool call failed (1 of 1)"), "\(reason)")
             #expect(reason.contains("Read-only file system"), "\(reason)")
+            let output = try #require(requests.last?.functionCallOutputs["call_escape"])
+            #expect(output.contains("Process exited with code 1"), "\(output)")
         }
     }
 

@@ -93,7 +93,8 @@ struct CodexEventsTests {
         let text = try Self.fixture("codex.exec-json.cli-0.139.0.jsonl")
         let prices = PriceTable(["GPT-5.5": PriceTable.Price(input: 1.25, cachedInput: 0.125, output: 10)])
         let report = try Self.report(text, model: "gpt-5.5", prices: prices)
-        let expected = (Double(23552 - 6016) * 1.25 + 6016 * 0.125 + 41 * 10) / 1_000_000
+        let dollars: Double = Double(23552 - 6016) * 1.25 + 6016 * 0.125 + 41 * 10
+        let expected = dollars / 1_000_000
         #expect(abs((report.costUSD ?? 0) - expected) < 1e-12)
         #expect(report.model == "gpt-5.5")
         #expect(try Self.report(text, model: "other-model", prices: prices).costUSD == nil, "an unlisted model")
@@ -179,6 +180,44 @@ struct CodexEventsTests {
         let report = try Self.report(text)
         #expect(report.subtype == "error")
         #expect(report.failureReason == "error: stream closed before response.completed")
+    }
+
+    @Test("Tool calls missing from the events are taken from the session file, and judged")
+    func sessionLogCompletesEvents() throws {
+        let session = [
+            #"{"type":"session_meta","payload":{"id":"t-4","cli_version":"0.147.0"}}"#,
+            #"{"type":"response_item","payload":{"type":"function_call","name":"exec_command","arguments":"{\"cmd\":\"printf a > /elsewhere/a.md\"}","call_id":"call_1"}}"#,
+            #"{"type":"response_item","payload":{"type":"function_call","name":"update_plan","arguments":"{}","call_id":"call_2"}}"#,
+            #"{"type":"response_item","payload":{"type":"function_call_output","call_id":"call_2","output":"Plan updated"}}"#,
+            #"{"type":"response_item","payload":{"type":"function_call_output","call_id":"call_1","output":"Chunk ID: 1\nWall time: 0.0000 seconds\nProcess exited with code 1\nOutput:\n/bin/bash: line 1: /elsewhere/a.md: Read-only file system\n"}}"#,
+            "not json",
+        ].joined(separator: "\n")
+        var log = CodexSessionLog()
+        log.add(parsing: session)
+        #expect(
+            log.commands == [
+                CodexCommand(
+                    command: "printf a > /elsewhere/a.md", exitCode: 1, status: "failed",
+                    output: "/bin/bash: line 1: /elsewhere/a.md: Read-only file system\n")
+            ])
+        let events = CodexEvents.parse(
+            [
+                #"{"type":"item.completed","item":{"id":"item_1","type":"agent_message","text":"Wrote it."}}"#,
+                #"{"type":"turn.completed","usage":{"input_tokens":20,"output_tokens":4}}"#,
+            ].joined(separator: "\n"))
+        #expect(events.commands.isEmpty, "the events missed the command")
+        #expect(try events.report(model: nil, prices: PriceTable()).get().reportsSuccess)
+        let completed = try events.completed(by: log).report(model: nil, prices: PriceTable()).get()
+        #expect(completed.subtype == "tool_calls_failed")
+        #expect(completed.failureReason.contains("exited 1: /bin/bash: line 1: /elsewhere/a.md: Read-only file system"))
+
+        var worked = CodexSessionLog()
+        worked.add(
+            parsing: #"{"type":"response_item","payload":{"type":"function_call","name":"exec_command","arguments":"{\"cmd\":\"true\"}","call_id":"c"}}"#
+                + "\n"
+                + #"{"type":"response_item","payload":{"type":"function_call_output","call_id":"c","output":"Process exited with code 0\nOutput:\n"}}"#
+        )
+        #expect(try events.completed(by: worked).report(model: nil, prices: PriceTable()).get().reportsSuccess)
     }
 
     @Test(
