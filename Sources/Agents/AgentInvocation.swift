@@ -58,7 +58,8 @@ public struct AgentInvocation: Sendable {
         runID: String, model: String? = nil, maxTurns: Int? = nil, timeout: Duration = .seconds(3600),
         terminationGrace: Duration = .seconds(10), environment: [String: String],
         allowedCredentials: Set<String> = [], claudeExecutable: String = "claude", codexExecutable: String = "codex",
-        prices: PriceTable = PriceTable(), skipPermissionChecks: Bool = false, commandTemplate: CommandTemplate? = nil, artifacts: [ArtifactRequirement] = [], ownerRole: String = "",
+        prices: PriceTable = PriceTable(), skipPermissionChecks: Bool = false, commandTemplate: CommandTemplate? = nil,
+        artifacts: [ArtifactRequirement] = [], ownerRole: String = "",
         workItemText: WorkItemText = WorkItemText(title: "", body: "")
     ) {
         self.kind = kind

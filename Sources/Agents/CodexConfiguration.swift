@@ -62,7 +62,8 @@ struct CodexConfiguration: Sendable, Hashable {
             else {
                 throw AgentError(
                     code: .invalidInvocation,
-                    message: "\(variable) must be an http or https URL such as \(Self.defaultBaseURL); fix or unset it.")
+                    message: "\(variable) must be an http or https URL such as \(Self.defaultBaseURL); fix or "
+                        + "unset it.")
             }
             baseURL = url
         } else if parentEnvironment[variable].map({ !$0.isEmpty }) == true {

@@ -1,7 +1,8 @@
-@testable import Agents
 import Foundation
 import Pipeline
 import Testing
+
+@testable import Agents
 
 /// Reading `codex exec --json` output: the three CLI versions of the fixtures, and the shapes Conveyor judges.
 @Suite("Codex events")
@@ -165,7 +166,8 @@ struct CodexEventsTests {
         #expect(
             CodexEvents.parse("not json\n{oops}\n").report(model: nil, prices: PriceTable())
                 == .failure(
-                    InvalidAgentOutput(reason: "the Codex CLI printed no JSON events (2 line(s) were not JSON events)")))
+                    InvalidAgentOutput(reason: "the Codex CLI printed no JSON events (2 line(s) were not JSON events)"))
+        )
         #expect(
             CodexEvents.parse("").report(model: nil, prices: PriceTable())
                 == .failure(InvalidAgentOutput(reason: "the Codex CLI printed no JSON events: the output is empty")))
@@ -213,7 +215,8 @@ struct CodexEventsTests {
 
         var worked = CodexSessionLog()
         worked.add(
-            parsing: #"{"type":"response_item","payload":{"type":"function_call","name":"exec_command","arguments":"{\"cmd\":\"true\"}","call_id":"c"}}"#
+            parsing:
+                #"{"type":"response_item","payload":{"type":"function_call","name":"exec_command","arguments":"{\"cmd\":\"true\"}","call_id":"c"}}"#
                 + "\n"
                 + #"{"type":"response_item","payload":{"type":"function_call_output","call_id":"c","output":"Process exited with code 0\nOutput:\n"}}"#
         )

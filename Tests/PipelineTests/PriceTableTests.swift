@@ -10,7 +10,8 @@ import Testing
               gpt-5.5: {input: 1.25, cached_input: 0.125, output: 10}
               small-model: {input: 0.2, output: 0.8}
             """)
-        #expect(configuration.prices.price(for: "gpt-5.5") == PriceTable.Price(input: 1.25, cachedInput: 0.125, output: 10))
+        #expect(
+            configuration.prices.price(for: "gpt-5.5") == PriceTable.Price(input: 1.25, cachedInput: 0.125, output: 10))
         #expect(configuration.prices.price(for: "GPT-5.5")?.output == 10, "names match ignoring case")
         #expect(configuration.prices.price(for: "small-model")?.cachedInput == 0.2, "cached input defaults to input")
         #expect(PipelineConfiguration.default.prices.prices.isEmpty, "no built-in prices")

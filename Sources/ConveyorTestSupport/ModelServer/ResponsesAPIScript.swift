@@ -95,7 +95,10 @@ public enum ResponsesReply: Sendable, Hashable {
     func eventStream(id: String) throws -> Data {
         guard case .output(let items, let usage) = self else { return try errorBody() }
         var events: [JSONValue] = [
-            ["type": "response.created", "response": ["id": .string(id), "object": "response", "status": "in_progress"]]
+            [
+                "type": "response.created",
+                "response": ["id": .string(id), "object": "response", "status": "in_progress"],
+            ]
         ]
         for (index, item) in items.enumerated() {
             let json = try item.json(index: index)
