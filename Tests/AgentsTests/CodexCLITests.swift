@@ -78,7 +78,7 @@ struct CodexCLITests {
             let sessionID = try #require(outcome.sessionID)
             #expect(UUID(uuidString: sessionID) != nil, "thread_id \(sessionID)")
 
-            #expect(requests.count == 2)
+            try #require(requests.count == 2)
             #expect(requests.allSatisfy { $0.isResponses && $0.model == Self.model && $0.isStreaming })
             #expect(requests.allSatisfy { $0.headers["authorization"] == "Bearer sk-scripted-dummy-key" })
             #expect(requests[0].toolNames.contains("exec_command"))

@@ -8,7 +8,7 @@ struct ResponsesAPIServerTests {
     private static func post(_ server: ResponsesAPIServer, _ path: String, _ body: String) async throws -> ProcessOutput
     {
         try await ProcessRunner.runDetached([
-            "curl", "-sS", "--max-time", "10", "-w", "\n%{http_code}", "-H", "content-type: application/json",
+            "curl", "-sS", "--max-time", "60", "-w", "\n%{http_code}", "-H", "content-type: application/json",
             "--data-binary", body, server.baseURL.absoluteString + path,
         ])
     }
@@ -40,6 +40,7 @@ struct ResponsesAPIServerTests {
                 "response.created", "response.output_item.added", "response.output_item.done", "response.completed",
             ])
         let data = lines.filter { $0.hasPrefix("data: ") }.map { try? JSONValue(parsing: Data($0.dropFirst(6).utf8)) }
+        try #require(data.count == 4, "\(first.stdout)")
         #expect(data[2]?.value(atPointer: "item/type") == "function_call")
         #expect(data[2]?.value(atPointer: "item/name") == "exec_command")
         let arguments = try #require(data[2]?.value(atPointer: "item/arguments")?.stringValue)
@@ -54,6 +55,7 @@ struct ResponsesAPIServerTests {
         #expect(third.stdout.contains("request 3 came"))
         #expect(unknown.stdout.hasSuffix("\n404"))
         #expect(requests.map(\.status) == [200, 200, 500, 404])
+        try #require(requests.count == 4)
         #expect(requests[1].functionCallOutputs == ["call_a": "ok"])
         #expect(requests.filter(\.isResponses).count == 3)
     }
