@@ -111,13 +111,14 @@ package struct CodexCommand: Sendable, Hashable {
         exitCode == 0 && (status == nil || status == "completed")
     }
 
-    /// One line for a failure reason: the command, how it ended and the last line of its output (bubblewrap's
-    /// complaint, `Read-only file system`, …), at most 300 characters.
+    /// One line for a failure reason: the command, how it ended and its output with line breaks as ` / `
+    /// (bubblewrap's complaint, `Read-only file system`, …), at most 400 characters.
     package var failureSummary: String {
         let ending = exitCode.map { "exited \($0)" } ?? "did not run (\(status ?? "no status"))"
-        let lastLine = output.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
-        let text = lastLine.isEmpty ? "`\(command)` \(ending)" : "`\(command)` \(ending): \(lastLine)"
-        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+        let lines = output.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let text = lines.filter { !$0.isEmpty }.joined(separator: " / ")
+        let summary = text.isEmpty ? "`\(command)` \(ending)" : "`\(command)` \(ending): \(text)"
+        return summary.count > 400 ? String(summary.prefix(400)) + "…" : summary
     }
 }
 

@@ -136,6 +136,26 @@ struct CodexCLITests {
         }
     }
 
+    @Test(
+        "Without bwrap on PATH every tool call exits 101 and nothing is written; the run fails though the CLI exits 0")
+    func sandboxUnavailable() async throws {
+        try await AgentFixture.with { fixture in
+            let emptyPath = fixture.scratch.appending("empty-bin")
+            try FileManager.default.createDirectory(at: emptyPath, withIntermediateDirectories: true)
+            let script = ResponsesScript([
+                .exec(callID: "call_write", command: "printf A > a.md", usage: ResponsesUsage(input: 10, output: 2)),
+                .message("Wrote a.md.", usage: ResponsesUsage(input: 10, output: 2)),
+            ])
+            let (outcome, _) = try await Self.run(script, in: fixture, environment: ["PATH": emptyPath.path])
+            #expect(fixture.workFile("a.md") == nil)
+            #expect(outcome.exitStatus == 0)
+            let reason = try #require(Self.failureReason(outcome))
+            #expect(reason.hasPrefix("tool_calls_failed: every tool call failed (1 of 1)"), "\(reason)")
+            #expect(reason.contains("exited 101"), "\(reason)")
+            #expect(reason.contains("bubblewrap is unavailable"), "\(reason)")
+        }
+    }
+
     @Test("A reply without tool calls writes nothing: the agent succeeds and the gate is left to notice")
     func noFilesWritten() async throws {
         try await AgentFixture.with { fixture in
