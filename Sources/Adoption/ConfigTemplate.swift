@@ -22,6 +22,20 @@ public enum ConfigTemplate {
             "  name: \(quoted(configuration.agentDefaults.agent))",
         ]
         if let model = configuration.agentDefaults.model { lines.append("  model: \(quoted(model))") }
+        lines += [
+            "## prices: US dollars per million tokens, for agents that report tokens but no cost (codex), e.g.",
+            "##   some-model: {input: 1.25, cached_input: 0.125, output: 10}",
+        ]
+        if configuration.prices.prices.isEmpty {
+            lines.append("prices: {}")
+        } else {
+            lines.append("prices:")
+            for (model, price) in configuration.prices.prices.sorted(by: { $0.key < $1.key }) {
+                lines.append(
+                    "  \(quoted(model)): {input: \(price.input), cached_input: \(price.cachedInput), "
+                        + "output: \(price.output)}")
+            }
+        }
         lines.append("stages:")
         for stage in configuration.pipeline.stages {
             lines += stageLines(stage)

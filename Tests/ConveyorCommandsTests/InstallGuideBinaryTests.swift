@@ -69,3 +69,45 @@ import Testing
         await forge.stop()
     }
 }
+
+/// `conveyor doctor --forge-checks` in a job against the fake forge: missing labels and a read-only token fail,
+/// naming the fix; after `labels sync` the labels check passes.
+@Suite struct DoctorForgeChecksBinaryTests {
+    @Test(arguments: ForgeDialect.allCases)
+    func doctorReportsLabelsVariablesAndTokenAccess(dialect: ForgeDialect) async throws {
+        let forge = try await FakeForge.start()
+        let binary = try BuiltBinary.url().path
+        var job = [
+            "GITHUB_ACTIONS": "true", "GITEA_ACTIONS": dialect == .gitea ? "true" : "",
+            "GITHUB_API_URL": forge.apiURL(dialect).absoluteString, "GITHUB_SERVER_URL": forge.rootURL.absoluteString,
+            "GITHUB_REPOSITORY": "\(forge.owner)/\(forge.repo)", "GITHUB_TOKEN": forge.token,
+            "CONVEYOR_AGENT": "offline", "RUN_INTAKE_LABEL": "go:intake", "CONVEYOR_VARS": "",
+        ]
+        func doctor() async throws -> [String: [String: Any]] {
+            let output = try await ProcessRunner.runDetached(
+                [binary, "doctor", "--forge-checks", "--format", "json"], environment: job)
+            #expect(!output.stdout.contains(forge.token))
+            let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+            let checks = object?["checks"] as? [[String: Any]] ?? []
+            return Dictionary(checks.map { ($0["name"] as? String ?? "", $0) }) { first, _ in first }
+        }
+
+        await forge.setTokenAccess(.read)
+        let before = try await doctor()
+        #expect(before["label-variables"]?["status"] as? String == "ok")
+        #expect((before["label-variables"]?["value"] as? String)?.contains("go:intake") == true)
+        #expect(before["token-access"]?["status"] as? String == "failure")
+        #expect(before["labels"]?["status"] as? String == "failure")
+        #expect((before["labels"]?["fix"] as? String)?.contains("conveyor labels sync") == true)
+
+        await forge.setTokenAccess(.write)
+        let synced = try await ProcessRunner.runDetached(
+            [binary, "labels", "sync", "--directory", FileManager.default.temporaryDirectory.path], environment: job)
+        #expect(synced.succeeded, "\(synced.stderr)")
+        job["RUN_INTAKE_LABEL"] = "go:intake"
+        let after = try await doctor()
+        #expect(after["token-access"]?["status"] as? String == "ok")
+        #expect(after["labels"]?["status"] as? String == "ok", "\(after["labels"] ?? [:])")
+        await forge.stop()
+    }
+}
