@@ -16,6 +16,8 @@ import Testing
             await forge.seedLabel("bug", color: "d73a4a", description: "Something isn't working")
             await forge.seedLabel("team:web", color: "000000")
             await forge.seedLabel("Run:Intake", color: "ededed", description: "old")
+            // Enough of the repository's own labels that listing takes several pages (Gitea pages by 50).
+            for index in 1...60 { await forge.seedLabel("area:\(index)") }
             let labels = try forge.labels(kind)
             let palette = LabelPalette(catalog: .defaults)
 
@@ -34,7 +36,8 @@ import Testing
             #expect(first.kept == ["bug"])
             #expect(
                 first.changes.contains { if case .update(let old, _) = $0 { old.name == "Run:Intake" } else { false } })
-            #expect(stored.count == palette.entries.count + 1)
+            #expect(stored.count == palette.entries.count + 61)
+            #expect(try await labels.list().count == stored.count)
 
             let writes = await writeCount(forge)
             let second = LabelSync(palette: palette, existing: try await labels.list(), prune: true)
