@@ -98,7 +98,9 @@ import Testing
         #expect((before["label-variables"]?["value"] as? String)?.contains("go:intake") == true)
         #expect(before["token-access"]?["status"] as? String == "failure")
         #expect(before["labels"]?["status"] as? String == "failure")
-        #expect((before["labels"]?["fix"] as? String)?.contains("conveyor labels sync") == true)
+        #expect(
+            (before["labels"]?["fix"] as? String)?.contains("conveyor labels sync") == true,
+            "\(before["labels"] ?? [:])")
 
         await forge.setTokenAccess(.write)
         let synced = try await ProcessRunner.runDetached(
