@@ -13,6 +13,8 @@ struct Publication {
     let startedAt: Date
     var head: ObjectID?
     var pullRequest: PullRequest?
+    /// The forge objects state recorded for earlier runs on the work item.
+    var history = WorkItemHistory()
 
     init(verdict: GateVerdict, agent: AgentOutcome, startedAt: Date) {
         self.verdict = verdict
@@ -42,8 +44,9 @@ extension StageJob {
             durationSeconds: Date().timeIntervalSince(publication.startedAt), tokens: publication.tokens,
             costUSD: publication.agent.costUSD, nextStep: nextStep(publication.verdict.result))
         try await checkpoint("status-comment", "started")
-        let existing = try await forge.findComment(
-            onIssue: number, containing: StatusComment.marker(workItem: number), authors: environment.selfLogins)
+        let existing = try await OwnCommentFinder(forge: forge, configuredLogins: environment.selfLogins).find(
+            onIssue: number, marker: StatusComment.marker(workItem: number),
+            recordedIDs: publication.history.statusCommentIDs)
         let posted =
             if let existing {
                 try await forge.updateComment(id: existing.id, body: comment.body)
@@ -103,11 +106,14 @@ extension StageJob {
         }
     }
 
-    /// Links to the stage's artifacts on the work branch (web links when the forge's address is known).
+    /// Links to the stage's artifacts on the work branch (web links when the forge's address is known): only
+    /// when the branch was pushed, and only to files that exist in the pushed work tree.
     private func artifactLinks(workspace: Workspace, published: Bool) -> [(path: String, url: String)] {
         guard published else { return [] }
-        return request.stage.artifacts.map { artifact in
-            let path = artifact.path(forWorkItem: request.workItem.number)
+        let existing = request.stage.artifacts.map { $0.path(forWorkItem: request.workItem.number) }.filter {
+            FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent($0).path)
+        }
+        return existing.map { path in
             let url =
                 environment.webURL.map { "\($0.absoluteString)/blob/\(workspace.workBranch)/\(path)" }
                 ?? workspace.root.appendingPathComponent(path).absoluteString

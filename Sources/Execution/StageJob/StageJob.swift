@@ -34,11 +34,14 @@ public struct StageJob: Sendable {
         public var holder: String
         /// How long the lease lasts before another job may take the work over.
         public var leaseSeconds: Int
+        /// When the forge says the triggering event happened (the issue's `updated_at` in a label payload); a
+        /// run of the stage started after it, with the trigger label gone, means the event was handled.
+        public var eventTime: Date?
 
         /// Creates a request.
         public init(
             workItem: WorkItemKey, stage: StageDefinition, mode: RunMode, actor: String, triggerLabel: String?,
-            trigger: String, runID: String, holder: String, leaseSeconds: Int
+            trigger: String, runID: String, holder: String, leaseSeconds: Int, eventTime: Date? = nil
         ) {
             self.workItem = workItem
             self.stage = stage
@@ -49,6 +52,7 @@ public struct StageJob: Sendable {
             self.runID = runID
             self.holder = holder
             self.leaseSeconds = leaseSeconds
+            self.eventTime = eventTime
         }
     }
 
