@@ -89,7 +89,7 @@ import Testing
             let run = try await world.conveyor(
                 ["run"], ["CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)"])
             #expect(run.status == 1, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
-            #expect(try GitCLI.run(["-C", world.bare.path, "branch", "--list", "conveyor/*"]).isEmpty)
+            #expect(try GitCLI.run(["-C", world.bare.path, "branch", "--list", "conveyor/1-*"]).isEmpty)
             #expect(await world.forge.pulls().isEmpty)
             let body = try #require(await world.forge.comments(issue: 1).first?.body)
             #expect(body.contains("gate verdict `fail`"), "\(body)")
