@@ -11,6 +11,8 @@ struct WorkItemHistory: Sendable {
     var statusCommentIDs: [Int] = []
     /// The pull requests Conveyor opened, newest first.
     var pullRequestNumbers: [Int] = []
+    /// The work item's runs, most recently started first.
+    var runs: [RunSummary] = []
 }
 
 extension StageJob {
@@ -51,7 +53,7 @@ extension StageJob {
 
     // MARK: - Recorded forge objects
 
-    /// Reads from state the ids of the forge objects earlier runs on this work item made.
+    /// Reads from state, in one fetch, the work item's runs and the ids of the forge objects they made.
     func history() async throws -> WorkItemHistory {
         let item = request.workItem
         return try await StateSnapshot.reading(environment.state.location) { snapshot in
@@ -59,7 +61,10 @@ extension StageJob {
                 statusCommentIDs: try await snapshot.database.recordedRefs(step: "status-comment", on: item)
                     .compactMap { Int($0) },
                 pullRequestNumbers: try await snapshot.database.recordedRefs(step: "pull-request", on: item)
-                    .compactMap { Int($0) })
+                    .compactMap { Int($0) },
+                runs: try await snapshot.database.runs(limit: 10_000).filter {
+                    $0.workItem.repository == item.repository && $0.workItem.number == item.number
+                })
         }
     }
 

@@ -36,7 +36,7 @@ extension StageJob {
         let number = request.workItem.number
         let forge = environment.forge
         let comment = StatusComment(
-            workItem: number, stages: try await stageStates(current: publication.verdict.result),
+            workItem: number, stages: stageStates(current: publication.verdict.result, runs: publication.history.runs),
             currentStage: request.stage.name, verdict: publication.verdict.result.rawValue,
             reasons: publication.verdict.reasons.map(\.message), questions: publication.verdict.questions,
             artifacts: artifactLinks(workspace: workspace, published: publication.head != nil),
@@ -121,14 +121,11 @@ extension StageJob {
         }
     }
 
-    /// Every stage's state for the status comment, from the runs state has recorded for this work item.
-    private func stageStates(current: GateResult) async throws -> [(name: StageName, state: StatusComment.StageState)] {
-        let runs = try await StateSnapshot.reading(environment.state.location) {
-            try await $0.database.runs(limit: 10_000)
-        }
-        let mine = runs.filter {
-            $0.workItem.repository == request.workItem.repository && $0.workItem.number == request.workItem.number
-        }
+    /// Every stage's state for the status comment, from `runs`, the runs state recorded for this work item
+    /// (read with ``history()`` before the run began).
+    private func stageStates(current: GateResult, runs mine: [RunSummary]) -> [(
+        name: StageName, state: StatusComment.StageState
+    )] {
         return environment.pipeline.stages.map { stage in
             if stage.name == request.stage.name {
                 return (stage.name, current == .pass ? .inReview : current == .needsInput ? .needsInput : .failed)
