@@ -36,8 +36,10 @@ import Testing
             #expect(own.author.isBot)
             #expect(try await client.currentUser() == nil, "GitHub answers 403 to GET /user for an installation")
 
-            let found = try await OwnCommentFinder(forge: client, configuredLogins: Authorizer.selfLogins(environment: [:]))
-                .find(onIssue: issue, marker: Self.marker)
+            let found = try await OwnCommentFinder(
+                forge: client, configuredLogins: Authorizer.selfLogins(environment: [:])
+            )
+            .find(onIssue: issue, marker: Self.marker)
             #expect(found?.id == own.id)
         }
     }

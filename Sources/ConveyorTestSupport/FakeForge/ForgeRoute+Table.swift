@@ -25,7 +25,8 @@ extension FakeForge {
         github("GET", "/commits/{ref}/status", .getCombinedStatus),
         github("GET", "/collaborators/{username}/permission", .getPermission),
         github("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow, inSubset: false),
-        ForgeRoute(dialect: .github, method: "GET", pathTemplate: "/user", inSubset: false, operation: .getAuthenticatedUser),
+        ForgeRoute(
+            dialect: .github, method: "GET", pathTemplate: "/user", inSubset: false, operation: .getAuthenticatedUser),
     ]
 
     private static let giteaRoutes: [ForgeRoute] = [
@@ -46,7 +47,8 @@ extension FakeForge {
         gitea("GET", "/commits/{ref}/status", .getCombinedStatus),
         gitea("GET", "/collaborators/{collaborator}/permission", .getPermission),
         gitea("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow),
-        ForgeRoute(dialect: .gitea, method: "GET", pathTemplate: "/user", inSubset: false, operation: .getAuthenticatedUser),
+        ForgeRoute(
+            dialect: .gitea, method: "GET", pathTemplate: "/user", inSubset: false, operation: .getAuthenticatedUser),
     ]
 
     /// The route for `operation` in `dialect`, if served.
