@@ -79,6 +79,20 @@ import Testing
         }
     }
 
+    /// A work branch pushed earlier without a pull request (the job died in between) is found by its number,
+    /// not re-derived from the title the issue has now.
+    @Test(arguments: ForgeDialect.allCases)
+    func aPushedBranchWithoutAPullRequestIsReused(dialect: ForgeDialect) async throws {
+        try await RunWorld.with(dialect) { world in
+            _ = try GitCLI.run(["-C", world.bare.path, "branch", "conveyor/1-the-old-title", "main"])
+            let run = try await world.conveyor(["run"])
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(await world.forge.pulls().map(\.head) == ["conveyor/1-the-old-title"])
+            let branches = try GitCLI.run(["-C", world.bare.path, "branch", "--list", "conveyor/1-*"])
+            #expect(branches.split(separator: "\n").count == 1, "\(branches)")
+        }
+    }
+
     /// An agent that writes nothing fails the gate: nothing is pushed, no pull request is opened, and the comment
     /// links no file.
     @Test(arguments: ForgeDialect.allCases)

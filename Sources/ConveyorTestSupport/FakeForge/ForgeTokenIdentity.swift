@@ -34,11 +34,24 @@ extension ForgeState {
         case .app:
             return .error(403, "Resource not accessible by integration", dialect: call.dialect)
         case .user(let login):
-            return .json(200, call.renderer.user(login))
+            return .json(200, account(login, call.dialect))
         case nil:
             let owner = repositories.values.map(\.owner).sorted().first ?? "octo-org"
-            return .json(200, call.renderer.user(owner))
+            return .json(200, account(owner, call.dialect))
         }
+    }
+
+    /// GitHub's `public-user` (the `simple-user` fields plus the profile's required ones), Gitea's `User`.
+    private func account(_ login: String, _ dialect: ForgeDialect) -> ForgeJSON {
+        let user = renderer(dialect).user(login)
+        guard dialect == .github else { return user }
+        let created = ForgeFormat.timestamp(Date(timeIntervalSince1970: 1_600_000_000))
+        return user.merging(
+            .object([
+                ("name", .string(login)), ("company", nil), ("blog", ""), ("location", nil), ("email", nil),
+                ("hireable", nil), ("bio", nil), ("public_repos", 1), ("public_gists", 0), ("followers", 0),
+                ("following", 0), ("created_at", .string(created)), ("updated_at", .string(created)),
+            ]))
     }
 }
 

@@ -1,6 +1,7 @@
 import Documents
 import Forge
 import Foundation
+import Git
 import Pipeline
 import StateBranch
 
@@ -70,7 +71,8 @@ extension StageJob {
 
     /// The work item's branch, found by the work item rather than re-derived from the current title, so a
     /// renamed issue keeps its branch and its one pull request: the open pull request state recorded, else an
-    /// open pull request from a `conveyor/<N>-…` branch, else a new name from the title.
+    /// open pull request from a `conveyor/<N>-…` branch, else a `conveyor/<N>-…` branch on the remote (the one
+    /// the title gives when there are several), else a new name from the title.
     func workBranch(title: String, history: WorkItemHistory) async throws -> String {
         let number = request.workItem.number
         let prefix = "\(WorkBranch.prefix)\(number)-"
@@ -84,6 +86,9 @@ extension StageJob {
         {
             return open.head
         }
-        return WorkBranch.name(number: number, title: title)
+        let fromTitle = WorkBranch.name(number: number, title: title)
+        let pushed = try await Repository.remoteBranches(
+            at: environment.remote, prefix: prefix, credentials: environment.credentials)
+        return pushed.contains(fromTitle) ? fromTitle : pushed.first ?? fromTitle
     }
 }
