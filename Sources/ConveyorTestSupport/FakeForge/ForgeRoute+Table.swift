@@ -3,8 +3,9 @@ extension FakeForge {
     /// (`openapi/github-subset.json`, `openapi/gitea-subset.json`).
     ///
     /// GitHub's workflow dispatch is not in the GitHub subset; it is served at GitHub's real path
-    /// and marked `inSubset: false`. So is `GET /user` (the token's own account) in both dialects: both real
-    /// descriptions define it (GitHub `users/get-authenticated`, Gitea `userGetCurrent`), the subsets do not yet.
+    /// and marked `inSubset: false`. So is GitHub's `GET /user` (`users/get-authenticated`, the token's own
+    /// account), which the GitHub subset lacks; Gitea's (`userGetCurrent`) was added to the Gitea subset from the
+    /// same source file.
     public static let routes: [ForgeRoute] = githubRoutes + giteaRoutes
 
     private static let githubRoutes: [ForgeRoute] = [
@@ -48,7 +49,7 @@ extension FakeForge {
         gitea("GET", "/collaborators/{collaborator}/permission", .getPermission),
         gitea("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow),
         ForgeRoute(
-            dialect: .gitea, method: "GET", pathTemplate: "/user", inSubset: false, operation: .getAuthenticatedUser),
+            dialect: .gitea, method: "GET", pathTemplate: "/user", inSubset: true, operation: .getAuthenticatedUser),
     ]
 
     /// The route for `operation` in `dialect`, if served.
