@@ -7,15 +7,6 @@ extension FakeForge {
     public func retitle(issue number: Int, to title: String) async {
         await state.editIssue(owner: owner, repo: repo, number: number) { $0.title = title }
     }
-
-    /// Puts the label `name` on issue `number` (creating the repository label when missing), as a person adding
-    /// it in the web page would.
-    public func addLabel(_ name: String, toIssue number: Int) async {
-        let label = await seedLabel(name)
-        await state.editIssue(owner: owner, repo: repo, number: number) { issue in
-            if !issue.labelIDs.contains(label.id) { issue.labelIDs.append(label.id) }
-        }
-    }
 }
 
 extension ForgeState {
