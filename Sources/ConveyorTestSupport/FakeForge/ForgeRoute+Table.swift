@@ -3,7 +3,9 @@ extension FakeForge {
     /// (`openapi/github-subset.json`, `openapi/gitea-subset.json`).
     ///
     /// GitHub's workflow dispatch is not in the GitHub subset; it is served at GitHub's real path
-    /// and marked `inSubset: false`.
+    /// and marked `inSubset: false`. So is GitHub's `GET /user` (`users/get-authenticated`, the token's own
+    /// account), which the GitHub subset lacks; Gitea's (`userGetCurrent`) was added to the Gitea subset from the
+    /// same source file.
     public static let routes: [ForgeRoute] = githubRoutes + giteaRoutes
 
     private static let githubRoutes: [ForgeRoute] = [
@@ -28,6 +30,8 @@ extension FakeForge {
         github("POST", "/labels", .createLabel),
         github("PATCH", "/labels/{name}", .editLabel),
         github("DELETE", "/labels/{name}", .deleteLabel),
+        ForgeRoute(
+            dialect: .github, method: "GET", pathTemplate: "/user", inSubset: false, operation: .getAuthenticatedUser),
     ]
 
     private static let giteaRoutes: [ForgeRoute] = [
@@ -52,6 +56,8 @@ extension FakeForge {
         gitea("POST", "/labels", .createLabel),
         gitea("PATCH", "/labels/{id}", .editLabel),
         gitea("DELETE", "/labels/{id}", .deleteLabel),
+        ForgeRoute(
+            dialect: .gitea, method: "GET", pathTemplate: "/user", inSubset: true, operation: .getAuthenticatedUser),
     ]
 
     /// The route for `operation` in `dialect`, if served.

@@ -18,6 +18,7 @@ public enum ForgeOperation: String, Sendable, Hashable, CaseIterable {
     case getPermission
     case dispatchWorkflow
     case listRepositoryLabels, createLabel, editLabel, deleteLabel
+    case getAuthenticatedUser
 }
 
 /// One route the fake forge serves.
