@@ -22,3 +22,11 @@ public enum StateChange: Sendable, Equatable {
     /// Records a refused trigger.
     case recordDenial(DenialRecord)
 }
+
+extension StateChange {
+    /// True for ``claimLease(_:)``: a batch holding one records a job that starts only if the batch lands.
+    var isClaim: Bool {
+        if case .claimLease = self { return true }
+        return false
+    }
+}

@@ -9,8 +9,11 @@ struct GitCGIHandler: HTTPHandler {
     let projectRoot: URL
     /// The password every request must present.
     let token: String
+    /// Waited before answering each request (zero: none).
+    var delay: Duration = .zero
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if delay > .zero { try await Task.sleep(for: delay) }
         guard let user = authenticatedUser(request) else {
             for try await _ in request.bodySequence {}
             // No body: libgit2 1.5.1 replays the request with credentials as soon as it has the 401's headers,
