@@ -9,12 +9,14 @@ import Testing
     /// State commits before the final record: only the claim. The second is where the job dies.
     static let pushesBeforeTheFinalRecord = 1
 
-    @Test func aJobKilledBeforeItsCommentResumesWithoutDuplicates() async throws {
+    @Test func aJobKilledBeforeItsFinalRecordResumesWithoutDuplicates() async throws {
         try await RunWorld.with { world in
             let pause = world.scratch.appending("pause-before-state-push")
+            // The fake forge authors comments as the repository owner; name it so the status comment is recognised.
+            let identity = ["CONVEYOR_SELF_LOGIN": world.forge.owner]
             let binary = try BuiltBinary.url()
             let variables = ProcessInfo.processInfo.environment.merging(world.variables) { $1 }
-                .merging(["CONVEYOR_TEST_PAUSE_BEFORE_PUSH": pause.path]) { $1 }
+                .merging(["CONVEYOR_TEST_PAUSE_BEFORE_PUSH": pause.path]) { $1 }.merging(identity) { $1 }
             let paused = try await onOwnThread {
                 try Self.runUntilPause(
                     number: Self.pushesBeforeTheFinalRecord + 1, binary: binary, variables: variables, pause: pause)
@@ -22,8 +24,10 @@ import Testing
             #expect(paused, "the job reached its final state commit")
             #expect(await world.forge.pulls().count == 1)
             #expect(await world.forge.comments(issue: 1).count == 1)
+            let commits = try GitCLI.run(["-C", world.bare.path, "rev-list", "--count", "conveyor/state"])
+            #expect(commits == "1", "only the claim is recorded when the job dies")
 
-            let resumed = try await world.conveyor(["run", "--mode", "resume"])
+            let resumed = try await world.conveyor(["run", "--mode", "resume"], identity)
             #expect(resumed.status == 0, "stdout: \(resumed.stdout)\nstderr: \(resumed.stderr)")
             #expect(await world.forge.pulls().count == 1)
             #expect(await world.forge.comments(issue: 1).count == 1)

@@ -126,12 +126,14 @@ struct RunSignalTests {
 
             """
         try await RunWorld.with(seed: [".conveyor/config.yml": configuration]) { world in
+            let checkout = world.scratch.appending("checkout")
+            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
             let started = ContinuousClock.now
-            let job = try SignalledJob.start(world, ["run"], [:])
+            let job = try SignalledJob.start(world, ["run"], ["GITHUB_WORKSPACE": checkout.path])
             let status = try await job.wait()
             let took = ContinuousClock.now - started
             #expect(status == 0, "stderr: \(job.stderr)")
-            #expect(job.stderr.contains("gate-ran"), "the gate's output reaches the job log: \(job.stderr)")
+            #expect(job.stderr.contains("gate-ran"), "the gate's output is in the job log: \(job.stderr) \(job.stdout)")
             #expect(took < .seconds(45), "the job's output pipe was held by the gate's orphan for \(took)")
         }
     }
@@ -144,6 +146,7 @@ final class SignalledJob: @unchecked Sendable {
     private let outputs = Pipe()
     private let errors = Pipe()
     private(set) var stderr = ""
+    private(set) var stdout = ""
     /// Written by the reading thread before the group it runs in is left; read only after `group.wait()`.
     private var stderrData = Data()
 
@@ -170,10 +173,11 @@ final class SignalledJob: @unchecked Sendable {
             DispatchQueue.global().async(group: group) {
                 self.stderrData = self.errors.fileHandleForReading.readDataToEndOfFile()
             }
-            _ = self.outputs.fileHandleForReading.readDataToEndOfFile()
+            let output = self.outputs.fileHandleForReading.readDataToEndOfFile()
             group.wait()
             self.process.waitUntilExit()
             self.stderr = String(decoding: self.stderrData, as: UTF8.self)
+            self.stdout = String(decoding: output, as: UTF8.self)
             return self.process.terminationStatus
         }
     }
