@@ -4,7 +4,7 @@ import Foundation
 /// `run-overhead`: one `conveyor run` of the intake stage with the offline agent, on a repository of 10,000 files
 /// with an existing checkout (`GITHUB_WORKSPACE`), against the loopback fake forge and git server: wall time and
 /// peak RSS of the conveyor process, next to `git status` on the same checkout (a baseline that also reads every
-/// file's metadata). Targets: wall ≤ 1.5 s, RSS ≤ 150 MB.
+/// file's metadata). Targets: wall ≤ 1.0 s, RSS ≤ 150 MB.
 enum RunOverheadBench {
     static let fileCount = 10_000
 
@@ -39,7 +39,7 @@ enum RunOverheadBench {
             print(
                 "run-overhead files=\(fileCount) wall_ms=\(format(conveyor.milliseconds)) "
                     + "peak_rss_mb=\(format(conveyor.peakMB)) git_status_ms=\(format(baseline.milliseconds)) "
-                    + "git_status_rss_mb=\(format(baseline.peakMB)) target_wall<=1500 target_rss<=150")
+                    + "git_status_rss_mb=\(format(baseline.peakMB)) target_wall<=1000 target_rss<=150")
         } catch {
             await forge.stop()
             await git.stop()

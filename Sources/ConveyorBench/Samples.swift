@@ -12,6 +12,11 @@ struct Samples {
         milliseconds.append(Self.milliseconds(ContinuousClock.now - started))
     }
 
+    /// Records a duration measured elsewhere (e.g. a child process's wall time).
+    mutating func record(_ duration: Duration) {
+        milliseconds.append(Self.milliseconds(duration))
+    }
+
     /// The middle sample (the mean of the two middle ones for an even count); NaN when empty.
     var median: Double { percentile(50) }
 
