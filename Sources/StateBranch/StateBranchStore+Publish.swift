@@ -34,7 +34,7 @@ extension StateBranchStore {
                 case .finished(let result): return result
                 case .rejected(let reason): lastRejection = reason
                 }
-            } catch where Self.isTransient(error) && clock.now < deadline {
+            } catch  where Self.isTransient(error) && clock.now < deadline {
                 lastRejection = String(describing: error)
             } catch {
                 throw PublishFailure(cause: error, attempts: attempt)
