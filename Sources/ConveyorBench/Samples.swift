@@ -60,8 +60,12 @@ struct BenchFailure: Error, CustomStringConvertible {
 
 /// The built products benchmarks run.
 enum BenchBinary {
-    /// The `conveyor` built beside this `ConveyorBench` (`scripts/bench` builds both).
+    /// The `conveyor` built beside this `ConveyorBench` (`scripts/bench` builds both); `CONVEYOR_BIN` names
+    /// another one, to compare two builds on the same machine at the same time.
     static func conveyor() throws -> URL {
+        if let other = ProcessInfo.processInfo.environment["CONVEYOR_BIN"], !other.isEmpty {
+            return URL(fileURLWithPath: other)
+        }
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("conveyor")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {

@@ -10,6 +10,7 @@ import StateBranch
 extension StageJob {
     /// Everything after the claim: work tree, agent, gate, publish.
     func execute(startedAt: Date) async throws -> StageJobResult {
+        await recordedRuns.start(environment.state.location)
         let number = request.workItem.number
         let forge = environment.forge
         let issue = try await forge.issue(number)

@@ -117,9 +117,7 @@ extension StageJob {
 
     /// Every stage's state for the status comment, from the runs state has recorded for this work item.
     private func stageStates(current: GateResult) async throws -> [(name: StageName, state: StatusComment.StageState)] {
-        let runs = try await StateSnapshot.reading(environment.state.location) {
-            try await $0.database.runs(limit: 10_000)
-        }
+        let runs = try await recordedRuns.value(environment.state.location)
         let mine = runs.filter {
             $0.workItem.repository == request.workItem.repository && $0.workItem.number == request.workItem.number
         }

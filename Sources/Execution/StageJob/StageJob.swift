@@ -120,6 +120,8 @@ public struct StageJob: Sendable {
     public let environment: Environment
     /// Checkpoints not yet committed to the state branch.
     let journal = CheckpointJournal()
+    /// The runs state records, read while the agent works (the status comment needs them at the end).
+    let recordedRuns = RecordedRuns()
 
     /// Creates a job.
     public init(request: Request, environment: Environment) {
