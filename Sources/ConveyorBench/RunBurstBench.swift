@@ -1,5 +1,7 @@
 import ConveyorTestSupport
 import Foundation
+import Git
+import StateBranch
 
 /// `run-burst`: 32 Actions jobs at once on 32 issues (`conveyor run`, intake, offline agent), with 150 ms added to
 /// every git request as a forge's round trip, against one state branch; compared in the same run with one job
@@ -11,6 +13,10 @@ enum RunBurstBench {
 
     static func run() async throws {
         let binary = try BenchBinary.conveyor()
+        let commit = try await oneStateCommit()
+        print(
+            "run-burst-probe delay_ms=150 state_commit_ms=\(BenchFormat.number(commit.milliseconds, digits: 0)) "
+                + "git_requests_per_state_commit=\(commit.requests)")
         let single = try await RunBurst.run(jobs: 1, requestDelay: requestDelay, binary: binary)
         guard single.succeeded == 1 else {
             throw BenchFailure(message: "the single job failed: \(single.outputs.first?.stderr ?? "")")
@@ -36,6 +42,27 @@ enum RunBurstBench {
                 + "target_succeeded=\(jobs) target_commits_per_run<=2 target_ratio<=8")
         for (index, output) in burst.outputs.enumerated() where !output.succeeded {
             FileHandle.standardError.write(Data("job \(index + 1) exited \(output.status): \(output.stderr)\n".utf8))
+        }
+    }
+
+    /// One state commit through ``StateBranchStore`` on an existing branch, alone, with the burst's delay: its
+    /// wall time and the git requests it made (the `r` of ADR 0007).
+    private static func oneStateCommit() async throws -> (milliseconds: Double, requests: Int) {
+        try await GitHTTPServer.withScratch(prefix: "burst-probe", requestDelay: requestDelay) { git, scratch, token in
+            _ = try git.createBareRepository("state")
+            let location = StateLocation(
+                remote: try git.url(for: "state"), credentials: .token(token),
+                cacheDirectory: scratch.appending("cache"))
+            let store = StateBranchStore(location: location)
+            let item = WorkItemKey(repository: "bench/repo", number: 1)
+            func run(_ id: String) -> [StateChange] {
+                [.startRun(RunStart(runID: id, workItem: item, stage: "intake", mode: "run", at: Date()))]
+            }
+            _ = try await store.apply(run("first"), message: "first")
+            let before = git.requestCount
+            let started = ContinuousClock.now
+            _ = try await store.apply(run("second"), message: "second")
+            return (Samples.milliseconds(ContinuousClock.now - started), git.requestCount - before)
         }
     }
 }

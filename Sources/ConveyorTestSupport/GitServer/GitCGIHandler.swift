@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import Synchronization
 
 /// Answers each HTTP request by checking basic auth and then running `git http-backend` for it.
 struct GitCGIHandler: HTTPHandler {
@@ -11,8 +12,11 @@ struct GitCGIHandler: HTTPHandler {
     let token: String
     /// Waited before answering each request (zero: none).
     var delay: Duration = .zero
+    /// Counts every request answered, challenges included.
+    var counter: RequestCounter?
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        counter?.increment()
         if delay > .zero { try await Task.sleep(for: delay) }
         guard let user = authenticatedUser(request) else {
             for try await _ in request.bodySequence {}
@@ -42,4 +46,13 @@ struct GitCGIHandler: HTTPHandler {
         let user = pair[..<colon]
         return user.isEmpty ? "git" : String(user)
     }
+}
+
+/// A count shared between the server's handler and its owner.
+final class RequestCounter: Sendable {
+    private let count = Mutex(0)
+
+    func increment() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
 }

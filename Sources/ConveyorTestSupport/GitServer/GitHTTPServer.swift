@@ -23,6 +23,7 @@ public final class GitHTTPServer: Sendable {
     public let requestDelay: Duration
     private let token: String
     private let state = Mutex<State>(State())
+    private let counter = RequestCounter()
 
     private struct State {
         var server: HTTPServer?
@@ -43,7 +44,8 @@ public final class GitHTTPServer: Sendable {
         GitCGI.ignoreBrokenPipes()
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
         let handler = GitCGIHandler(
-            backend: try await GitCGI.locateBackend(), projectRoot: root, token: token, delay: requestDelay)
+            backend: try await GitCGI.locateBackend(), projectRoot: root, token: token, delay: requestDelay,
+            counter: counter)
         let server = HTTPServer(address: address, timeout: 300, logger: .disabled, handler: handler)
         let task = Task { try await server.run() }
         state.withLock {
@@ -67,6 +69,9 @@ public final class GitHTTPServer: Sendable {
         await server?.stop(timeout: 0)
         task?.cancel()
     }
+
+    /// HTTP requests answered so far (401 challenges included): what a client's round trips cost.
+    public var requestCount: Int { counter.value }
 
     /// The port the server listens on; nil before ``start()``.
     public var port: UInt16? {
