@@ -22,19 +22,28 @@ extension Application {
 
                 Exit status: 0 done (or nothing to do); 1 the gate failed or the stage could not finish; 3 another \
                 job holds this work item and stage; 4 the final state record could not be pushed (saved to the \
-                pending file named); 65 bad input; 75 try again later; 130/143 stopped by SIGINT/SIGTERM (the run \
-                is recorded as cancelled and its lease freed).
+                pending file named); 65 bad input; 75 try again later; 78 the token lacks a permission or the agent \
+                its key or program (checked before anything is claimed); 130/143 stopped by SIGINT/SIGTERM (the \
+                run is recorded as cancelled and its lease freed).
                 """
         )
 
         @OptionGroup var job: JobOptions
-        @Option(help: "Agent: claude, command or offline; default CONVEYOR_AGENT, then the configuration.")
+        @Option(help: "Agent: claude, codex, command or offline; default CONVEYOR_AGENT, then the configuration.")
         var agent: String?
         @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
             let variables = ProcessInfo.processInfo.environment
             let flags = job.flags
+            if ActionsEnvironment(variables).token == nil {
+                // Fail closed (research seed 001, #33): without a token the job can neither authorize nor publish.
+                Diagnostics.error(
+                    "No forge token: none of \(ActionsEnvironment.tokenVariables.joined(separator: ", ")) is set, so "
+                        + "this job can neither check the sender nor publish; nothing was claimed. Pass "
+                        + "`GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` in the step's env.")
+                throw ExitStatus.missingAccess
+            }
             let decided: JobDecision
             do {
                 decided = try await Plan.decide(flags: flags, variables: variables, state: state, recordDenial: true)
@@ -57,6 +66,9 @@ extension Application {
             let result: StageJobResult
             do {
                 result = try await TerminationSignals.cancelling { try await runner.execute() }
+            } catch let error as PreflightFailure {
+                Diagnostics.error(error.description)
+                throw ExitStatus.missingAccess
             } catch let stopped as TerminationSignals.Received {
                 Diagnostics.error(stopped.description)
                 throw ExitCode(stopped.exitStatus)

@@ -14,12 +14,14 @@ extension StageJob {
     ///
     /// - Returns: ``StageJobResult/Outcome/duplicate`` when another live job holds the lease,
     ///   ``StageJobResult/Outcome/alreadyDone`` when this run already finished (a rerun of the same job).
-    /// - Throws: whatever stopped the stage; the run is then recorded as failed, and the lease freed. When the
+    /// - Throws: ``PreflightFailure`` before anything is claimed when the token or the agent lacks something;
+    ///   otherwise whatever stopped the stage; the run is then recorded as failed, and the lease freed. When the
     ///   calling task is cancelled (a SIGTERM or SIGINT, see ``TerminationSignals``), the agent's process group is
     ///   ended, the run is recorded as `cancelled` (freeing the lease) within ``cancelRecordDeadline``, and
     ///   ``StageJobCancelled`` is thrown. When the final record cannot be pushed, its ``StateBranchError`` (naming
     ///   the pending file) is thrown and the run is not recorded as failed: what it published stands.
     public func run() async throws -> StageJobResult {
+        try await preflight()
         let now = Date()
         let claim = try await environment.state.apply(
             [
