@@ -46,7 +46,7 @@ enum RunBurstBench {
     }
 
     /// One state commit through ``StateBranchStore`` on an existing branch, alone, with the burst's delay: its
-    /// wall time and the git requests it made (the `r` of ADR 0007).
+    /// wall time and the git requests it made (the `r` of ADR 0008).
     private static func oneStateCommit() async throws -> (milliseconds: Double, requests: Int) {
         try await GitHTTPServer.withScratch(prefix: "burst-probe", requestDelay: requestDelay) { git, scratch, token in
             _ = try git.createBareRepository("state")

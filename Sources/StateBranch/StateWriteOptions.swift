@@ -7,7 +7,7 @@ public struct StateWriteOptions: Sendable {
     /// How long a batch keeps trying after its first round: a round that loses a push race (or meets network
     /// trouble) is followed by another until this much time has passed since the first began; then the changes go
     /// to a pending file. A time, not a count, because under a burst a job may lose many races in a row and still
-    /// be seconds from winning; ten minutes covers every burst the ADR 0007 estimate admits. At least one round
+    /// be seconds from winning; ten minutes covers every burst the ADR 0008 estimate admits. At least one round
     /// always runs.
     public var deadline: Duration
     /// The backoff ceiling after the first lost round; it doubles each round, up to ``maxBackoff``, and the pause

@@ -6,7 +6,7 @@ import StateBranch
 /// for the one state branch, so a run commits only twice: its claim, and at the end this journal with the run's
 /// final record. No checkpoint needs to be durable before its side effect, because every effect is idempotent by
 /// lookup (pushed only when the tree changed, pull request by head, comment by marker, labels as sets); a crash
-/// loses only the journal, and the resumed run rebuilds it by finding what exists (ADR 0007).
+/// loses only the journal, and the resumed run rebuilds it by finding what exists (ADR 0008).
 actor CheckpointJournal {
     private var pending: [(change: StateChange, note: String)] = []
 

@@ -12,7 +12,8 @@ extension StageJob {
     /// claim (work item, run, lease) and the final record (every checkpoint and the run's end, which frees the
     /// lease).
     ///
-    /// - Returns: ``StageJobResult/Outcome/duplicate`` when another live job holds the lease,
+    /// - Returns: ``StageJobResult/Outcome/alreadyHandled`` when another run already handled the triggering
+    ///   event (``handledElsewhere()``), ``StageJobResult/Outcome/duplicate`` when another live job holds the lease,
     ///   ``StageJobResult/Outcome/alreadyDone`` when this run already finished (a rerun of the same job).
     /// - Throws: ``PreflightFailure`` before anything is claimed when the token or the agent lacks something;
     ///   otherwise whatever stopped the stage; the run is then recorded as failed, and the lease freed. When the
@@ -21,6 +22,7 @@ extension StageJob {
     ///   ``StageJobCancelled`` is thrown. When the final record cannot be pushed, its ``StateBranchError`` (naming
     ///   the pending file) is thrown and the run is not recorded as failed: what it published stands.
     public func run() async throws -> StageJobResult {
+        if let handled = try await handledElsewhere() { return handled }
         try await preflight()
         let now = Date()
         let claim = try await environment.state.apply(
