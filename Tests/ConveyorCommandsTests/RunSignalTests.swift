@@ -40,6 +40,8 @@ struct RunSignalTests {
     @Test("after kill -9, an Actions re-run (attempt 2, --mode resume) of the same run resumes at once")
     func aReRunAfterKillNineResumesAtOnce() async throws {
         try await RunWorld.with { world in
+            // The trigger label stays on the issue until a job publishes (a killed job never removes it).
+            await world.forge.addLabel("run:intake", toIssue: 1)
             let (agent, pidFile) = try Self.sleepingAgent(world)
             let job = try SignalledJob.start(world, ["run"], agent)
             let agentPID = try await SignalledJob.waitForPID(in: pidFile)
@@ -63,6 +65,8 @@ struct RunSignalTests {
     @Test("a duplicate job's message names `conveyor state release`")
     func theDuplicateMessageNamesStateRelease() async throws {
         try await RunWorld.with { world in
+            // The trigger label stays on the issue until a job publishes (a killed job never removes it).
+            await world.forge.addLabel("run:intake", toIssue: 1)
             let (agent, pidFile) = try Self.sleepingAgent(world)
             let job = try SignalledJob.start(world, ["run"], agent)
             let agentPID = try await SignalledJob.waitForPID(in: pidFile)
