@@ -40,7 +40,7 @@ let package = Package(
             dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Gates", dependencies: ["Documents", "Pipeline"], swiftSettings: swiftSettings),
+        .target(name: "Gates", dependencies: ["Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Agents",
             dependencies: [

@@ -24,3 +24,11 @@ public enum StateChange: Sendable, Equatable {
     /// Records a run's gate verdict and reasons.
     case recordGateResults(GateResultRecord)
 }
+
+extension StateChange {
+    /// True for ``claimLease(_:)``: a batch holding one records a job that starts only if the batch lands.
+    var isClaim: Bool {
+        if case .claimLease = self { return true }
+        return false
+    }
+}

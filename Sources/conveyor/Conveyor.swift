@@ -5,6 +5,7 @@ import ConveyorCommands
 @main
 struct Conveyor {
     static func main() async {
+        Application.prepareProcess()
         await Application.main()
     }
 }

@@ -2,6 +2,7 @@ import Actions
 import ArgumentParser
 import Execution
 import Foundation
+import StateBranch
 
 extension Application {
     /// The main job: resolve the event, authorize the sender, run the stage and publish it.
@@ -20,8 +21,10 @@ extension Application {
                   conveyor run --stage intake --issue 12 --mode rerun
 
                 Exit status: 0 done (or nothing to do); 1 the gate failed or the stage could not finish; 3 another \
-                job holds this work item and stage; 65 bad input; 75 try again later; 78 the token lacks a permission \
-                or the agent its key or program (checked before anything is claimed).
+                job holds this work item and stage; 4 the final state record could not be pushed (saved to the \
+                pending file named); 65 bad input; 75 try again later; 78 the token lacks a permission or the agent \
+                its key or program (checked before anything is claimed); 130/143 stopped by SIGINT/SIGTERM (the \
+                run is recorded as cancelled and its lease freed).
                 """
         )
 
@@ -58,14 +61,23 @@ extension Application {
                 if decided.report.retryable { throw ExitStatus.temporaryFailure }
                 return
             }
+            let runner = StageRunner(
+                run: run, inputs: decided.inputs, variables: variables, agentFlag: agent, state: state)
             let result: StageJobResult
             do {
-                result = try await StageRunner(
-                    run: run, inputs: decided.inputs, variables: variables, agentFlag: agent, state: state
-                ).execute()
+                result = try await TerminationSignals.cancelling { try await runner.execute() }
             } catch let error as PreflightFailure {
                 Diagnostics.error(error.description)
                 throw ExitStatus.missingAccess
+            } catch let stopped as TerminationSignals.Received {
+                Diagnostics.error(stopped.description)
+                throw ExitCode(stopped.exitStatus)
+            } catch let error as StateBranchError where error.code == .notClaimed {
+                Diagnostics.error(error.message)
+                throw ExitStatus.temporaryFailure
+            } catch let error as StateBranchError where error.code == .notPublished {
+                Diagnostics.error(error.message)
+                throw StateExitCode.notPublished
             }
             try report(result, output: output)
         }

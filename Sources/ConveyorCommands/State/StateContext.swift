@@ -59,12 +59,17 @@ struct StateContext {
     }
 
     /// The options of writes: pending files in `RUNNER_TEMP` (else the cache, else the temporary directory),
-    /// named after the Actions run, and the test pause hook when `CONVEYOR_TEST_PAUSE_BEFORE_PUSH` is set.
+    /// named after the Actions run; the retry deadline from `CONVEYOR_STATE_DEADLINE_MINUTES` (whole minutes, 0 to
+    /// 60, where 0 tries a single round; ten when unset or out of range); and the test pause hook when
+    /// `CONVEYOR_TEST_PAUSE_BEFORE_PUSH` is set.
     func writeOptions(runID: String) -> StateWriteOptions {
         let pendingDirectory =
             Self.nonEmpty(variables["RUNNER_TEMP"]).map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? (temporaryCache ? FileManager.default.temporaryDirectory : location.cacheDirectory)
+        let minutes = Self.nonEmpty(variables["CONVEYOR_STATE_DEADLINE_MINUTES"]).flatMap { Int($0) }
         return StateWriteOptions(
+            deadline: minutes.flatMap { (0...60).contains($0) ? .seconds($0 * 60) : nil }
+                ?? StateWriteOptions.defaultDeadline,
             pendingDirectory: pendingDirectory, pendingLabel: actionsRun ?? runID,
             pauseBeforePush: Self.nonEmpty(variables["CONVEYOR_TEST_PAUSE_BEFORE_PUSH"]).map {
                 URL(fileURLWithPath: $0)
@@ -81,9 +86,10 @@ struct StateContext {
         return path
     }
 
-    /// Who this job is when it claims a lease: the Actions run and attempt, else this host and process.
+    /// Who this job is when it claims a lease: the Actions run (every attempt of it, so a re-run after a crash
+    /// takes its own earlier attempt's lease over at once), else this host and process.
     var defaultHolder: String {
-        if let actionsRun { return "actions-\(actionsRun)" }
+        if let runID = actions.runID { return "actions-\(runID)" }
         return "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
     }
 

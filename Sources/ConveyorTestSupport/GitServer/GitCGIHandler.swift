@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import Synchronization
 
 /// Answers each HTTP request by checking basic auth and then running `git http-backend` for it.
 struct GitCGIHandler: HTTPHandler {
@@ -9,8 +10,14 @@ struct GitCGIHandler: HTTPHandler {
     let projectRoot: URL
     /// The password every request must present.
     let token: String
+    /// Waited before answering each request (zero: none).
+    var delay: Duration = .zero
+    /// Counts every request answered, challenges included.
+    var counter: RequestCounter?
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        counter?.increment()
+        if delay > .zero { try await Task.sleep(for: delay) }
         guard let user = authenticatedUser(request) else {
             for try await _ in request.bodySequence {}
             // No body: libgit2 1.5.1 replays the request with credentials as soon as it has the 401's headers,
@@ -39,4 +46,13 @@ struct GitCGIHandler: HTTPHandler {
         let user = pair[..<colon]
         return user.isEmpty ? "git" : String(user)
     }
+}
+
+/// A count shared between the server's handler and its owner.
+final class RequestCounter: Sendable {
+    private let count = Mutex(0)
+
+    func increment() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
 }

@@ -33,6 +33,7 @@ extension StageJob {
                 runID: request.runID, lastFailure: try await lastFailure(comments: comments)),
             issue: issue)
         let verdict = try await evaluate(agent: agent, workspace: workspace)
+        try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
         await recordGate(verdict)
         try await checkpoint("gate", verdict.result.rawValue)
 
