@@ -24,11 +24,13 @@ extension ConfigurationReader {
         return nil
     }
 
-    /// The node as an integer of at least 1, or nil after a diagnostic.
-    mutating func expectPositiveInt(_ node: Node, at mark: Mark?, key: String) -> Int? {
+    /// The node as an integer inside `range`, or nil after a diagnostic naming the range.
+    mutating func expectInt(_ node: Node, at mark: Mark?, key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = expectInt(node, at: mark, key: key) else { return nil }
-        guard value >= 1 else {
-            report(.invalidValue, at: mark, "`\(key)` must be at least 1; it is \(value).")
+        guard range.contains(value) else {
+            report(
+                .invalidValue, at: mark,
+                "`\(key)` must be from \(range.lowerBound) to \(range.upperBound); it is \(value).")
             return nil
         }
         return value

@@ -28,7 +28,14 @@ struct ConfigurationReader {
     mutating func read(_ text: String, over base: PipelineConfiguration) -> PipelineConfiguration {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLBounds.configuration.compose(text)
+        } catch let error as YAMLBoundsError {
+            diagnostics.append(
+                ConfigurationDiagnostic(
+                    code: .invalidValue, file: file, line: error.line, column: 1,
+                    message: "The file \(error). A configuration needs a few hundred values at most; remove the "
+                        + "nested aliases (`&name` / `*name`) or the deep nesting."))
+            return base
         } catch {
             reportYAMLError(error)
             return base
@@ -99,7 +106,7 @@ struct ConfigurationReader {
             case "model":
                 configuration.agentDefaults.model = expectString(value, at: keyMark, key: "agent.model")
             default:
-                guard let minutes = expectPositiveInt(value, at: keyMark, key: "agent.timeout_minutes") else {
+                guard let minutes = expectInt(value, at: keyMark, key: "agent.timeout_minutes", in: StageDefinition.timeoutMinutesRange) else {
                     continue
                 }
                 for var stage in configuration.pipeline.stages {
