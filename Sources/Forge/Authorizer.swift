@@ -8,8 +8,9 @@ import Foundation
 /// 3. Otherwise the forge's collaborator-permission endpoint decides: admin, maintain and write are
 ///    allowed; triage, read and none are denied.
 /// 4. When the permission cannot be read, the sender is denied: retryably when the forge was
-///    unreachable, timed out, failed with 5xx or rate-limited the token; not retryably for a rejected
-///    token (401), a token without access (403) or an answer that cannot be read.
+///    unreachable, timed out, failed with 5xx or rate-limited the token; not retryably for a token without
+///    access (403) or an answer that cannot be read. A rejected token (401) is ``AuthorizationDecision/tokenRejected(reason:)``:
+///    the job, not the sender, is at fault.
 public struct Authorizer: Sendable {
     /// The identities of the forges' built-in job tokens: GitHub's `GITHUB_TOKEN` acts as
     /// `github-actions[bot]`, Gitea's Actions token as `gitea-actions`.
@@ -55,6 +56,8 @@ public struct Authorizer: Sendable {
                     reason: Reasons.insufficient(login, level, repository: permissions.repository), retryable: false)
             }
             return .allowed(level)
+        } catch where error.code == .unauthorized {
+            return .tokenRejected(reason: Reasons.unknown(login, error))
         } catch {
             return .denied(
                 reason: Reasons.unknown(login, error), retryable: error.isRetryable || error.code == .cancelled)

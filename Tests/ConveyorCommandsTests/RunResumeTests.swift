@@ -5,20 +5,23 @@ import Testing
 /// A job killed after it pushed the work branch and opened the pull request, but before it posted the status
 /// comment, then rerun with `--mode resume`: exactly one pull request and one comment, and the run completes.
 @Suite struct RunResumeTests {
-    /// State commits before the status comment: the claim; agent, gate and push started; push done and pull
-    /// request started. The fourth (pull request done, status comment started) is where the job dies.
-    static let pushesBeforeTheComment = 3
+    /// Pushes the git server sees before the status comment (the state branch and the work branch share the
+    /// repository): the claim; agent, gate and push started; the work branch; push done and pull request started.
+    /// The fifth (pull request done, status comment started) is where the job dies.
+    static let pushesBeforeTheComment = 4
 
     @Test func aJobKilledBeforeItsCommentResumesWithoutDuplicates() async throws {
         try await RunWorld.with { world in
-            let pause = world.scratch.appending("pause-before-state-push")
+            let pause = world.scratch.appending("pause-before-push")
             let binary = try BuiltBinary.url()
             let variables = ProcessInfo.processInfo.environment.merging(world.variables) { $1 }
-                .merging(["CONVEYOR_TEST_PAUSE_BEFORE_PUSH": pause.path]) { $1 }
+            let repository = "\(world.forge.owner)/\(world.forge.repo)"
+            world.git.pushHolds.hold(repository, marker: pause)
             let paused = try await onOwnThread {
                 try Self.runUntilPause(
                     number: Self.pushesBeforeTheComment + 1, binary: binary, variables: variables, pause: pause)
             }
+            world.git.pushHolds.release(repository)
             #expect(paused, "the job reached the status comment's checkpoint")
             #expect(await world.forge.pulls().count == 1)
             #expect(await world.forge.comments(issue: 1).isEmpty)
@@ -32,7 +35,8 @@ import Testing
         }
     }
 
-    /// Starts `conveyor run`, lets it through `number - 1` paused state pushes, and SIGKILLs it at the next one.
+    /// Starts `conveyor run`, lets it through `number - 1` held pushes, and SIGKILLs it at the next one, whose push
+    /// the server then drops.
     private static func runUntilPause(number: Int, binary: URL, variables: [String: String], pause: URL) throws -> Bool
     {
         let process = Process()
@@ -50,7 +54,7 @@ import Testing
                 if seen == number {
                     kill(process.processIdentifier, SIGKILL)
                     process.waitUntilExit()
-                    try? FileManager.default.removeItem(at: pause)
+                    try Data("drop".utf8).write(to: pause)
                     return true
                 }
                 try FileManager.default.removeItem(at: pause)

@@ -21,7 +21,7 @@ extension Application {
 
         func run() async throws {
             let report = DoctorReport.make(libraries: .linked(), environment: ActionsEnvironment())
-            print(try report.rendered(as: format))
+            Console.write(try report.rendered(as: format))
             if !report.ok { throw ExitCode.failure }
         }
     }

@@ -19,7 +19,8 @@ extension Application {
                   conveyor plan --event-name workflow_dispatch --event-path event.json --format json
 
                 Exit status: 0 a decision was made (run or skip); 65 bad input (payload, configuration, \
-                variables); 75 the sender's permission could not be checked now (run the job again).
+                variables, flags, manual-run inputs, or a forge token the forge rejects); 75 the sender's permission \
+                could not be checked now (run the job again).
                 """
         )
 
@@ -35,18 +36,13 @@ extension Application {
             do {
                 report = try await Self.plan(
                     flags: flags, variables: variables, state: state, recordDenial: recordDenial)
-            } catch let error as JobInputError {
-                Diagnostics.error(error.description)
-                throw ExitStatus.invalidInput
-            } catch let error as TriggerError {
-                Diagnostics.error(error.message)
-                throw ExitStatus.invalidInput
-            } catch let error as StateUnavailable {
-                Diagnostics.error(error.description)
-                throw ExitStatus.temporaryFailure
+            } catch {
+                // The same mapping as `run` (ExitStatus.of), so both exit alike on the same input.
+                Diagnostics.error("\(error)")
+                throw ExitStatus.of(error)
             }
-            print(try report.rendered(as: format))
-            if report.retryable { throw ExitStatus.temporaryFailure }
+            Console.write(try report.rendered(as: format))
+            try report.throwIfFailed()
         }
 
         /// The decision for one job: resolve, then authorize a run. Network only for the permission lookup, for
@@ -84,7 +80,8 @@ extension Application {
             }
             let permissions = try? ForgeClients.make(environment: inputs.environment)
             let outcome = await SenderAuthorization.check(
-                run, permissions: permissions, selfLogins: Authorizer.selfLogins(environment: variables))
+                run, permissions: permissions,
+                selfLogins: Authorizer.builtInSelfLogins.union(inputs.settings.selfLogins))
             if !outcome.authorized {
                 Diagnostics.notice("Not authorized: \(outcome.reason)")
                 if recordDenial {

@@ -20,7 +20,9 @@ extension Application {
                   conveyor run --stage intake --issue 12 --mode rerun
 
                 Exit status: 0 done (or nothing to do); 1 the gate failed or the stage could not finish; 3 another \
-                job holds this work item and stage; 65 bad input; 75 try again later.
+                job holds this work item and stage; 4 state changes were saved to a pending file (replay it); 65 bad \
+                input (payload, configuration, variables, flags, manual-run inputs, agent, a rejected token); 75 try \
+                again later (the forge, the state branch or the model API was unavailable).
                 """
         )
 
@@ -30,33 +32,36 @@ extension Application {
         @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
+            do {
+                try await runJob()
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                // One mapping for every error that ends a job, so `run` and `plan` exit alike (ExitStatus.of).
+                Diagnostics.error("\(error)")
+                throw ExitStatus.of(error)
+            }
+        }
+
+        private func runJob() async throws {
             let variables = ProcessInfo.processInfo.environment
             let flags = job.flags
-            let decided: JobDecision
-            do {
-                decided = try await Plan.decide(flags: flags, variables: variables, state: state, recordDenial: true)
-            } catch let error as JobInputError {
-                Diagnostics.error(error.description)
-                throw ExitStatus.invalidInput
-            } catch let error as StateUnavailable {
-                Diagnostics.error(error.description)
-                throw ExitStatus.temporaryFailure
-            }
+            let decided = try await Plan.decide(flags: flags, variables: variables, state: state, recordDenial: true)
             let output = ActionsOutput(environment: decided.inputs.environment)
             guard let run = decided.authorizedRun else {
-                print(try decided.report.rendered(as: .text))
+                Console.write(try decided.report.rendered(as: .text))
                 _ = try? output.setOutput("verdict", to: "skipped")
-                if decided.report.retryable { throw ExitStatus.temporaryFailure }
+                try decided.report.throwIfFailed()
                 return
             }
             let result = try await StageRunner(
-                run: run, inputs: decided.inputs, variables: variables, agentFlag: agent, state: state
+                run: run, inputs: decided.inputs, agentFlag: agent, state: state
             ).execute()
             try report(result, output: output)
         }
 
         private func report(_ result: StageJobResult, output: ActionsOutput) throws {
-            print("run: \(result.message)")
+            Console.write("run: \(result.message)")
             _ = try? output.setOutput("stage", to: result.stage)
             _ = try? output.setOutput("verdict", to: result.verdict.isEmpty ? result.outcome.rawValue : result.verdict)
             _ = try? output.setOutput("pr-url", to: result.pullRequestURL ?? "")

@@ -18,6 +18,8 @@ import Synchronization
 public final class GitHTTPServer: Sendable {
     /// The directory whose bare repositories (`NAME.git`) are served.
     public let root: URL
+    /// Pushes held for a test (see ``PushHolds``).
+    public let pushHolds = PushHolds()
     private let token: String
     private let state = Mutex<State>(State())
 
@@ -37,7 +39,8 @@ public final class GitHTTPServer: Sendable {
     public func start() async throws {
         GitCGI.ignoreBrokenPipes()
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
-        let handler = GitCGIHandler(backend: try await GitCGI.locateBackend(), projectRoot: root, token: token)
+        let handler = GitCGIHandler(
+            backend: try await GitCGI.locateBackend(), projectRoot: root, token: token, holds: pushHolds)
         let server = HTTPServer(address: address, timeout: 300, logger: .disabled, handler: handler)
         let task = Task { try await server.run() }
         state.withLock {
