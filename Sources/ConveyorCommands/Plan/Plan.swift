@@ -2,6 +2,7 @@ import Actions
 import ArgumentParser
 import Forge
 import Foundation
+import Pipeline
 import Triggers
 
 extension Application {
@@ -64,7 +65,9 @@ extension Application {
             var inputs = try JobInputs.read(flags: flags, variables: variables)
             if let issue = issueNeedingHandledLabels(inputs) {
                 do {
-                    inputs.triggerContext.handledLabels = try await StateContext.with(state) {
+                    inputs.triggerContext.handledLabels = try await StateContext.with(
+                        state, branch: inputs.configuration.state.branch, file: inputs.configuration.state.file
+                    ) {
                         try await handledLabels(onIssue: issue, context: $0)
                     }
                 } catch {
@@ -84,8 +87,10 @@ extension Application {
                 selfLogins: Authorizer.builtInSelfLogins.union(inputs.settings.selfLogins))
             if !outcome.authorized {
                 Diagnostics.notice("Not authorized: \(outcome.reason)")
-                if recordDenial {
-                    try await StateContext.with(state) {
+                if recordDenial && !outcome.tokenRejected {
+                    try await StateContext.with(
+                        state, branch: inputs.configuration.state.branch, file: inputs.configuration.state.file
+                    ) {
                         try await recordDenialInState(run, reason: outcome.reason, context: $0)
                     }
                 }

@@ -36,7 +36,8 @@ struct StageRunner {
         let agent = try AgentSelection.resolve(
             flag: agentFlag, environment: settings.agent.map { [AgentSelection.environmentVariable: $0] } ?? [:],
             repositoryConfiguration: stage.agent ?? inputs.configuration.agentDefaults.agent, stageDefault: "claude")
-        return try await StateContext.with(state) { context in
+        let stateSettings = inputs.configuration.state
+        return try await StateContext.with(state, branch: stateSettings.branch, file: stateSettings.file) { context in
             let runID =
                 context.defaultRunID(stage: stageName.rawValue, number: item.number)
                 + (run.mode == .rerun ? "-rerun-\(Int(Date().timeIntervalSince1970))" : "")

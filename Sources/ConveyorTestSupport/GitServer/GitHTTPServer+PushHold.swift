@@ -11,6 +11,7 @@ import Synchronization
 /// gives up waiting after 60 s and is dropped.
 public final class PushHolds: Sendable {
     private let markers = Mutex<[String: URL]>([:])
+    private let refused = Mutex<Set<String>>([])
 
     /// Creates an empty set of holds.
     public init() {}
@@ -26,16 +27,25 @@ public final class PushHolds: Sendable {
         markers.withLock { $0[repository] = marker }
     }
 
-    /// Ends the hold on `repository`; pushes already waiting still wait for their marker.
+    /// Answers every push to `repository` with `503` until ``release(_:)``: a remote that cannot be pushed to.
+    public func refuse(_ repository: String) {
+        _ = refused.withLock { $0.insert(repository) }
+    }
+
+    /// Ends the hold or refusal on `repository`; pushes already waiting still wait for their marker.
     public func release(_ repository: String) {
         _ = markers.withLock { $0.removeValue(forKey: repository) }
+        _ = refused.withLock { $0.remove(repository) }
     }
 
     /// Waits, for a receive-pack request on `path`, until the test decides; `.proceed` at once for other requests.
     func decide(path: String, method: String) async -> Decision {
         guard method == "POST", path.hasSuffix("/git-receive-pack") else { return .proceed }
-        let repository = path.split(separator: "/").first { $0.hasSuffix(".git") }.map { String($0.dropLast(4)) }
-        guard let repository, let marker = markers.withLock({ $0[repository] }) else { return .proceed }
+        // `/OWNER/NAME.git/git-receive-pack` → `OWNER/NAME`.
+        var repository = String(path.dropLast("/git-receive-pack".count).drop { $0 == "/" })
+        if repository.hasSuffix(".git") { repository.removeLast(4) }
+        if refused.withLock({ $0.contains(repository) }) { return .drop }
+        guard let marker = markers.withLock({ $0[repository] }) else { return .proceed }
         _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
