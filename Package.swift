@@ -83,6 +83,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Fuzzing (scripts/fuzz builds it with libFuzzer; the plain build replays saved inputs)
+        .executableTarget(
+            name: "conveyor-fuzz", dependencies: ["Actions", "Agents", "Documents", "Pipeline", "Triggers"],
+            path: "Sources/ConveyorFuzz", swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test support and benchmarks
         .target(
             name: "ConveyorTestSupport",
