@@ -28,7 +28,7 @@ public struct Authorizer: Sendable {
     }
 
     /// ``builtInSelfLogins`` plus the logins in ``selfLoginVariable`` of `environment`.
-    public static func selfLogins(environment: [String: String] = ProcessInfo.processInfo.environment) -> Set<String> {
+    public static func selfLogins(environment: [String: String]) -> Set<String> {
         let configured = (environment[selfLoginVariable] ?? "").split { $0 == "," || $0.isWhitespace }
         return builtInSelfLogins.union(configured.map(String.init))
     }
@@ -36,7 +36,7 @@ public struct Authorizer: Sendable {
     /// Decides for `sender`; logins are compared without case, as both forges treat them.
     ///
     /// - Parameter selfLogins: the logins Conveyor's own token acts as (``selfLogins(environment:)``).
-    public func authorize(sender: Sender, selfLogins: Set<String> = Authorizer.selfLogins()) async
+    public func authorize(sender: Sender, selfLogins: Set<String> = Authorizer.builtInSelfLogins) async
         -> AuthorizationDecision
     {
         let login = sender.login

@@ -20,7 +20,14 @@ extension Application {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let report = DoctorReport.make(libraries: .linked(), environment: ActionsEnvironment())
+            let settings: Settings
+            do {
+                settings = try Settings.current()
+            } catch {
+                Diagnostics.error("\(error)")
+                throw ExitStatus.invalidInput
+            }
+            let report = DoctorReport.make(libraries: .linked(), environment: settings.actions)
             Console.write(try report.rendered(as: format))
             if !report.ok { throw ExitCode.failure }
         }

@@ -28,9 +28,9 @@ struct JobInputs: Sendable {
     /// Reads the inputs of one job.
     ///
     /// - Throws: ``JobInputError`` naming the variable, flag or file to fix.
-    static func read(flags: Flags, variables: [String: String]) throws -> JobInputs {
+    static func read(flags: Flags, settings: Settings) throws -> JobInputs {
         try flags.validate()
-        let settings = try Settings(variables)
+        let variables = settings.variables
         let environment = settings.actions
         guard let eventName = flags.eventName ?? environment.eventName else {
             throw JobInputError("No event name: set GITHUB_EVENT_NAME (the runner does) or pass --event-name.")

@@ -31,12 +31,11 @@ extension Application {
         @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
-            let variables = ProcessInfo.processInfo.environment
             let flags = job.flags
             let report: PlanReport
             do {
                 report = try await Self.plan(
-                    flags: flags, variables: variables, state: state, recordDenial: recordDenial)
+                    flags: flags, settings: try Settings.current(), state: state, recordDenial: recordDenial)
             } catch {
                 // The same mapping as `run` (ExitStatus.of), so both exit alike on the same input.
                 Diagnostics.error("\(error)")
@@ -50,19 +49,19 @@ extension Application {
         /// reading which labels state has handled (a Gitea label update that does not name the added label),
         /// and for recording a denial when asked to.
         static func plan(
-            flags: JobInputs.Flags, variables: [String: String], state: StateLocationOptions = .init(),
+            flags: JobInputs.Flags, settings: Settings, state: StateLocationOptions = .init(),
             recordDenial: Bool = false
         ) async throws -> PlanReport {
-            try await decide(flags: flags, variables: variables, state: state, recordDenial: recordDenial).report
+            try await decide(flags: flags, settings: settings, state: state, recordDenial: recordDenial).report
         }
 
-        /// ``plan(flags:variables:state:recordDenial:)`` with the inputs and the resolved decision kept, for
+        /// ``plan(flags:settings:state:recordDenial:)`` with the inputs and the resolved decision kept, for
         /// `conveyor run`.
         static func decide(
-            flags: JobInputs.Flags, variables: [String: String], state: StateLocationOptions,
+            flags: JobInputs.Flags, settings: Settings, state: StateLocationOptions,
             recordDenial: Bool
         ) async throws -> JobDecision {
-            var inputs = try JobInputs.read(flags: flags, variables: variables)
+            var inputs = try JobInputs.read(flags: flags, settings: settings)
             if let issue = issueNeedingHandledLabels(inputs) {
                 do {
                     inputs.triggerContext.handledLabels = try await StateContext.with(

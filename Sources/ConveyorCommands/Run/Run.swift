@@ -44,9 +44,8 @@ extension Application {
         }
 
         private func runJob() async throws {
-            let variables = ProcessInfo.processInfo.environment
-            let flags = job.flags
-            let decided = try await Plan.decide(flags: flags, variables: variables, state: state, recordDenial: true)
+            let decided = try await Plan.decide(
+                flags: job.flags, settings: try Settings.current(), state: state, recordDenial: true)
             let output = ActionsOutput(environment: decided.inputs.environment)
             guard let run = decided.authorizedRun else {
                 Console.write(try decided.report.rendered(as: .text))
