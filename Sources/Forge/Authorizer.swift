@@ -56,7 +56,7 @@ public struct Authorizer: Sendable {
                     reason: Reasons.insufficient(login, level, repository: permissions.repository), retryable: false)
             }
             return .allowed(level)
-        } catch where error.code == .unauthorized {
+        } catch let error where error.code == .unauthorized {
             return .tokenRejected(reason: Reasons.unknown(login, error))
         } catch {
             return .denied(

@@ -47,7 +47,9 @@ extension ConfigurationReader {
         case "requires_approval":
             if let flag = expectBool(node, at: mark, key: path) { stage.requiresApproval = flag }
         case "timeout_minutes":
-            if let minutes = expectInt(node, at: mark, key: path, in: StageDefinition.timeoutMinutesRange) { stage.timeoutMinutes = minutes }
+            if let minutes = expectInt(node, at: mark, key: path, in: StageDefinition.timeoutMinutesRange) {
+                stage.timeoutMinutes = minutes
+            }
         case "agent":
             if let agent = expectString(node, at: mark, key: path) { stage.agent = agent }
         default:

@@ -106,7 +106,10 @@ struct ConfigurationReader {
             case "model":
                 configuration.agentDefaults.model = expectString(value, at: keyMark, key: "agent.model")
             default:
-                guard let minutes = expectInt(value, at: keyMark, key: "agent.timeout_minutes", in: StageDefinition.timeoutMinutesRange) else {
+                guard
+                    let minutes = expectInt(
+                        value, at: keyMark, key: "agent.timeout_minutes", in: StageDefinition.timeoutMinutesRange)
+                else {
                     continue
                 }
                 for var stage in configuration.pipeline.stages {

@@ -11,7 +11,8 @@ import Testing
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/configuration.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
-        let section = try #require(text.components(separatedBy: "\n## Environment\n").dropFirst().first)
+        let section =
+            try #require(text.components(separatedBy: "\n## Environment\n").dropFirst().first)
             .components(separatedBy: "\n## ").first ?? ""
         var names: [String] = []
         for line in section.split(separator: "\n") where line.hasPrefix("| `") {

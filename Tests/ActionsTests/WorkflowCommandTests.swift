@@ -56,4 +56,3 @@ import Testing
         #expect(WorkflowCommand.neutralized(text) == text)
     }
 }
-

@@ -74,7 +74,8 @@ struct ReportParsingTests {
             #"{"type":"result","subtype":"success","is_error":true,"api_error_status":400,"result":"Bad request"}"#
         let report = try AgentReport.parse(text).get()
         #expect(
-            AgentStatus.judge(Self.cleanExit, report: .success(report)) == .failed(reason: "API error 400: Bad request"))
+            AgentStatus.judge(Self.cleanExit, report: .success(report)) == .failed(reason: "API error 400: Bad request")
+        )
         #expect(
             AgentStatus.judge(Self.exit(1), report: .success(report)) == .failed(reason: "API error 400: Bad request"))
     }

@@ -20,7 +20,9 @@ struct YAMLBoundsTests {
         #expect(Self.aliasBombAsKey.utf8.count < 700)
         let clock = ContinuousClock()
         let start = clock.now
-        let error = try #require(throws: ConfigurationError.self) { try PipelineConfiguration.parse(Self.aliasBombAsKey) }
+        let error = try #require(throws: ConfigurationError.self) {
+            try PipelineConfiguration.parse(Self.aliasBombAsKey)
+        }
         #expect(clock.now - start < .seconds(5))
         let diagnostic = try #require(error.diagnostics.first)
         #expect(error.diagnostics.count == 1)
@@ -57,7 +59,8 @@ struct YAMLBoundsTests {
             #expect(error.diagnostics.map(\.code) == [.invalidValue])
             #expect(error.diagnostics.first?.message.contains("must be from 1 to 10080") == true)
         }
-        #expect(try PipelineConfiguration.parse("stages:\n  dev:\n    timeout_minutes: 10080\n").pipeline[.dev]?
-            .timeoutMinutes == 10080)
+        #expect(
+            try PipelineConfiguration.parse("stages:\n  dev:\n    timeout_minutes: 10080\n").pipeline[.dev]?
+                .timeoutMinutes == 10080)
     }
 }

@@ -78,7 +78,8 @@ extension JobInputs.Flags {
     /// - Throws: ``JobInputError`` naming the flag and the values it takes.
     func validate() throws {
         if let issue, issue < 1 {
-            throw JobInputError("`--issue \(issue)` is not an issue or pull request number; pass a number of 1 or more.")
+            throw JobInputError(
+                "`--issue \(issue)` is not an issue or pull request number; pass a number of 1 or more.")
         }
         if let stage, StageName(rawValue: stage.lowercased()) == nil {
             throw JobInputError("`--stage \(stage)` is not a stage; use one of \(StageName.allNamesList).")

@@ -60,7 +60,8 @@ struct StageRunner {
                     commandTemplate: try settings.agentCommand.map { try CommandTemplate(parsing: $0) },
                     agentTimeout: settings.agentTimeout,
                     webURL: server.appendingPathComponent("\(repository)"),
-                    selfLogins: Authorizer.builtInSelfLogins.union(settings.selfLogins).union([LocalForge.defaultAuthor]),
+                    selfLogins: Authorizer.builtInSelfLogins.union(settings.selfLogins).union([LocalForge.defaultAuthor]
+                    ),
                     log: RunLog(
                         file: logFile(runID: runID),
                         context: .init(

@@ -67,10 +67,12 @@ struct SimulatedWorld {
         for event in document.events { Console.write("    \(event.action) \(event.detail)") }
         Console.write("  repository (work branch and state branch):     \(remote.path)")
         if let pull {
-            Console.write("    work branch: \(pull.head)  →  git --git-dir \(remote.path) ls-tree -r --name-only \(pull.head)")
+            Console.write(
+                "    work branch: \(pull.head)  →  git --git-dir \(remote.path) ls-tree -r --name-only \(pull.head)")
         }
         Console.write("    state:       conveyor state runs --state-remote \(remote.absoluteString)")
-        Console.write("  work tree the agent wrote in:                   \(root.appendingPathComponent("job/work").path)")
+        Console.write(
+            "  work tree the agent wrote in:                   \(root.appendingPathComponent("job/work").path)")
         Console.write("  verdict: \(result.verdict)")
     }
 }

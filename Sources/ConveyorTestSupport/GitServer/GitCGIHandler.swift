@@ -20,7 +20,9 @@ struct GitCGIHandler: HTTPHandler {
             let challenge: HTTPHeaders = [HTTPHeader("WWW-Authenticate"): "Basic realm=\"conveyor-test\""]
             return HTTPResponse(statusCode: .unauthorized, headers: challenge, body: Data())
         }
-        if await holds.decide(path: request.target.path(percentEncoded: false), method: request.method.rawValue) == .drop {
+        if await holds.decide(path: request.target.path(percentEncoded: false), method: request.method.rawValue)
+            == .drop
+        {
             for try await _ in request.bodySequence {}
             return HTTPResponse(statusCode: .serviceUnavailable, body: Data("push dropped by the test".utf8))
         }

@@ -134,7 +134,8 @@ extension StageJob {
         try await checkpoint("pull-request", "started")
         let created = try await environment.forge.createPullRequest(
             NewPullRequest(
-                title: "#\(request.workItem.number): \(UntrustedText.singleLine(issue.title))", head: workspace.workBranch,
+                title: "#\(request.workItem.number): \(UntrustedText.singleLine(issue.title))",
+                head: workspace.workBranch,
                 base: workspace.baseBranch,
                 body: "Conveyor's work on #\(request.workItem.number). Review the documents, then approve the stage."))
         try await checkpoint("pull-request", "done", ref: String(created.number))
