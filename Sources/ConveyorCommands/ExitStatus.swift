@@ -1,5 +1,6 @@
 import Actions
 import Agents
+import Execution
 import ArgumentParser
 import Forge
 import Git
@@ -21,6 +22,8 @@ public enum ExitStatus {
     /// Bad input that a person must fix: a malformed payload, configuration, variable or flag, an unknown agent,
     /// invalid manual-run inputs, or a forge token the forge rejects (401).
     public static let invalidInput = ExitCode(65)
+    /// The job's token lacks a permission the stage needs, or the agent its key or program; nothing was claimed.
+    public static let missingAccess = ExitCode(78)
     /// A temporary failure (the forge, the state branch or the model API could not be asked, or kept failing);
     /// running the job again may succeed.
     public static let temporaryFailure = ExitCode(75)
@@ -31,6 +34,7 @@ public enum ExitStatus {
     /// |---|---|
     /// | input a person must fix (``JobInputError``, a payload that is not JSON, an unknown agent or a bad agent command, a bad setting) | 65 |
     /// | state changes saved to a pending file (`StateBranchError` `notPublished`) | 4 |
+    /// | the token lacks a permission the stage needs, or the agent its key or program (``PreflightFailure``) | 78 |
     /// | the forge kept failing or timed out, the state branch could not be read, the model API was unavailable | 75 |
     /// | anything else | 1 |
     static func of(_ error: any Error) -> ExitCode {
@@ -43,6 +47,8 @@ public enum ExitStatus {
             return invalidInput
         case StateBranchError.Code.notPublished:
             return notPublished
+        case is PreflightFailure:
+            return missingAccess
         case is StateUnavailable, AgentError.Code.modelUnavailable:
             return temporaryFailure
         case let error as ForgeError where error.isRetryable:

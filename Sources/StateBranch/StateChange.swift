@@ -21,4 +21,6 @@ public enum StateChange: Sendable, Equatable {
     case checkpoint(CheckpointRecord)
     /// Records a refused trigger.
     case recordDenial(DenialRecord)
+    /// Records a run's gate verdict and reasons.
+    case recordGateResults(GateResultRecord)
 }

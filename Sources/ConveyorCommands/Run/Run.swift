@@ -22,7 +22,8 @@ extension Application {
                 Exit status: 0 done (or nothing to do); 1 the gate failed or the stage could not finish; 3 another \
                 job holds this work item and stage; 4 state changes were saved to a pending file (replay it); 65 bad \
                 input (payload, configuration, variables, flags, manual-run inputs, agent, a rejected token); 75 try \
-                again later (the forge, the state branch or the model API was unavailable).
+                again later (the forge, the state branch or the model API was unavailable); 78 the token lacks a \
+                permission or the agent its key or program (checked before anything is claimed).
                 """
         )
 
@@ -44,8 +45,16 @@ extension Application {
         }
 
         private func runJob() async throws {
-            let decided = try await Plan.decide(
-                flags: job.flags, settings: try Settings.current(), state: state, recordDenial: true)
+            let settings = try Settings.current()
+            if settings.actions.token == nil {
+                // Fail closed (research seed 001, #33): without a token the job can neither authorize nor publish.
+                Diagnostics.error(
+                    "No forge token: none of \(ActionsEnvironment.tokenVariables.joined(separator: ", ")) is set, so "
+                        + "this job can neither check the sender nor publish; nothing was claimed. Pass "
+                        + "`GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` in the step's env.")
+                throw ExitStatus.missingAccess
+            }
+            let decided = try await Plan.decide(flags: job.flags, settings: settings, state: state, recordDenial: true)
             let output = ActionsOutput(environment: decided.inputs.environment)
             guard let run = decided.authorizedRun else {
                 Console.write(try decided.report.rendered(as: .text))
