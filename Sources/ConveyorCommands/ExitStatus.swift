@@ -1,7 +1,7 @@
 import Actions
 import Agents
-import Execution
 import ArgumentParser
+import Execution
 import Forge
 import Git
 import HTTP
