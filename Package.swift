@@ -131,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentsTests",
-            dependencies: ["Agents", "ConveyorTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Agents", "ConveyorTestSupport", "Pipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),

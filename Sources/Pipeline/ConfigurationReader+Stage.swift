@@ -51,7 +51,7 @@ extension ConfigurationReader {
                 stage.timeoutMinutes = minutes
             }
         case "agent":
-            if let agent = expectString(node, at: mark, key: path) { stage.agent = agent }
+            if let agent = expectAgent(node, at: mark, key: path) { stage.agent = agent }
         default:
             if let model = expectString(node, at: mark, key: path) { stage.model = model }
         }

@@ -100,7 +100,7 @@ struct ConfigurationReader {
         for (key, keyMark, value) in entries(of: mapping, allowed: allowed, in: "`agent`") {
             switch key {
             case "name":
-                if let name = expectString(value, at: keyMark, key: "agent.name") {
+                if let name = expectAgent(value, at: keyMark, key: "agent.name") {
                     configuration.agentDefaults.agent = name
                 }
             case "model":

@@ -111,4 +111,21 @@ struct RunExitStatusTests {
             #expect(run.stderr.contains("conveyor state replay"), "\(run.stderr)")
         }
     }
+
+    @Test func theConfigurationsStateSectionDecidesWhereRunsAreRecorded() async throws {
+        try await RunWorld.with { world in
+            let root = world.scratch.appending("checkout")
+            let folder = root.appendingPathComponent(".conveyor")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("state: {branch: ops/state, file: db/runs.sqlite}\n".utf8)
+                .write(to: folder.appendingPathComponent("config.yml"))
+            let run = try await world.conveyor(["run", "--repository-root", root.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            let files = try GitCLI.run(["-C", world.bare.path, "ls-tree", "-r", "--name-only", "ops/state"])
+            #expect(files.contains("db/runs.sqlite"))
+            #expect(throws: (any Error).self) {
+                try GitCLI.run(["-C", world.bare.path, "rev-parse", "--verify", "refs/heads/conveyor/state"])
+            }
+        }
+    }
 }

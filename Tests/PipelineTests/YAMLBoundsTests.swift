@@ -63,4 +63,12 @@ struct YAMLBoundsTests {
             try PipelineConfiguration.parse("stages:\n  dev:\n    timeout_minutes: 10080\n").pipeline[.dev]?
                 .timeoutMinutes == 10080)
     }
+
+    @Test func anUnknownAgentIsRefusedWhereTheFileIsReadSoPlanAndRunAgree() throws {
+        for yaml in ["agent: {name: codex}\n", "stages:\n  dev:\n    agent: codex\n"] {
+            let error = try #require(throws: ConfigurationError.self) { try PipelineConfiguration.parse(yaml) }
+            #expect(error.diagnostics.map(\.code) == [.invalidValue])
+            #expect(error.diagnostics.first?.message.contains("`claude`, `command`, `offline`") == true)
+        }
+    }
 }
