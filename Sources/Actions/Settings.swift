@@ -23,6 +23,8 @@ public struct Settings: Sendable, CustomStringConvertible {
     public let agentTimeout: Duration?
     /// `CONVEYOR_CLAUDE_BIN`: the Claude Code CLI to run, a path or a name looked up on `PATH`; `claude` when unset.
     public let claudeExecutable: String
+    /// `CONVEYOR_CODEX_BIN`: the Codex CLI to run, a path or a name looked up on `PATH`; `codex` when unset.
+    public let codexExecutable: String
     /// `CONVEYOR_LOG_FILE`: where the run's JSON-lines log goes; nil means `RUNNER_TEMP/conveyor-<run id>.jsonl`.
     public let logFile: URL?
     /// `RUNNER_TEMP`: the runner's per-job scratch folder, for logs and pending state files; nil outside Actions.
@@ -49,7 +51,13 @@ public struct Settings: Sendable, CustomStringConvertible {
             "CONVEYOR_STATE_REMOTE", "CONVEYOR_STATE_CACHE", "CONVEYOR_SELF_LOGIN", "CONVEYOR_AGENT",
             "CONVEYOR_AGENT_COMMAND", "CONVEYOR_AGENT_TIMEOUT_SECONDS", "CONVEYOR_CLAUDE_BIN", "CONVEYOR_LOG_FILE",
             "RUNNER_TEMP",
-        ]
+        ] + agentVariables
+
+    /// Variables Conveyor checks or sets up but the agent itself reads from its (scrubbed) environment: the Codex
+    /// agent's API key, base URL, retry count (`CONVEYOR_CODEX_MAX_RETRIES`, checked here: 0 to 10) and program.
+    public static let agentVariables = [
+        "OPENAI_API_KEY", "OPENAI_BASE_URL", "CONVEYOR_CODEX_MAX_RETRIES", "CONVEYOR_CODEX_BIN",
+    ]
 
     /// Reads and checks `variables` (the process environment at start-up).
     ///
@@ -72,6 +80,11 @@ public struct Settings: Sendable, CustomStringConvertible {
             agentTimeout = nil
         }
         claudeExecutable = read.trimmed("CONVEYOR_CLAUDE_BIN") ?? "claude"
+        codexExecutable = read.trimmed("CONVEYOR_CODEX_BIN") ?? "codex"
+        if let text = read.trimmed("CONVEYOR_CODEX_MAX_RETRIES"), Int(text).map({ (0...10).contains($0) }) != true {
+            throw SettingsError(
+                variable: "CONVEYOR_CODEX_MAX_RETRIES", "must be a whole number from 0 to 10; it is `\(text)`.")
+        }
         logFile = try Self.path(read, "CONVEYOR_LOG_FILE", directory: false)
         runnerTemp = try Self.path(read, "RUNNER_TEMP", directory: true)
         selfLogins = (read.trimmed("CONVEYOR_SELF_LOGIN") ?? "").split { $0 == "," || $0.isWhitespace }.map(String.init)

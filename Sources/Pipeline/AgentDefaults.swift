@@ -5,7 +5,7 @@ public struct AgentDefaults: Sendable, Hashable {
 
     /// The agent names a configuration may use, checked where the file is read so `plan` and `run` agree; the
     /// `Agents` module runs exactly these (a test there keeps the two lists equal).
-    public static let knownAgents = ["claude", "command", "offline"]
+    public static let knownAgents = ["claude", "codex", "command", "offline"]
     /// The model, or nil for the agent's own default.
     public var model: String?
 

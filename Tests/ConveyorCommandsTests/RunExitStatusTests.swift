@@ -70,9 +70,9 @@ struct RunExitStatusTests {
 
     @Test func anUnknownAgentIs65() async throws {
         try await RunWorld.with { world in
-            let run = try await world.conveyor(["run"], ["CONVEYOR_AGENT": "codex"])
+            let run = try await world.conveyor(["run"], ["CONVEYOR_AGENT": "gemini"])
             #expect(run.status == 65, "\(run.stderr)")
-            #expect(run.stderr.contains("codex"))
+            #expect(run.stderr.contains("gemini"))
         }
     }
 

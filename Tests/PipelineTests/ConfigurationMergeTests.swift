@@ -42,7 +42,7 @@ import Testing
                     type: capacity-plan
                     required_keys: [doc_id, type]
             agent:
-              name: command
+              name: codex
               model: gpt-5
               timeout_minutes: 20
             """
@@ -50,7 +50,7 @@ import Testing
         let configuration = try PipelineConfiguration.load(repositoryRoot: directory.url)
         let pipeline = configuration.pipeline
         #expect(configuration.state == StateSettings(branch: "ops/state", file: "db/state.sqlite"))
-        #expect(configuration.agentDefaults == AgentDefaults(agent: "command", model: "gpt-5"))
+        #expect(configuration.agentDefaults == AgentDefaults(agent: "codex", model: "gpt-5"))
         #expect(pipeline[.arch]?.role == Role(rawValue: "lead-architect"))
         #expect(pipeline[.arch]?.timeoutMinutes == 45, "a stage's own timeout wins over agent.timeout_minutes")
         #expect(pipeline[.intake]?.timeoutMinutes == 20)

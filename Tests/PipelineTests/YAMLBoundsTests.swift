@@ -65,10 +65,10 @@ struct YAMLBoundsTests {
     }
 
     @Test func anUnknownAgentIsRefusedWhereTheFileIsReadSoPlanAndRunAgree() throws {
-        for yaml in ["agent: {name: codex}\n", "stages:\n  dev:\n    agent: codex\n"] {
+        for yaml in ["agent: {name: gemini}\n", "stages:\n  dev:\n    agent: gemini\n"] {
             let error = try #require(throws: ConfigurationError.self) { try PipelineConfiguration.parse(yaml) }
             #expect(error.diagnostics.map(\.code) == [.invalidValue])
-            #expect(error.diagnostics.first?.message.contains("`claude`, `command`, `offline`") == true)
+            #expect(error.diagnostics.first?.message.contains("`claude`, `codex`, `command`, `offline`") == true)
         }
     }
 }

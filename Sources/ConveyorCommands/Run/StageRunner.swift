@@ -57,6 +57,7 @@ struct StageRunner {
                     credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
                     labels: inputs.triggerContext.labels, pipeline: inputs.configuration.pipeline, agent: agent.kind,
                     agentEnvironment: settings.variables, claudeExecutable: settings.claudeExecutable,
+                    codexExecutable: settings.codexExecutable, prices: inputs.configuration.prices,
                     commandTemplate: try settings.agentCommand.map { try CommandTemplate(parsing: $0) },
                     agentTimeout: settings.agentTimeout,
                     webURL: server.appendingPathComponent("\(repository)"),
