@@ -94,6 +94,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Fuzzing (scripts/fuzz builds it with libFuzzer; the plain build replays saved inputs)
+        .executableTarget(
+            name: "conveyor-fuzz", dependencies: ["Actions", "Agents", "Documents", "Pipeline", "Triggers"],
+            path: "Sources/ConveyorFuzz", swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test support and benchmarks
         .target(
             name: "ConveyorTestSupport",
@@ -136,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentsTests",
-            dependencies: ["Agents", "ConveyorTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Agents", "ConveyorTestSupport", "Pipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),

@@ -84,15 +84,18 @@ struct RunSignalTests {
     @Test("the git server dies before the final state push: exit 4, a pending file with the success, no SIGPIPE")
     func aDeadGitServerDuringTheFinalPushLeavesAPendingFile() async throws {
         try await RunWorld.with { world in
-            let pause = world.scratch.appending("pause-before-state-push")
-            let job = try SignalledJob.start(
-                world, ["run"], ["CONVEYOR_TEST_PAUSE_BEFORE_PUSH": pause.path, "CONVEYOR_STATE_DEADLINE_MINUTES": "0"])
-            try await SignalledJob.waitForFile(pause)
-            try FileManager.default.removeItem(at: pause)
+            // The server holds every push to the repository: the claim, then the work branch, then the final record.
+            let pause = world.scratch.appending("pause-before-push")
+            world.git.pushHolds.hold("\(world.forge.owner)/\(world.forge.repo)", marker: pause)
+            let job = try SignalledJob.start(world, ["run"], ["CONVEYOR_STATE_DEADLINE_MINUTES": "0"])
+            for _ in 0..<2 {
+                try await SignalledJob.waitForFile(pause)
+                try FileManager.default.removeItem(at: pause)
+            }
             try await SignalledJob.waitForFile(pause)
             #expect(await world.forge.pulls().count == 1)
             await world.git.stop()
-            try FileManager.default.removeItem(at: pause)
+            try Data("drop".utf8).write(to: pause)
             let status = try await job.wait()
             #expect(!job.signalled, "killed by signal \(status)")
             #expect(status == 4, "stderr: \(job.stderr)")

@@ -33,7 +33,7 @@ extension Application.State {
                 default: return "nothing to release: \(holder) holds no lease on \(key) \(item.stage)"
                 }
             }
-            print(line)
+            Console.write(line)
         }
     }
 }

@@ -46,7 +46,7 @@ extension Application.State {
                 StateOutput.note("conveyor: the claim in \(file) lost: the lease is held by \(held); removed the file.")
                 throw StateExitCode.duplicate
             }
-            print(
+            Console.write(
                 "replayed \(pending.changes.count) change(s) from \(file) (commit \(StateOutput.short(result.commit)))")
         }
     }

@@ -14,6 +14,8 @@ struct GitCGIHandler: HTTPHandler {
     var delay: Duration = .zero
     /// Counts every request answered, challenges included.
     var counter: RequestCounter?
+    /// Pushes a test holds between the client's commit and the remote's update.
+    let holds: PushHolds
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         counter?.increment()
@@ -24,6 +26,12 @@ struct GitCGIHandler: HTTPHandler {
             // and mis-reads a body that arrives in a later TCP segment as the next response.
             let challenge: HTTPHeaders = [HTTPHeader("WWW-Authenticate"): "Basic realm=\"conveyor-test\""]
             return HTTPResponse(statusCode: .unauthorized, headers: challenge, body: Data())
+        }
+        if await holds.decide(path: request.target.path(percentEncoded: false), method: request.method.rawValue)
+            == .drop
+        {
+            for try await _ in request.bodySequence {}
+            return HTTPResponse(statusCode: .serviceUnavailable, body: Data("push dropped by the test".utf8))
         }
         let response = try await GitCGI.run(request, backend: backend, projectRoot: projectRoot, remoteUser: user)
         var headers = HTTPHeaders()

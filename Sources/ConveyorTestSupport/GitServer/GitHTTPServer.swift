@@ -21,6 +21,8 @@ public final class GitHTTPServer: Sendable {
     /// Added before every answer (a 401 challenge included), to stand for a forge's round-trip time: real
     /// forges add 100–300 ms per git request that loopback does not.
     public let requestDelay: Duration
+    /// Pushes held for a test (see ``PushHolds``).
+    public let pushHolds = PushHolds()
     private let token: String
     private let state = Mutex<State>(State())
     private let counter = RequestCounter()
@@ -45,7 +47,7 @@ public final class GitHTTPServer: Sendable {
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
         let handler = GitCGIHandler(
             backend: try await GitCGI.locateBackend(), projectRoot: root, token: token, delay: requestDelay,
-            counter: counter)
+            counter: counter, holds: pushHolds)
         let server = HTTPServer(address: address, timeout: 300, logger: .disabled, handler: handler)
         let task = Task { try await server.run() }
         state.withLock {

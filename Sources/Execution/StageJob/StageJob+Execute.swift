@@ -73,6 +73,12 @@ extension StageJob {
                 workItemText: WorkItemText(
                     title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
         try await checkpoint("agent", outcome.status.name)
+        if case .modelUnavailable(let reason) = outcome.status {
+            throw AgentError(
+                code: .modelUnavailable,
+                message: "Model API unavailable: \(reason). The work was not judged and no label was changed; run "
+                    + "the job again later.")
+        }
         return outcome
     }
 
@@ -137,7 +143,8 @@ extension StageJob {
         try await checkpoint("pull-request", "started")
         let created = try await environment.forge.createPullRequest(
             NewPullRequest(
-                title: "#\(request.workItem.number): \(issue.title)", head: workspace.workBranch,
+                title: "#\(request.workItem.number): \(UntrustedText.singleLine(issue.title))",
+                head: workspace.workBranch,
                 base: workspace.baseBranch,
                 body: "Conveyor's work on #\(request.workItem.number). Review the documents, then approve the stage."))
         try await checkpoint("pull-request", "done", ref: String(created.number))
