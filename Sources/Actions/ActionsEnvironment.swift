@@ -41,7 +41,7 @@ public struct ActionsEnvironment: Sendable {
     private let parsedAPIURL: Result<URL, ActionsEnvironmentError>
 
     /// Reads the environment `variables` (by default, this process's environment).
-    public init(_ variables: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(_ variables: [String: String] = ProcessEnvironment.variables) {
         let read = VariableReader(variables)
         isActions = read.flag("GITHUB_ACTIONS") || read.flag("GITEA_ACTIONS")
         forge = Self.detectForge(read)

@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 #if canImport(Glibc)
@@ -32,7 +33,10 @@ enum ClaudeAgent {
         let arguments = try ClaudeCommandLine.arguments(
             model: invocation.model, maxTurns: invocation.maxTurns,
             skipPermissionChecks: invocation.skipPermissionChecks, runningAsRoot: geteuid() == 0)
-        let scrubbed = AgentEnvironment(allowing: invocation.allowedCredentials).scrub(invocation.environment)
+        let scrubbed = ChildEnvironment(
+            for: ChildEnvironment.claudeAgent, allowing: invocation.allowedCredentials,
+            withholdingValues: invocation.withheldSecrets
+        ).scrub(invocation.environment)
         let executable = try ExecutableLocator.locate(
             invocation.claudeExecutable, environment: scrubbed.kept, workDirectory: invocation.workDirectory,
             hint: installHint)

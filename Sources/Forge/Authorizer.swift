@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 /// Decides whether an event's sender may start Conveyor, failing closed.
@@ -27,7 +28,7 @@ public struct Authorizer: Sendable {
     }
 
     /// ``builtInSelfLogins`` plus the logins in ``selfLoginVariable`` of `environment`.
-    public static func selfLogins(environment: [String: String] = ProcessInfo.processInfo.environment) -> Set<String> {
+    public static func selfLogins(environment: [String: String] = ProcessEnvironment.variables) -> Set<String> {
         let configured = (environment[selfLoginVariable] ?? "").split { $0 == "," || $0.isWhitespace }
         return builtInSelfLogins.union(configured.map(String.init))
     }

@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 // MARK: - The production runner
@@ -12,10 +13,11 @@ extension CommandRunner {
     /// - Parameters:
     ///   - timeout: the wall-clock limit.
     ///   - gracePeriod: how long a stopped command has to exit before it is killed.
-    ///   - environment: the child's variables; by default this process's, ``scrubbed(_:)``.
+    ///   - environment: the child's variables; by default Conveyor's own (`ProcessEnvironment.variables`),
+    ///     ``scrubbed(_:withholdingValues:)``.
     public static func process(
         timeout: Duration = .seconds(600), gracePeriod: Duration = .seconds(5),
-        environment: [String: String] = scrubbed(ProcessInfo.processInfo.environment)
+        environment: [String: String] = scrubbed(ProcessEnvironment.variables)
     ) -> CommandRunner {
         CommandRunner { arguments, directory in
             await withCheckedContinuation { continuation in

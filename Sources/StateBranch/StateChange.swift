@@ -21,4 +21,6 @@ public enum StateChange: Sendable, Equatable {
     case checkpoint(CheckpointRecord)
     /// Records a refused trigger.
     case recordDenial(DenialRecord)
+    /// Records an agent session and its token usage.
+    case recordAgentSession(AgentSessionRecord)
 }

@@ -29,7 +29,7 @@ extension Application {
         @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
-            let variables = ProcessInfo.processInfo.environment
+            let variables = ProcessEnvironment.variables
             let flags = job.flags
             let report: PlanReport
             do {

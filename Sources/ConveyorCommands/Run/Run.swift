@@ -30,7 +30,7 @@ extension Application {
         @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
-            let variables = ProcessInfo.processInfo.environment
+            let variables = ProcessEnvironment.variables
             let flags = job.flags
             let decided: JobDecision
             do {
@@ -49,6 +49,14 @@ extension Application {
                 if decided.report.retryable { throw ExitStatus.temporaryFailure }
                 return
             }
+            if let token = decided.inputs.environment.token,
+                case let holders = ProcessEnvironment.ancestorsHolding([token]), !holders.isEmpty
+            {
+                Diagnostics.notice(
+                    "The forge token is in the environment of conveyor's parent process (pid "
+                        + "\(holders.map(String.init).joined(separator: ", "))), where the agent could read it. Start "
+                        + "conveyor with `exec conveyor run` in the workflow step so no shell keeps it.")
+            }
             let result = try await StageRunner(
                 run: run, inputs: decided.inputs, variables: variables, agentFlag: agent, state: state
             ).execute()
@@ -64,7 +72,9 @@ extension Application {
             _ = try? output.setOutput("tokens", to: result.tokens.map(String.init) ?? "0")
             _ = try? output.appendSummary(
                 "### Conveyor\n\n\(result.message)\n"
-                    + (result.pullRequestURL.map { "\nPull request: \($0)\n" } ?? ""))
+                    + (result.pullRequestURL.map { "\nPull request: \($0)\n" } ?? "")
+                    + (result.transcript.map { "\nAgent transcript: `\($0)`\n" } ?? ""))
+            if let transcript = result.transcript { Diagnostics.notice("Agent transcript: \(transcript)") }
             switch result.outcome {
             case .duplicate:
                 Diagnostics.notice(result.message)

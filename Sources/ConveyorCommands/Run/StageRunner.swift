@@ -45,13 +45,12 @@ struct StageRunner {
                 "conveyor-run-\(UUID().uuidString.prefix(8))", isDirectory: true)
             defer { try? FileManager.default.removeItem(at: scratch) }
             let server = try environment.serverURL
-            let job = StageJob(
-                request: .init(
+            var request = StageJob.Request(
                     workItem: WorkItemKey(repository: "\(repository)", number: item.number, kind: item.kind.rawValue),
                     stage: stage, mode: run.mode, actor: run.actor?.login ?? "unknown", triggerLabel: triggerLabel,
                     trigger: run.source.description, runID: runID, holder: context.defaultHolder,
-                    leaseSeconds: stage.timeoutMinutes * 60 + 600),
-                environment: .init(
+                    leaseSeconds: stage.timeoutMinutes * 60 + 600)
+            var jobEnvironment = StageJob.Environment(
                     forge: forge, state: store, remote: server.appendingPathComponent("\(repository).git"),
                     credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
                     labels: inputs.triggerContext.labels, pipeline: inputs.configuration.pipeline, agent: agent.kind,
@@ -63,8 +62,12 @@ struct StageRunner {
                         file: logFile(runID: runID),
                         context: .init(
                             traceID: runID, workItem: item.number, stage: stageName.rawValue,
-                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1))))
-            return try await job.run()
+                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)))
+            request.attempt = environment.runAttempt ?? 1
+            request.forgeRunID = variables["GITHUB_RUN_ID"]
+            jobEnvironment.secrets = environment.token.map { [$0] } ?? []
+            jobEnvironment.transcripts = runnerTemp.appendingPathComponent("conveyor-\(runID)", isDirectory: true)
+            return try await StageJob(request: request, environment: jobEnvironment).run()
         }
     }
 
@@ -82,13 +85,16 @@ struct StageRunner {
         variables["CONVEYOR_AGENT_TIMEOUT_SECONDS"].flatMap(Int.init).map { .seconds($0) }
     }
 
-    /// `CONVEYOR_LOG_FILE`, else `conveyor-<run id>.jsonl` in `RUNNER_TEMP` (or the temporary directory).
+    /// `CONVEYOR_LOG_FILE`, else `conveyor-<run id>.jsonl` in ``runnerTemp``.
     private func logFile(runID: String) -> URL {
         if let path = variables["CONVEYOR_LOG_FILE"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        let folder =
-            variables["RUNNER_TEMP"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        return runnerTemp.appendingPathComponent("conveyor-\(runID).jsonl")
+    }
+
+    /// `RUNNER_TEMP` (kept by the runner until the job ends, outside the work tree), else the temporary directory.
+    private var runnerTemp: URL {
+        variables["RUNNER_TEMP"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory
-        return folder.appendingPathComponent("conveyor-\(runID).jsonl")
     }
 
     /// The label that started the run, removed once the stage is published.

@@ -52,7 +52,7 @@ struct SimulatedWorld {
                 forge: forge, state: StateBranchStore(location: stateLocation), remote: remote, credentials: .none,
                 existingCheckout: nil, scratch: root.appendingPathComponent("job"), labels: .defaults,
                 pipeline: .default,
-                agent: agent, agentEnvironment: ProcessInfo.processInfo.environment, webURL: nil,
+                agent: agent, agentEnvironment: ProcessEnvironment.variables, webURL: nil,
                 selfLogins: [LocalForge.defaultAuthor]))
         return try await job.run()
     }

@@ -23,7 +23,7 @@ struct StateContext {
     ///   name a remote (`replay` passes the remote recorded in the pending file).
     init(
         _ options: StateLocationOptions, branch: String? = nil, file: String? = nil, fallbackRemote: String? = nil,
-        variables: [String: String] = ProcessInfo.processInfo.environment
+        variables: [String: String] = ProcessEnvironment.variables
     ) throws {
         self.variables = variables
         actions = ActionsEnvironment(variables)

@@ -21,6 +21,13 @@ extension StageJob {
             workBranch: WorkBranch.name(number: number, title: issue.title),
             existingCheckout: environment.existingCheckout,
             cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
+        if !workspace.neutralisedSettings.isEmpty {
+            let names = workspace.neutralisedSettings.joined(separator: ", ")
+            await environment.log?.record(step: "workspace.credentials", result: "removed \(names)")
+            StageJob.warn(
+                "The reused checkout had credentials in its git configuration; removed before the agent ran: "
+                    + "\(names). Use actions/checkout with persist-credentials: false.")
+        }
 
         let agent = try await runAgent(
             in: workspace,
@@ -41,28 +48,34 @@ extension StageJob {
             publication.pullRequest = try await openPullRequest(workspace, issue: issue)
         }
         try await publish(&publication, workspace: workspace)
-        return StageJobResult(
+        var result = StageJobResult(
             outcome: .completed, stage: request.stage.name.rawValue, verdict: verdict.result.rawValue,
             pullRequestURL: publication.pullRequest?.htmlURL,
             costUSD: agent.costUSD, tokens: publication.tokens,
             message: "\(request.stage.name.rawValue) on #\(number): gate \(verdict.result.rawValue)")
+        result.transcript = environment.transcripts.map { _ in agent.transcript.directory.path }
+        return result
     }
 
     /// Runs the stage's agent in the work tree, its logs beside the scratch directory.
     private func runAgent(in workspace: Workspace, prompt: StagePrompt, issue: Issue) async throws -> AgentOutcome {
         try await checkpoint("agent", "started")
         let stage = request.stage
+        let started = Date()
         let outcome = try await AgentRunner.run(
             AgentInvocation(
                 kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
-                logDirectory: environment.scratch.appendingPathComponent("agent-\(stage.name.rawValue)"),
+                logDirectory: (environment.transcripts ?? environment.scratch)
+                    .appendingPathComponent("agent-\(stage.name.rawValue)"),
                 stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
                 model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
-                environment: environment.agentEnvironment, claudeExecutable: environment.claudeExecutable,
+                environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
+                claudeExecutable: environment.claudeExecutable,
                 commandTemplate: environment.commandTemplate,
                 artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
                 workItemText: WorkItemText(
                     title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
+        await recordSession(outcome, startedAt: started)
         try await checkpoint("agent", outcome.status.name)
         return outcome
     }

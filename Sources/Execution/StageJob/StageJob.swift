@@ -34,6 +34,10 @@ public struct StageJob: Sendable {
         public var holder: String
         /// How long the lease lasts before another job may take the work over.
         public var leaseSeconds: Int
+        /// The Actions run attempt (`GITHUB_RUN_ATTEMPT`), from 1, for the agent session's record.
+        public var attempt = 1
+        /// The Actions run id (`GITHUB_RUN_ID`), for the agent session's record.
+        public var forgeRunID: String?
 
         /// Creates a request.
         public init(
@@ -86,6 +90,11 @@ public struct StageJob: Sendable {
         public var selfLogins: Set<String>
         /// The run's JSON-lines log, when one is kept.
         public var log: RunLog?
+        /// Values no child process may see under any name: the job's forge token.
+        public var secrets: [Secret] = []
+        /// Where the agent's transcript is kept after the run (a folder under `RUNNER_TEMP`); nil keeps it in
+        /// ``scratch``, which is removed when the job ends.
+        public var transcripts: URL?
 
         /// Creates an environment.
         public init(
