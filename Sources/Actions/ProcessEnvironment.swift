@@ -52,7 +52,10 @@ public enum ProcessEnvironment {
                 let name = String(text[..<equals])
                 let value = String(text[text.index(after: equals)...])
                 variables[name] = value
-                if ChildEnvironment.isCredential(name: name, value: value) { doomed.append((name, entry)) }
+                // A proxy URL may carry a password, yet libcurl needs it in the environment; children never get it.
+                if ChildEnvironment.isCredential(name: name, value: value) && !name.lowercased().hasSuffix("_proxy") {
+                    doomed.append((name, entry))
+                }
             }
             for (name, entry) in doomed {
                 let length = strlen(entry)

@@ -34,7 +34,7 @@ public enum Remote: Sendable, CustomStringConvertible {
                 git_remote_create_with_opts($0, url.absoluteString, &options)
             }
         case .named(let name):
-            try GitError.make("git_remote_lookup") { git_remote_lookup($0, repository, name) }
+            return try GitError.make("git_remote_lookup") { git_remote_lookup($0, repository, name) }
         }
     }
 }

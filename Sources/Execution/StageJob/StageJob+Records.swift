@@ -1,6 +1,7 @@
 import Actions
 import Agents
 import Foundation
+import Pipeline
 import StateBranch
 
 extension StageJob {
