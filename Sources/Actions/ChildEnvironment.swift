@@ -69,7 +69,7 @@ public struct ChildEnvironment: Sendable {
     /// Name prefixes never passed: the runner's internal channels and the action's inputs.
     public static let neverPrefixes = ["ACTIONS_", "INPUT_"]
 
-    private static let secretFragments = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "PRIVATE_KEY", "_KEY"]
+    private static let secretFragments = ["TOKEN", "SECRET", "PASS", "CREDENTIAL", "PRIVATE_KEY", "_KEY"]
     private static let tokenValuePrefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"]
 
     /// Who the environment is for.
@@ -122,13 +122,20 @@ public struct ChildEnvironment: Sendable {
         return !Self.carriesCredential(value)
     }
 
-    /// Whether a variable is a credential Conveyor takes out of its own environment at start-up: a forge or runner
-    /// credential, a name that reads like a secret (`*TOKEN*`, `*SECRET*`, `*PASSWORD*`, `*_KEY*`, …), or a value
-    /// shaped like a token or a URL with a password.
+    /// Channels into the runner a child could use to act with the job's rights: files whose lines the runner turns
+    /// into variables, `PATH` entries, outputs or state of later steps, and the SSH agent's socket.
+    public static let runnerChannels: Set<String> = [
+        "GITHUB_ENV", "GITHUB_PATH", "GITHUB_OUTPUT", "GITHUB_STATE", "GITHUB_STEP_SUMMARY", "SSH_AUTH_SOCK",
+    ]
+
+    /// Whether Conveyor takes a variable out of its own environment at start-up: a forge or runner credential, a
+    /// runner channel (``runnerChannels``), a name that reads like a secret (`*TOKEN*`, `*SECRET*`, `*PASS*`,
+    /// `*_KEY*`, …), or a value shaped like a token or a URL with a password.
     public static func isCredential(name: String, value: String) -> Bool {
         let upper = name.uppercased()
-        return forgeCredentials.contains(upper) || upper.hasPrefix("ACTIONS_") || upper.hasPrefix("INPUT_TOKEN")
-            || secretFragments.contains(where: { upper.contains($0) }) || carriesCredential(value)
+        return forgeCredentials.contains(upper) || runnerChannels.contains(upper) || upper.hasPrefix("ACTIONS_")
+            || upper.hasPrefix("INPUT_TOKEN") || secretFragments.contains(where: { upper.contains($0) })
+            || carriesCredential(value)
     }
 
     /// Whether `value` looks like a forge token or a URL with a password in it.

@@ -15,19 +15,53 @@ extension Repository {
     /// - Returns: what was removed, one line each: the setting's name (never its value), followed by
     ///   `in <file>` for an included file. Empty when the configuration was already clean.
     public func removePersistedCredentials() throws -> [String] {
-        let repositoryConfig = try GitError.make("git_repository_config") { git_repository_config($0, pointer) }
-        defer { git_config_free(repositoryConfig) }
-        let local = try GitError.make("git_config_open_level") {
-            git_config_open_level($0, repositoryConfig, GIT_CONFIG_LEVEL_LOCAL)
-        }
-        defer { git_config_free(local) }
         let gitDirectory = URL(fileURLWithPath: String(cString: git_repository_path(pointer)), isDirectory: true)
-        return try Self.removeCredentials(from: local, base: gitDirectory, suffix: "", depth: 0)
+        var touched = [gitDirectory.appendingPathComponent("config")]
+        let removed: [String]
+        do {
+            let repositoryConfig = try GitError.make("git_repository_config") { git_repository_config($0, pointer) }
+            defer { git_config_free(repositoryConfig) }
+            let local = try GitError.make("git_config_open_level") {
+                git_config_open_level($0, repositoryConfig, GIT_CONFIG_LEVEL_LOCAL)
+            }
+            defer { git_config_free(local) }
+            removed = try Self.removeCredentials(
+                from: local, base: gitDirectory, suffix: "", depth: 0, touched: &touched)
+        }
+        // libgit2 deletes the settings but keeps their section headers, and a header such as
+        // `[url "https://user:token@host/"]` is itself a credential.
+        for file in touched { try Self.dropEmptySections(of: file) }
+        return removed.map { Redaction.scrub($0) }
+    }
+
+    /// Rewrites the configuration file `file` without the section headers that no longer hold a setting.
+    static func dropEmptySections(of file: URL) throws {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return }
+        var lines = text.components(separatedBy: "\n")
+        var index = lines.count - 1
+        var sectionHasSettings = false
+        while index >= 0 {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("[") {
+                let afterHeader = trimmed.firstIndex(of: "]").map { trimmed[trimmed.index(after: $0)...] } ?? ""
+                let inline = afterHeader.trimmingCharacters(in: .whitespaces)
+                if !sectionHasSettings && (inline.isEmpty || inline.hasPrefix("#") || inline.hasPrefix(";")) {
+                    lines.remove(at: index)
+                }
+                sectionHasSettings = false
+            } else if !trimmed.isEmpty && !trimmed.hasPrefix("#") && !trimmed.hasPrefix(";") {
+                sectionHasSettings = true
+            }
+            index -= 1
+        }
+        let cleaned = lines.joined(separator: "\n")
+        guard cleaned != text else { return }
+        try Data(cleaned.utf8).write(to: file, options: .atomic)
     }
 
     /// Removes the credential settings of one configuration file (and, recursively, of what it includes).
     private static func removeCredentials(
-        from config: OpaquePointer, base: URL, suffix: String, depth: Int
+        from config: OpaquePointer, base: URL, suffix: String, depth: Int, touched: inout [URL]
     ) throws -> [String] {
         var doomed: [String] = []
         var includes: [String] = []
@@ -66,8 +100,10 @@ extension Repository {
             guard let included = try? GitError.make("git_config_open_ondisk", { git_config_open_ondisk($0, file.path) })
             else { continue }
             defer { git_config_free(included) }
+            touched.append(file)
             removed += try removeCredentials(
-                from: included, base: file.deletingLastPathComponent(), suffix: " in \(file.path)", depth: depth + 1)
+                from: included, base: file.deletingLastPathComponent(), suffix: " in \(file.path)", depth: depth + 1,
+                touched: &touched)
         }
         return removed
     }

@@ -74,7 +74,10 @@ struct ChildEnvironmentTests {
 
     @Test("What Conveyor takes out of its own environment at start-up")
     func credentialsTakenAtStartUp() {
-        for name in ["GITHUB_TOKEN", "CONVEYOR_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ANTHROPIC_API_KEY", "DB_PASSWORD"] {
+        for name in [
+            "GITHUB_TOKEN", "CONVEYOR_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ANTHROPIC_API_KEY", "DB_PASSWORD", "SMTP_PASS",
+            "GITHUB_ENV", "GITHUB_OUTPUT", "SSH_AUTH_SOCK",
+        ] {
             #expect(ChildEnvironment.isCredential(name: name, value: "v"), "\(name)")
         }
         #expect(ChildEnvironment.isCredential(name: "REMOTE", value: "https://u:p@host.invalid"))

@@ -135,6 +135,7 @@ import Testing
             let logs = try FileManager.default.contentsOfDirectory(atPath: world.scratch.path)
                 .filter { $0.hasPrefix("conveyor-") && $0.hasSuffix(".jsonl") }
             let log = try String(contentsOf: world.scratch.appending(try #require(logs.first)), encoding: .utf8)
+                .replacingOccurrences(of: "\\/", with: "/")
             let withheld = try #require(log.split(separator: "\n").first { $0.contains("\"agent.environment\"") })
             for name in ["GITHUB_TOKEN", "GITHUB_ENV", "GITHUB_PATH", "SSH_AUTH_SOCK", "AWS_SECRET_ACCESS_KEY"] {
                 #expect(withheld.contains(name), "\(withheld)")
