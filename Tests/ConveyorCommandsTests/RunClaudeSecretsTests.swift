@@ -6,6 +6,10 @@ import Testing
 /// checkout's `.git/config` (where `actions/checkout` persisted an `extraheader`), its own environ and its parent's
 /// (`conveyor`'s) environ, and its `Write` tool puts whatever came back into an intake artifact. The token must reach
 /// neither the model nor the artifacts, the branch, `main` or the state; the session is recorded in the state.
+///
+/// Claude Code 2.1's `Read` refuses `/proc` files ("a device or process file that this tool does not read"), so
+/// today only `.git/config` can leak through it (and does, without the neutralising); the `/proc` probes stay so a
+/// CLI that starts reading them is still covered. `RunSecretsTests` reads `/proc/$PPID/environ` with a shell.
 @Suite(.serialized) struct RunClaudeSecretsTests {
     private static let configuration = "agent: {name: claude, model: claude-sonnet-4-5}\n"
 

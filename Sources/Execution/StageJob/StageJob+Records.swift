@@ -29,9 +29,10 @@ extension StageJob {
         await journal.add(.recordAgentSession(session), note: "agent session \(session.sessionID)")
     }
 
-    /// Writes a line for the job log to standard error (standard output stays machine-readable).
+    /// Writes an Actions notice to standard error (standard output stays machine-readable); escaped, so a name
+    /// with a line break cannot start a workflow command of its own.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("conveyor: \(message)\n".utf8))
+        FileHandle.standardError.write(Data((WorkflowCommand.notice(message).line + "\n").utf8))
     }
 
     /// Writes an Actions warning annotation to standard error.
