@@ -85,8 +85,9 @@ public struct ChildEnvironment: Sendable {
     ///   - extraAllowed: more names an agent may get.
     ///   - secrets: values no child may see under any name (the job's forge token); a variable whose value
     ///     contains one is withheld.
-    public init(for audience: Audience, allowing extraAllowed: Set<String> = [], withholdingValues secrets: [Secret] = [])
-    {
+    public init(
+        for audience: Audience, allowing extraAllowed: Set<String> = [], withholdingValues secrets: [Secret] = []
+    ) {
         self.audience = audience
         self.extraAllowed = extraAllowed
         self.withheldValues = secrets.map { $0.reveal() }.filter { $0.count >= 4 }

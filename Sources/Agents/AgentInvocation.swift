@@ -55,7 +55,8 @@ public struct AgentInvocation: Sendable {
         kind: AgentKind, prompt: String, workDirectory: URL, logDirectory: URL, stage: String, workItem: Int,
         runID: String, model: String? = nil, maxTurns: Int? = nil, timeout: Duration = .seconds(3600),
         terminationGrace: Duration = .seconds(10), environment: [String: String],
-        allowedCredentials: Set<String> = [], withheldSecrets: [Secret] = [], claudeExecutable: String = "claude", skipPermissionChecks: Bool = false,
+        allowedCredentials: Set<String> = [], withheldSecrets: [Secret] = [], claudeExecutable: String = "claude",
+        skipPermissionChecks: Bool = false,
         commandTemplate: CommandTemplate? = nil, artifacts: [ArtifactRequirement] = [], ownerRole: String = "",
         workItemText: WorkItemText = WorkItemText(title: "", body: "")
     ) {

@@ -86,7 +86,9 @@ extension Repository {
         var removed: [String] = []
         for name in Set(doomed).sorted() {
             let result = git_config_delete_multivar(config, name, ".*")
-            if result < 0 && result != GIT_ENOTFOUND.rawValue { try GitError.check(result, "git_config_delete_multivar") }
+            if result < 0 && result != GIT_ENOTFOUND.rawValue {
+                try GitError.check(result, "git_config_delete_multivar")
+            }
             removed.append(name + suffix)
         }
         for (name, stripped) in remoteURLs {

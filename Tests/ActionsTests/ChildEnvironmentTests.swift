@@ -68,8 +68,9 @@ struct ChildEnvironmentTests {
         #expect(scrubber.allows(name: "OPENROUTER_TOKEN", value: "or-1"))
         #expect(!scrubber.allows(name: "GITHUB_TOKEN", value: "ghs_1"))
         #expect(!scrubber.allows(name: "ACTIONS_RUNTIME_URL", value: "https://runtime.invalid"))
-        #expect(!ChildEnvironment(for: .gateCommand, allowing: ["OPENROUTER_TOKEN"]).allows(
-            name: "OPENROUTER_TOKEN", value: "or-1"))
+        #expect(
+            !ChildEnvironment(for: .gateCommand, allowing: ["OPENROUTER_TOKEN"]).allows(
+                name: "OPENROUTER_TOKEN", value: "or-1"))
     }
 
     @Test("What Conveyor takes out of its own environment at start-up")

@@ -114,7 +114,8 @@ import Testing
             #expect(summary.contains(transcript), "\(summary)")
             let usage = try RunSecretsTests.state(
                 world,
-                "SELECT turn > 0, input_tokens, cached_tokens, output_tokens, total_tokens, cost_usd > 0 FROM token_usage")
+                "SELECT turn > 0, input_tokens, cached_tokens, output_tokens, total_tokens, cost_usd > 0 FROM token_usage"
+            )
             #expect(usage == ["1|460|19|86|565|1"], "\(usage)")
         }
     }

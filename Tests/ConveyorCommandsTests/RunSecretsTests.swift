@@ -80,7 +80,9 @@ import Testing
         while let file = files?.nextObject() as? URL {
             let path = file.path
             let kept = path.contains("/conveyor-") || path.hasSuffix("summary.md") || path.hasSuffix("output.txt")
-            if kept, let data = FileManager.default.contents(atPath: path) { text += String(decoding: data, as: UTF8.self) }
+            if kept, let data = FileManager.default.contents(atPath: path) {
+                text += String(decoding: data, as: UTF8.self)
+            }
         }
         text += try state(world, ".dump").joined(separator: "\n")
         return text

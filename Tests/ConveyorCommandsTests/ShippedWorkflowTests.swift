@@ -29,7 +29,8 @@ import Testing
         #expect(!checkouts.isEmpty)
         for index in checkouts {
             let step = Self.step(at: index, in: lines)
-            #expect(step.contains { $0.trimmingCharacters(in: .whitespaces) == "persist-credentials: false" }, "\(step)")
+            #expect(
+                step.contains { $0.trimmingCharacters(in: .whitespaces) == "persist-credentials: false" }, "\(step)")
         }
     }
 

@@ -61,9 +61,13 @@ struct HostileConfigTests {
             try GitCLI.run(git + ["--add", "http.extraheader", header])
             try GitCLI.run(git + ["credential.helper", "store"])
             try GitCLI.run(git + ["credential.https://forge.invalid.username", "x-access-token"])
-            try GitCLI.run(git + ["url.https://x-access-token:\(fixture.token)@forge.invalid/.insteadOf", "https://forge.invalid/"])
+            try GitCLI.run(
+                git + [
+                    "url.https://x-access-token:\(fixture.token)@forge.invalid/.insteadOf", "https://forge.invalid/",
+                ])
             try GitCLI.run(git + ["includeIf.gitdir:\(clone.location.path)/.git.path", included.path])
-            try GitCLI.run(git + ["remote.mirror.url", "https://x-access-token:\(fixture.token)@forge.invalid/o/r.git"])
+            try GitCLI.run(
+                git + ["remote.mirror.url", "https://x-access-token:\(fixture.token)@forge.invalid/o/r.git"])
             try GitCLI.run(git + ["user.name", "Someone"])
 
             let removed = try await clone.removePersistedCredentials()

@@ -26,7 +26,8 @@ struct AgentSessionTests {
         let start = StateChange.startRun(
             RunStart(runID: "r1", workItem: Self.item, stage: "intake", mode: "run", actor: "octocat", at: Self.at))
         let record = StateChange.recordAgentSession(Self.session(id: "s-1", costUSD: 0.0015, input: 460))
-        let quiet = StateChange.recordAgentSession(Self.session(id: "s-2", costUSD: nil, input: 0, cached: 0, output: 0))
+        let quiet = StateChange.recordAgentSession(
+            Self.session(id: "s-2", costUSD: nil, input: 0, cached: 0, output: 0))
         let outcomes = try await database.write { db in try StateChangeApplier(db: db).apply([start, record, quiet]) }
         #expect(outcomes == [.applied, .applied, .applied])
         let replayed = try await database.write { db in try StateChangeApplier(db: db).apply([record]) }
@@ -51,7 +52,8 @@ struct AgentSessionTests {
         }
         #expect(
             rows.0 == [
-                "s-1 r1#2 claude claude-sonnet-4-5 succeeded 2 4242", "s-2 r1#2 claude claude-sonnet-4-5 succeeded 2 4242",
+                "s-1 r1#2 claude claude-sonnet-4-5 succeeded 2 4242",
+                "s-2 r1#2 claude claude-sonnet-4-5 succeeded 2 4242",
             ])
         // s-2 reported no usage; s-1's totals are cumulative through its third turn.
         #expect(rows.1 == ["s-1 3 460 19 86 565 0.0015"])
