@@ -1,26 +1,18 @@
 import Foundation
 
-/// Finds the shared test corpus (`shared/corpus`: forge events, API descriptions, agent output).
+/// Finds the test corpus kept in the repository (`Tests/Fixtures/corpus`: forge events, API descriptions,
+/// agent output; its `README.md` lists where each file came from).
 ///
-/// The `shared` folder is taken from the `CONVEYOR_SHARED_DIR` environment variable when it is set, and is
-/// otherwise the sibling of the package root (`<package root>/../shared`). The package root is the nearest
-/// folder above this source file that holds `Package.swift`, so no machine path is written down anywhere.
+/// The package root is the nearest folder above this source file that holds `Package.swift`, so nothing outside
+/// the repository is read and no machine path is written down anywhere.
 public enum Corpus {
-    /// The environment variable that overrides where the `shared` folder is.
-    public static let environmentVariable = "CONVEYOR_SHARED_DIR"
+    /// The corpus folder, relative to the package root.
+    public static let relativeDirectory = "Tests/Fixtures/corpus"
 
-    /// The `shared` folder that holds `corpus/`.
-    public static var sharedDirectory: URL {
-        if let override = ProcessInfo.processInfo.environment[environmentVariable], !override.isEmpty {
-            return URL(fileURLWithPath: override, isDirectory: true)
-        }
-        let root = packageRoot ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        return root.deletingLastPathComponent().appendingPathComponent("shared", isDirectory: true)
-    }
-
-    /// The corpus folder itself, `<shared>/corpus`.
+    /// The corpus folder itself, `<package root>/Tests/Fixtures/corpus`.
     public static var directory: URL {
-        sharedDirectory.appendingPathComponent("corpus", isDirectory: true)
+        let root = packageRoot ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        return root.appendingPathComponent(relativeDirectory, isDirectory: true)
     }
 
     /// The URL of `relativePath` inside the corpus, e.g. `openapi/github-subset.json`; it may not exist.
@@ -30,7 +22,7 @@ public enum Corpus {
 
     /// The bytes of the corpus file at `relativePath`.
     ///
-    /// - Throws: ``CorpusError`` naming the path that was tried and the environment variable that moves it.
+    /// - Throws: ``CorpusError`` naming the path that was tried.
     public static func data(_ relativePath: String) throws -> Data {
         let file = url(relativePath)
         guard FileManager.default.fileExists(atPath: file.path) else {
@@ -44,7 +36,7 @@ public enum Corpus {
     }
 
     /// The folder holding `Package.swift` above this source file, or nil when the sources are not on disk.
-    static var packageRoot: URL? {
+    public static var packageRoot: URL? {
         var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while folder.pathComponents.count > 1 {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
@@ -79,7 +71,7 @@ public struct CorpusError: Error, CustomStringConvertible {
 
     public var description: String {
         let problem = code == .notFound ? "does not exist" : "could not be read"
-        return "Corpus file \(path) \(problem). Point \(Corpus.environmentVariable) at the `shared` folder that "
-            + "holds `corpus/`, or check out `shared` next to the package root."
+        return "Corpus file \(path) \(problem). The corpus is part of the repository (\(Corpus.relativeDirectory)); "
+            + "restore it with `git checkout -- \(Corpus.relativeDirectory)`."
     }
 }

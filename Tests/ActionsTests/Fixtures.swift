@@ -1,16 +1,13 @@
 import Foundation
 
-/// Where the shared test corpus lives: `$CONVEYOR_SHARED_DIR/corpus`, else `<package root>/../shared/corpus`.
+/// The test corpus kept in the repository, `<package root>/Tests/Fixtures/corpus`. (ActionsTests does not depend
+/// on ConveyorTestSupport, whose `Corpus` finds the same folder.)
 enum Corpus {
     static var directory: URL {
-        if let shared = ProcessInfo.processInfo.environment["CONVEYOR_SHARED_DIR"], !shared.isEmpty {
-            return URL(fileURLWithPath: shared).appendingPathComponent("corpus")
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath)
+        URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()  // ActionsTests
             .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+            .appendingPathComponent("Fixtures/corpus", isDirectory: true)
     }
 
     /// The act_runner v0.2.3 environment dump as a dictionary.
@@ -33,7 +30,7 @@ enum EnvironmentDump {
     }
 }
 
-/// A GitHub-hosted job's environment, with the example values of `corpus/actions-env.md` §1.
+/// A GitHub-hosted job's environment, with the example values GitHub documents for its default variables.
 enum GitHubSample {
     static let environment: [String: String] = [
         "CI": "true",

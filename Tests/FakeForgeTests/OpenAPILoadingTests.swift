@@ -44,12 +44,14 @@ import Testing
         #expect(array.code == .notJSON)
     }
 
-    @Test func theCorpusIsFoundAndAMissingFileNamesThePathAndTheVariable() throws {
+    @Test func theCorpusIsFoundInsideTheRepositoryAndAMissingFileNamesThePath() throws {
         #expect(FileManager.default.fileExists(atPath: Corpus.url(OpenAPIContract.gitHubCorpusFile).path))
-        #expect(Corpus.url("x").path == Corpus.sharedDirectory.appendingPathComponent("corpus/x").path)
+        let root = try #require(Corpus.packageRoot)
+        #expect(Corpus.url("x").path == root.appendingPathComponent("Tests/Fixtures/corpus/x").path)
+        #expect(Corpus.directory.path.hasPrefix(root.path + "/"))
         let error = try #require(throws: CorpusError.self) { try Corpus.data("openapi/no-such-file.json") }
         #expect(error.code == .notFound)
         #expect(error.description.contains("openapi/no-such-file.json"))
-        #expect(error.description.contains("CONVEYOR_SHARED_DIR"))
+        #expect(error.description.contains("git checkout -- Tests/Fixtures/corpus"))
     }
 }

@@ -4,7 +4,7 @@ import Pipeline
 import Testing
 import Triggers
 
-/// Payloads from the shared corpus, optionally edited, and a shorthand to resolve them.
+/// Payloads from the repository's test corpus, optionally edited, and a shorthand to resolve them.
 enum Fixtures {
     /// The corpus file decoded as a mutable JSON object.
     static func object(_ relativePath: String) throws -> [String: Any] {

@@ -9,7 +9,7 @@ public struct ForgeContractCheck: Sendable {
     private let gitHub: OpenAPIContract
     private let gitea: OpenAPIContract
 
-    /// Loads both subsets from the shared corpus.
+    /// Loads both subsets from the repository's test corpus.
     public init() throws {
         gitHub = try OpenAPIContract.gitHub()
         gitea = try OpenAPIContract.gitea()

@@ -4,12 +4,12 @@ extension OpenAPIContract {
     /// The corpus file of the Gitea 1.25.3 description subset (Swagger 2.0, base path `/api/v1`).
     public static let giteaCorpusFile = "openapi/gitea-subset.json"
 
-    /// The contract of the GitHub REST subset in the shared corpus.
+    /// The contract of the GitHub REST subset in the test corpus.
     public static func gitHub() throws -> OpenAPIContract {
         try OpenAPIContract(document: OpenAPIDocument(corpusFile: gitHubCorpusFile))
     }
 
-    /// The contract of the Gitea subset in the shared corpus; templates are written without `/api/v1`.
+    /// The contract of the Gitea subset in the test corpus; templates are written without `/api/v1`.
     public static func gitea() throws -> OpenAPIContract {
         try OpenAPIContract(document: OpenAPIDocument(corpusFile: giteaCorpusFile))
     }

@@ -51,7 +51,7 @@ public struct OpenAPIDocument: Sendable {
         try checkEveryReference(in: root)
     }
 
-    /// Loads a description from the shared corpus, e.g. `openapi/gitea-subset.json`.
+    /// Loads a description from the repository's test corpus, e.g. `openapi/gitea-subset.json`.
     public init(corpusFile relativePath: String) throws {
         try self.init(data: Corpus.data(relativePath), name: relativePath)
     }
