@@ -154,6 +154,36 @@ import Testing
         }
     }
 
+    @Test func anAgentThatCommitsItselfHasNothingPushed() async throws {
+        try await RunWorld.with { world in
+            let script = world.scratch.appending("committing-agent.sh")
+            let artifacts = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
+                .map {
+                    "printf '%s' '\(Self.artifact($0).replacingOccurrences(of: "'", with: ""))' > \"$out/\($0).md\""
+                }
+                .joined(separator: "\n")
+            try """
+            set -eu
+            cd "$1"
+            out=docs/work-items/1/intake
+            mkdir -p "$out" .github/workflows
+            \(artifacts)
+            echo 'on: push' > .github/workflows/evil.yml
+            git add .github/workflows/evil.yml
+            git -c user.name=agent -c user.email=agent@invalid commit -q -m 'ride along'
+            """.write(to: script, atomically: true, encoding: .utf8)
+            let run = try await world.conveyor(
+                ["run"], ["CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path) {work_dir}"])
+
+            #expect(run.status == 1, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(await world.forge.pulls().isEmpty)
+            let branches = try GitCLI.run(["-C", world.bare.path, "for-each-ref", "--format=%(refname)", "refs/heads"])
+            #expect(branches.split(separator: "\n").sorted() == ["refs/heads/conveyor/state", "refs/heads/main"])
+            let comment = try #require(await world.forge.comments(issue: 1).first?.body)
+            #expect(comment.contains("moved HEAD or the work branch"), "\(comment)")
+        }
+    }
+
     /// The hostile `command` agent: `$1` work tree, `$2` a decoy remote, `$3` a file a hook would create, `$4`
     /// where to keep what it found (outside the work tree, for the test to check the probes ran).
     static let hostileScript = #"""

@@ -83,8 +83,11 @@ extension StageJob {
     /// The gate's verdict; an agent that did not succeed fails the stage with its own reason.
     private func evaluate(agent: AgentOutcome, workspace: Workspace) async throws -> GateVerdict {
         let changed = try await workspace.repository.changedPaths()
-        let gate = await GateEvaluator().evaluate(
+        var gate = await GateEvaluator().evaluate(
             stage: request.stage, workItem: request.workItem.number, workTree: workspace.root, changedPaths: changed)
+        if let moved = try await movedHistoryReason(workspace) {
+            gate = GateVerdict(result: .fail, reasons: gate.reasons + [moved], questions: gate.questions)
+        }
         guard agent.status.isSuccess else {
             let reason = GateReason(
                 code: GateReason.Code.agentFailed, message: "The agent did not finish: \(agent.status.description).")
