@@ -154,6 +154,35 @@ import Testing
         }
     }
 
+    @Test func aGateCommandSeesNoCredentialInItsEnvironmentOrItsParents() async throws {
+        try await RunWorld.with { world in
+            let found = world.scratch.appending("gate-found.txt")
+            // `/proc/<pid>/environ` separates entries with NUL; the checks below look for `NAME=value` alike.
+            let gate = "env > '\(found.path)'; cat /proc/$PPID/environ >> '\(found.path)'"
+            try world.git.seed(
+                "\(world.forge.owner)/\(world.forge.repo)",
+                files: [
+                    ".conveyor/config.yml": "stages:\n  intake:\n    gate: {kind: command, command: \"\(gate)\"}\n"
+                ],
+                message: "A command gate")
+            let checkout = world.scratch.appending("checkout")
+            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            var extra = Self.leftovers
+            extra["ANTHROPIC_API_KEY"] = "anthropic-leftover-value"
+            extra["GITHUB_WORKSPACE"] = checkout.path
+            let run = try await world.conveyor(["run"], extra)
+
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            let text = try String(contentsOf: found, encoding: .utf8)
+            #expect(text.contains("PATH="), "\(text)")
+            let token = try #require(world.variables["GITHUB_TOKEN"])
+            #expect(!Self.leaks(text, token: token), "\(text)")
+            for (name, value) in extra where name != "GITHUB_WORKSPACE" {
+                #expect(!text.contains("\(name)=\(value)"), "the gate saw \(name)")
+            }
+        }
+    }
+
     @Test func anAgentThatCommitsItselfHasNothingPushed() async throws {
         try await RunWorld.with { world in
             let script = world.scratch.appending("committing-agent.sh")
