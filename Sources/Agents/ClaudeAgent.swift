@@ -48,6 +48,9 @@ enum ClaudeAgent {
                 standardOutput: transcript.standardOutput, standardError: transcript.standardError,
                 timeout: invocation.timeout, terminationGrace: invocation.terminationGrace))
         let parsed = AgentReport.parse(AgentTranscript.text(of: transcript.standardOutput))
+        if let sessionID = try? parsed.get().sessionID {
+            transcript.keepClaudeSession(sessionID, home: scrubbed.kept["HOME"])
+        }
         return AgentOutcome(
             status: AgentStatus.judge(exit, report: parsed), exit: exit, report: try? parsed.get(),
             transcript: transcript, withheldVariables: scrubbed.removed)

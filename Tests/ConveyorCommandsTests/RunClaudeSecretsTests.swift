@@ -109,6 +109,8 @@ import Testing
             let transcript = try #require(session.last)
             #expect(transcript.hasPrefix(world.scratch.path))
             #expect(FileManager.default.fileExists(atPath: transcript + "/stdout.log"))
+            let record = try String(contentsOfFile: transcript + "/session.jsonl", encoding: .utf8)
+            #expect(record.contains("toolu_config"), "Claude Code's own session record is kept with the transcript")
             #expect(run.stderr.contains(transcript), "\(run.stderr)")
             let summary = try String(contentsOf: world.scratch.appending("summary.md"), encoding: .utf8)
             #expect(summary.contains(transcript), "\(summary)")

@@ -39,4 +39,25 @@ import Testing
         #expect(action.contains("exec conveyor \"${args[@]}\""))
         #expect(!action.contains("\n        conveyor \"${args[@]}\""))
     }
+
+    /// After `ProcessEnvironment.seal()` the process's own environment has no credentials left: production code
+    /// that read it would find no token (and a child that inherited it would get whatever else is left), so every
+    /// read goes through `ProcessEnvironment.variables` and every child gets an explicit environment.
+    @Test func productionCodeReadsTheEnvironmentOnlyThroughProcessEnvironment() throws {
+        let sources = Self.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        var offenders: [String] = []
+        while let file = files?.nextObject() as? URL {
+            let path = file.path.replacingOccurrences(of: sources.path + "/", with: "")
+            guard path.hasSuffix(".swift"), !path.hasPrefix("ConveyorTestSupport/"), !path.hasPrefix("ConveyorBench/"),
+                path != "Actions/ProcessEnvironment.swift"
+            else { continue }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for pattern in ["processInfo.environment", "getenv(", "environment: .inherit"] where text.contains(pattern)
+            {
+                offenders.append("\(path): \(pattern)")
+            }
+        }
+        #expect(offenders.isEmpty, "\(offenders)")
+    }
 }
