@@ -7,7 +7,7 @@ import ConveyorCommands
 struct Conveyor {
     static func main() async {
         // Before any other code reads the environment or starts a thread or a child: the job's credentials move
-        // into memory and out of what `/proc/<pid>/environ` shows to the agent (ADR 0007).
+        // into memory and out of what `/proc/<pid>/environ` shows to the agent (ADR 0008).
         ProcessEnvironment.seal()
         await Application.main()
     }
