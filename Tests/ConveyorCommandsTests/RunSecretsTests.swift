@@ -183,6 +183,23 @@ import Testing
         }
     }
 
+    @Test func aShellThatKeepsTheTokenAboveConveyorIsNamed() async throws {
+        try await RunWorld.with { world in
+            // A workflow step without `exec`: the shell stays conveyor's parent with the token in its environ.
+            let binary = try BuiltBinary.url().path
+            let kept = try await onOwnThread {
+                try ProcessRunner.run(["sh", "-c", "\"$0\" run; exit $?", binary], environment: world.variables)
+            }
+            #expect(kept.status == 0, "\(kept.stderr)")
+            #expect(kept.stderr.contains("Start conveyor with `exec conveyor run`"), "\(kept.stderr)")
+            let replaced = try await onOwnThread {
+                try ProcessRunner.run(["sh", "-c", "exec \"$0\" run", binary], environment: world.variables)
+            }
+            #expect(replaced.status == 0, "\(replaced.stderr)")
+            #expect(!replaced.stderr.contains("exec conveyor run"), "\(replaced.stderr)")
+        }
+    }
+
     @Test func anAgentThatCommitsItselfHasNothingPushed() async throws {
         try await RunWorld.with { world in
             let script = world.scratch.appending("committing-agent.sh")
