@@ -45,29 +45,29 @@ struct StageRunner {
                 "conveyor-run-\(UUID().uuidString.prefix(8))", isDirectory: true)
             defer { try? FileManager.default.removeItem(at: scratch) }
             let server = try environment.serverURL
-            var request = StageJob.Request(
-                workItem: WorkItemKey(repository: "\(repository)", number: item.number, kind: item.kind.rawValue),
-                stage: stage, mode: run.mode, actor: run.actor?.login ?? "unknown", triggerLabel: triggerLabel,
-                trigger: run.source.description, runID: runID, holder: context.defaultHolder,
-                leaseSeconds: stage.timeoutMinutes * 60 + 600)
-            var jobEnvironment = StageJob.Environment(
-                forge: forge, state: store, remote: server.appendingPathComponent("\(repository).git"),
-                credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
-                labels: inputs.triggerContext.labels, pipeline: inputs.configuration.pipeline, agent: agent.kind,
-                agentEnvironment: variables, claudeExecutable: variables["CONVEYOR_CLAUDE_BIN"] ?? "claude",
-                commandTemplate: try commandTemplate, agentTimeout: agentTimeout,
-                webURL: server.appendingPathComponent("\(repository)"),
-                selfLogins: Authorizer.selfLogins(environment: variables).union([LocalForge.defaultAuthor]),
-                log: RunLog(
-                    file: logFile(runID: runID),
-                    context: .init(
-                        traceID: runID, workItem: item.number, stage: stageName.rawValue,
-                        agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)))
-            request.attempt = environment.runAttempt ?? 1
-            request.forgeRunID = variables["GITHUB_RUN_ID"]
-            jobEnvironment.secrets = environment.token.map { [$0] } ?? []
-            jobEnvironment.transcripts = runnerTemp.appendingPathComponent("conveyor-\(runID)", isDirectory: true)
-            return try await StageJob(request: request, environment: jobEnvironment).run()
+            let job = StageJob(
+                request: .init(
+                    workItem: WorkItemKey(repository: "\(repository)", number: item.number, kind: item.kind.rawValue),
+                    stage: stage, mode: run.mode, actor: run.actor?.login ?? "unknown", triggerLabel: triggerLabel,
+                    trigger: run.source.description, runID: runID, holder: context.defaultHolder,
+                    leaseSeconds: stage.timeoutMinutes * 60 + 600, attempt: environment.runAttempt ?? 1,
+                    forgeRunID: variables["GITHUB_RUN_ID"]),
+                environment: .init(
+                    forge: forge, state: store, remote: server.appendingPathComponent("\(repository).git"),
+                    credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
+                    labels: inputs.triggerContext.labels, pipeline: inputs.configuration.pipeline, agent: agent.kind,
+                    agentEnvironment: variables, claudeExecutable: variables["CONVEYOR_CLAUDE_BIN"] ?? "claude",
+                    commandTemplate: try commandTemplate, agentTimeout: agentTimeout,
+                    webURL: server.appendingPathComponent("\(repository)"),
+                    selfLogins: Authorizer.selfLogins(environment: variables).union([LocalForge.defaultAuthor]),
+                    log: RunLog(
+                        file: logFile(runID: runID),
+                        context: .init(
+                            traceID: runID, workItem: item.number, stage: stageName.rawValue,
+                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)),
+                    secrets: environment.token.map { [$0] } ?? [],
+                    transcripts: runnerTemp.appendingPathComponent("conveyor-\(runID)", isDirectory: true)))
+            return try await job.run()
         }
     }
 

@@ -35,15 +35,18 @@ public struct StageJob: Sendable {
         /// How long the lease lasts before another job may take the work over.
         public var leaseSeconds: Int
         /// The Actions run attempt (`GITHUB_RUN_ATTEMPT`), from 1, for the agent session's record.
-        public var attempt = 1
+        public var attempt: Int
         /// The Actions run id (`GITHUB_RUN_ID`), for the agent session's record.
         public var forgeRunID: String?
 
         /// Creates a request.
         public init(
             workItem: WorkItemKey, stage: StageDefinition, mode: RunMode, actor: String, triggerLabel: String?,
-            trigger: String, runID: String, holder: String, leaseSeconds: Int
+            trigger: String, runID: String, holder: String, leaseSeconds: Int, attempt: Int = 1,
+            forgeRunID: String? = nil
         ) {
+            self.attempt = attempt
+            self.forgeRunID = forgeRunID
             self.workItem = workItem
             self.stage = stage
             self.mode = mode
@@ -91,7 +94,7 @@ public struct StageJob: Sendable {
         /// The run's JSON-lines log, when one is kept.
         public var log: RunLog?
         /// Values no child process may see under any name: the job's forge token.
-        public var secrets: [Secret] = []
+        public var secrets: [Secret]
         /// Where the agent's transcript is kept after the run (a folder under `RUNNER_TEMP`); nil keeps it in
         /// ``scratch``, which is removed when the job ends.
         public var transcripts: URL?
@@ -102,8 +105,10 @@ public struct StageJob: Sendable {
             existingCheckout: URL?, scratch: URL, labels: LabelCatalog, pipeline: Pipeline, agent: AgentKind,
             agentEnvironment: [String: String], claudeExecutable: String = "claude",
             commandTemplate: CommandTemplate? = nil, agentTimeout: Duration? = nil, webURL: URL?,
-            selfLogins: Set<String>, log: RunLog? = nil
+            selfLogins: Set<String>, log: RunLog? = nil, secrets: [Secret] = [], transcripts: URL? = nil
         ) {
+            self.secrets = secrets
+            self.transcripts = transcripts
             self.forge = forge
             self.state = state
             self.remote = remote
