@@ -21,13 +21,7 @@ extension StageJob {
             workBranch: WorkBranch.name(number: number, title: issue.title),
             existingCheckout: environment.existingCheckout,
             cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
-        if !workspace.neutralisedSettings.isEmpty {
-            let names = workspace.neutralisedSettings.joined(separator: ", ")
-            await environment.log?.record(step: "workspace.credentials", result: "removed \(names)")
-            StageJob.warn(
-                "The reused checkout had credentials in its git configuration; removed before the agent ran: "
-                    + "\(names). Use actions/checkout with persist-credentials: false.")
-        }
+        await reportNeutralised(workspace)
 
         let agent = try await runAgent(
             in: workspace,

@@ -29,6 +29,16 @@ extension StageJob {
         await journal.add(.recordAgentSession(session), note: "agent session \(session.sessionID)")
     }
 
+    /// Says in the job log and the JSON-lines log which credential settings were removed from a reused checkout.
+    func reportNeutralised(_ workspace: Workspace) async {
+        guard !workspace.neutralisedSettings.isEmpty else { return }
+        let names = workspace.neutralisedSettings.joined(separator: ", ")
+        await environment.log?.record(step: "workspace.credentials", result: "removed \(names)")
+        StageJob.warn(
+            "The reused checkout had credentials in its git configuration; removed before the agent ran: \(names). "
+                + "Use actions/checkout with persist-credentials: false.")
+    }
+
     /// Writes an Actions notice to standard error (standard output stays machine-readable); escaped, so a name
     /// with a line break cannot start a workflow command of its own.
     static func note(_ message: String) {
