@@ -7,7 +7,7 @@ import Testing
 /// fetches and pushes, and the credentials a checkout persisted there are removed before the agent runs.
 @Suite("Hostile repository configuration", .timeLimit(.minutes(2)))
 struct HostileConfigTests {
-    @Test("a push to an explicit URL ignores insteadOf, pushInsteadOf, pushurl, proxies and hooks")
+    @Test("a push to an explicit URL ignores insteadOf, pushInsteadOf, pushurl, extraheader, proxies and hooks")
     func pushIgnoresTheWorkTreesConfiguration() async throws {
         try await GitFixture.with { fixture in
             let decoy = try fixture.server.createBareRepository("decoy")
@@ -30,6 +30,10 @@ struct HostileConfigTests {
             try GitCLI.run(git + ["url.\(decoyURL).pushInsteadOf", real])
             try GitCLI.run(git + ["remote.origin.pushurl", decoyURL])
             try GitCLI.run(git + ["http.proxy", "http://127.0.0.1:1"])
+            // Sent, a wrong Authorization would fail the push: libgit2 takes extra headers only from its caller.
+            let wrong = "Authorization: Basic " + Data("x-access-token:wrong".utf8).base64EncodedString()
+            try GitCLI.run(git + ["http.extraheader", wrong])
+            try GitCLI.run(git + ["http.\(real).extraheader", wrong])
             try GitCLI.run(git + ["core.hooksPath", hooks.path])
 
             let commit = try await clone.commit(
