@@ -19,8 +19,12 @@ import Synchronization
 /// child with an explicit environment built by ``ChildEnvironment``, never by inheritance.
 public enum ProcessEnvironment {
     private struct Sealed: Sendable {
-        var variables: [String: String]
-        var withheld: [String]
+        /// Everything but the credentials.
+        var plain: [String: String]
+        /// The credentials, each a ``Secret`` so no dump or log of this value shows one.
+        var credentials: [String: Secret]
+        var withheld: [String] { credentials.keys.sorted() }
+        var variables: [String: String] { plain.merging(credentials.mapValues { $0.reveal() }) { $1 } }
     }
 
     private static let sealed = Mutex<Sealed?>(nil)
@@ -42,7 +46,8 @@ public enum ProcessEnvironment {
     public static func seal() -> [String] {
         sealed.withLock { state in
             if let state { return state.withheld }
-            var variables: [String: String] = [:]
+            var plain: [String: String] = [:]
+            var credentials: [String: Secret] = [:]
             var doomed: [(name: String, entry: UnsafeMutablePointer<CChar>)] = []
             var index = 0
             while let entry = environ[index] {
@@ -51,10 +56,12 @@ public enum ProcessEnvironment {
                 guard let equals = text.firstIndex(of: "=") else { continue }
                 let name = String(text[..<equals])
                 let value = String(text[text.index(after: equals)...])
-                variables[name] = value
                 // A proxy URL may carry a password, yet libcurl needs it in the environment; children never get it.
                 if ChildEnvironment.isCredential(name: name, value: value) && !name.lowercased().hasSuffix("_proxy") {
+                    credentials[name] = Secret(value)
                     doomed.append((name, entry))
+                } else {
+                    plain[name] = value
                 }
             }
             for (name, entry) in doomed {
@@ -63,9 +70,9 @@ public enum ProcessEnvironment {
                 // The entry is no longer in `environ`; wipe the bytes /proc/<pid>/environ would still show.
                 memset(entry, 0, length)
             }
-            let withheld = Set(doomed.map(\.name)).sorted()
-            state = Sealed(variables: variables, withheld: withheld)
-            return withheld
+            let sealed = Sealed(plain: plain, credentials: credentials)
+            state = sealed
+            return sealed.withheld
         }
     }
 
