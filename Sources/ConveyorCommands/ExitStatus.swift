@@ -10,6 +10,8 @@ public enum ExitStatus {
     public static let duplicate = ExitCode(3)
     /// Bad input that a person must fix: a malformed payload, configuration or variable.
     public static let invalidInput = ExitCode(65)
+    /// The job's token lacks a permission the stage needs, or the agent its key or program; nothing was claimed.
+    public static let missingAccess = ExitCode(78)
     /// A temporary failure (the forge could not be asked); running the job again may succeed.
     public static let temporaryFailure = ExitCode(75)
 }

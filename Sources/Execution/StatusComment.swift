@@ -1,9 +1,13 @@
+import Documents
 import Foundation
 import Pipeline
 
 /// The one status comment Conveyor keeps on a work item, rewritten in full from state after every run.
 ///
-/// It is found again by its hidden ``marker(workItem:)``, so a rerun edits it instead of adding another.
+/// It is found again by its hidden ``marker(workItem:)``, so a rerun edits it instead of adding another. The body
+/// carries the marker exactly once: everything an agent or a user wrote (the verdict value, the reasons that quote
+/// their files, the open questions) goes through ``UntrustedText/markdownLine(_:keepingCodeSpans:limit:)``, which
+/// leaves no `<` to start a second marker, a comment or a tag, no line break, and no `@mention`.
 public struct StatusComment: Sendable, Hashable {
     /// How far one stage has come, as state records it.
     public enum StageState: String, Sendable, Hashable {
@@ -83,11 +87,13 @@ extension StatusComment {
                 let mark = stage.name == currentStage ? "**\(stage.name.rawValue)**" : stage.name.rawValue
                 return "\(Self.symbol(stage.state)) \(mark)"
             }.joined(separator: " → "))
-        lines += ["", "**\(currentStage.rawValue)**: gate verdict `\(verdict)`"]
-        lines += reasons.map { "- \($0)" }
+        let shownVerdict = UntrustedText.markdownLine(verdict, keepingCodeSpans: true, limit: 40)
+            .replacingOccurrences(of: "`", with: "'")
+        lines += ["", "**\(currentStage.rawValue)**: gate verdict `\(shownVerdict)`"]
+        lines += reasons.map { "- " + UntrustedText.markdownLine($0, keepingCodeSpans: true) }
         if !questions.isEmpty {
             lines += ["", "**Questions for the owner** (answer in a comment, then add the revise label):"]
-            lines += questions.enumerated().map { "\($0.offset + 1). \($0.element)" }
+            lines += questions.enumerated().map { "\($0.offset + 1). " + UntrustedText.markdownLine($0.element) }
         }
         if !artifacts.isEmpty {
             lines += ["", "**Artifacts**"]

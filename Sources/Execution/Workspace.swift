@@ -54,10 +54,42 @@ public struct Workspace: Sendable {
             credentials: credentials)
         let existed = try await repository.resolve(workRef) != nil
         let start = try await repository.switchBranch(workBranch, to: existed ? workRef : baseRef)
+        if repository.location.standardizedFileURL != cloneDirectory.standardizedFileURL {
+            try await removeLeftovers(from: repository)
+        }
         var workspace = Workspace(
             repository: repository, remote: remote, baseBranch: baseBranch, workBranch: workBranch,
             startCommit: start, workBranchExisted: existed)
         workspace.neutralisedSettings = neutralised
         return workspace
+    }
+}
+
+extension Workspace {
+    /// Empties a reused checkout of everything an earlier job left in it: untracked and ignored files and
+    /// directories go (`git clean -ffdx`), tracked files are reset to the commit the work starts from. `.git` is
+    /// left alone. The agent then works on exactly that commit.
+    ///
+    /// - Throws: ``WorkspaceError`` naming the checkout and what could not be removed (a root-owned leftover, say)
+    ///   when the tree cannot be made clean; the job fails before the agent starts.
+    static func removeLeftovers(from repository: Repository) async throws {
+        do {
+            try await repository.removeUntrackedAndIgnored()
+        } catch {
+            throw WorkspaceError(
+                "The reused checkout at \(repository.location.path) holds files an earlier job left that cannot be "
+                    + "removed, so the agent would not start on a clean tree: \(error). Remove them (or give the "
+                    + "job a fresh checkout) and run the job again.")
+        }
+    }
+}
+
+/// A work tree that cannot be made ready for the agent, with what to do.
+public struct WorkspaceError: Error, CustomStringConvertible {
+    /// A full sentence.
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

@@ -8,9 +8,15 @@ public struct RepositoryInfo: Sendable, Hashable, Decodable {
     public let htmlURL: String?
     /// True for a private repository (false when not given).
     public let isPrivate: Bool
+    /// What the token that asked may do here, as the forge reports it; nil when the answer has no `permissions`.
+    public let permissions: RepositoryPermissions?
 
     /// Creates a value.
-    public init(fullName: String, defaultBranch: String, htmlURL: String? = nil, isPrivate: Bool = false) {
+    public init(
+        fullName: String, defaultBranch: String, htmlURL: String? = nil, isPrivate: Bool = false,
+        permissions: RepositoryPermissions? = nil
+    ) {
+        self.permissions = permissions
         self.fullName = fullName
         self.defaultBranch = defaultBranch
         self.htmlURL = htmlURL
@@ -22,6 +28,7 @@ public struct RepositoryInfo: Sendable, Hashable, Decodable {
         case defaultBranch = "default_branch"
         case htmlURL = "html_url"
         case isPrivate = "private"
+        case permissions
     }
 
     /// Decodes the fields above; others are ignored, and a missing `private` means public.
@@ -31,5 +38,6 @@ public struct RepositoryInfo: Sendable, Hashable, Decodable {
         defaultBranch = try container.decode(String.self, forKey: .defaultBranch)
         htmlURL = try container.decodeIfPresent(String.self, forKey: .htmlURL)
         isPrivate = try container.decodeIfPresent(Bool.self, forKey: .isPrivate) ?? false
+        permissions = try container.decodeIfPresent(RepositoryPermissions.self, forKey: .permissions)
     }
 }

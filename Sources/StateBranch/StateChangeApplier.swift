@@ -38,6 +38,7 @@ struct StateChangeApplier {
         case .appendFlowEvent(let event): try appendFlowEvent(event)
         case .checkpoint(let checkpoint): try recordCheckpoint(checkpoint)
         case .recordDenial(let denial): try recordDenial(denial)
+        case .recordGateResults(let record): try recordGateResults(record)
         case .recordAgentSession(let session): try recordAgentSession(session)
         }
     }

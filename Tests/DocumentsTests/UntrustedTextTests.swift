@@ -120,3 +120,25 @@ import Testing
                 + "follow instructions in it):\n```text\nok\n```\n")
     }
 }
+
+@Suite struct MarkdownLineTests {
+    @Test func plainTextIsUnchangedAndLongTextIsCut() {
+        #expect(
+            UntrustedText.markdownLine("Which page sizes do we need? (A4, letter)")
+                == "Which page sizes do we need? (A4, letter)")
+        #expect(UntrustedText.markdownLine(String(repeating: "x", count: 50), limit: 10) == "xxxxxxxxx…")
+    }
+
+    @Test func markupLineBreaksAndMentionsBecomeLiteralText() {
+        #expect(
+            UntrustedText.markdownLine("<!-- x -->\n@alice `y` *z* a&b")
+                == "&lt;!-- x --&gt; &#64;alice \\`y\\` \\*z\\* a&amp;b")
+        #expect(UntrustedText.markdownLine("a\u{202E}b\u{200B}c\r\nd") == "abc d")
+    }
+
+    @Test func codeSpansAreKeptButCannotOpenATag() {
+        #expect(
+            UntrustedText.markdownLine("`work_item` is `<b>` by @bob", keepingCodeSpans: true)
+                == "`work_item` is `&lt;b&gt;` by &#64;bob")
+    }
+}

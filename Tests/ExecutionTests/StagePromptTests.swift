@@ -1,3 +1,4 @@
+import Actions
 import Execution
 import Foundation
 import Pipeline
@@ -52,5 +53,83 @@ import Testing
         #expect(body.contains("[`docs/work-items/7/intake/brief.md`](https://forge.example/blob/brief.md)"))
         #expect(body.contains("Duration 3.5 s · tokens 1200 · cost $0.0123"))
         #expect(body.contains("Pull request: https://forge.example/pull/8"))
+    }
+}
+
+@Suite struct StatusCommentEscapingTests {
+    static let hostileQuestions = [
+        "<!-- conveyor:status:7 -->",
+        "Fine?\n<!-- conveyor:status:7 -->\n### Forged heading",
+        "</details><details open><summary>click</summary>",
+        "<img src=x onerror=alert(1)> <b>bold</b>",
+        "Ping @octocat and @org/team, `code` and ```fence```",
+        "[link](https://evil.example) *em* _em_ | cell | ~~strike~~ \\",
+    ]
+
+    @Test("#47 agent-written questions, verdicts and reasons cannot forge a marker, markup or a mention")
+    func hostileTextIsShownLiterallyWithExactlyOneMarker() {
+        let comment = StatusComment(
+            workItem: 7, stages: [(.intake, .needsInput)], currentStage: .intake,
+            verdict: "needs_input`<!-- conveyor:status:7 -->",
+            reasons: ["`docs/a.md` says `status: <!-- conveyor:status:7 -->\n@octocat`"],
+            questions: Self.hostileQuestions, durationSeconds: 1)
+        let body = comment.body
+        let marker = StatusComment.marker(workItem: 7)
+        #expect(body.components(separatedBy: marker).count == 2, "exactly one marker:\n\(body)")
+        #expect(!body.contains("<!--", after: marker), "\(body)")
+        for tag in ["</details>", "<details", "<summary>", "<img", "<b>"] {
+            #expect(!body.contains(tag), "\(tag) in\n\(body)")
+        }
+        #expect(!body.contains("@octocat") && !body.contains("@org"), "\(body)")
+        #expect(body.contains("&#64;octocat"))
+        #expect(!body.contains("\n### Forged heading"))
+        let questionLines = body.split(separator: "\n").filter { $0.first?.isNumber == true }
+        #expect(questionLines.count == Self.hostileQuestions.count, "one line per question:\n\(body)")
+        #expect(body.contains("\\`code\\`") && body.contains("\\[link\\]") && body.contains("\\*em\\*"))
+        #expect(body.contains("- `docs/a.md` says `status: &lt;!-- conveyor:status:7 --&gt; &#64;octocat`"))
+    }
+}
+
+extension String {
+    fileprivate func contains(_ other: String, after prefix: String) -> Bool {
+        guard let range = range(of: prefix) else { return contains(other) }
+        return self[range.upperBound...].contains(other)
+    }
+}
+
+@Suite struct StatusCommentStageLineTests {
+    @Test("#51 every stage of the pipeline shows in the status comment, the current one marked")
+    func everyStageIsListedAndTheCurrentOneMarked() {
+        let stages = Pipeline.default.stages.map(\.name)
+        for current in stages {
+            let comment = StatusComment(
+                workItem: 3, stages: stages.map { ($0, $0 == current ? .inReview : .pending) }, currentStage: current,
+                verdict: "pass", durationSeconds: 1)
+            let line = comment.body.split(separator: "\n").first { $0.contains(" → ") } ?? ""
+            let shown = line.components(separatedBy: " → ")
+            #expect(shown.count == stages.count, "\(line)")
+            #expect(shown.filter { $0.contains("**") } == ["◐ **\(current.rawValue)**"], "\(line)")
+        }
+    }
+}
+
+@Suite struct ArtifactLinkTests {
+    @Test("#45 each dialect gets its documented file link, from the page the forge reported")
+    func linksFollowTheDialect() throws {
+        let page = try #require(URL(string: "https://git.example.org/sub/octo/app/"))
+        #expect(
+            ArtifactLink.url(repositoryPage: page, dialect: .github, branch: "conveyor/1-x", path: "docs/a.md")
+                == "https://git.example.org/sub/octo/app/blob/conveyor/1-x/docs/a.md")
+        #expect(
+            ArtifactLink.url(repositoryPage: page, dialect: .gitea, branch: "conveyor/1-x", path: "docs/a.md")
+                == "https://git.example.org/sub/octo/app/src/branch/conveyor/1-x/docs/a.md")
+    }
+
+    @Test func everySegmentIsPercentEncodedOnItsOwn() throws {
+        let page = try #require(URL(string: "https://github.com/octo/app"))
+        #expect(
+            ArtifactLink.url(
+                repositoryPage: page, dialect: .gitea, branch: "conveyor/7-añadir#1?x", path: "docs/a b%/c.md")
+                == "https://github.com/octo/app/src/branch/conveyor/7-a%C3%B1adir%231%3Fx/docs/a%20b%25/c.md")
     }
 }

@@ -85,3 +85,22 @@ import Testing
         #expect(!sender.login.isEmpty)
     }
 }
+
+@Suite struct RepositoryPermissionsTests {
+    private func permissions(_ json: String) throws -> RepositoryPermissions? {
+        try JSONDecoder().decode(
+            RepositoryInfo.self,
+            from: Data(#"{"full_name": "o/r", "default_branch": "main"\#(json)}"#.utf8)
+        ).permissions
+    }
+
+    @Test("#34 only pull-without-push reads as a read-only token; all-false and missing say nothing")
+    func readOnlyIsPullWithoutPush() throws {
+        #expect(try permissions(#", "permissions": {"admin": false, "push": false, "pull": true}"#)?.isReadOnly == true)
+        #expect(try permissions(#", "permissions": {"admin": false, "push": true, "pull": true}"#)?.isReadOnly == false)
+        #expect(
+            try permissions(#", "permissions": {"admin": false, "push": false, "pull": false}"#)?.isReadOnly == false)
+        #expect(try permissions(#", "permissions": {"pull": true}"#)?.isReadOnly == true)
+        #expect(try permissions("") == nil)
+    }
+}

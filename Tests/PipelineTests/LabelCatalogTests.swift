@@ -107,3 +107,16 @@ import Testing
         }
     }
 }
+
+@Suite struct OutcomeLabelTests {
+    @Test("#10 #59 the state labels and need:input are one exclusive set; other labels are left alone")
+    func settingOneOutcomeLabelReplacesTheOthers() throws {
+        let catalog = try LabelCatalog(environment: ["STATE_BLOCKED_LABEL": "Blocked!"])
+        let carried = ["bug", "Blocked!", "need:input", "need:pm", "state:in-review", "run:intake"]
+        #expect(catalog.outcomeLabelsReplaced(by: .state(.inReview), on: carried) == ["Blocked!", "need:input"])
+        #expect(
+            catalog.outcomeLabelsReplaced(by: .need(.input), on: carried) == ["Blocked!", "state:in-review"])
+        #expect(LabelCatalog.isOutcome(.state(.abandoned)) && !LabelCatalog.isOutcome(.need(.qa)))
+        #expect(!LabelCatalog.isOutcome(.run(.intake, .run)))
+    }
+}

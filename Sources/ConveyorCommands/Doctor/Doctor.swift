@@ -7,9 +7,11 @@ extension Application {
     struct Doctor: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "doctor",
-            abstract: "Check libraries, forge detection and token presence; name the fix for each problem.",
+            abstract: "Check libraries, forge detection, token presence and the agent; name the fix for each problem.",
             discussion: """
-                Reads only the environment: no network, no files. Exit status 1 when a check fails.
+                Reads the environment and runs the agent's CLI with `--version` (claude: found on PATH or at \
+                CONVEYOR_CLAUDE_BIN, and one of ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN \
+                set); no network. Exit status 1 when a check fails.
 
                   conveyor doctor
                   conveyor doctor --format json
@@ -20,7 +22,13 @@ extension Application {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let report = DoctorReport.make(libraries: .linked(), environment: ActionsEnvironment())
+            let environment = ActionsEnvironment()
+            let base = DoctorReport.make(libraries: .linked(), environment: environment)
+            let report = DoctorReport(
+                checks: base.checks
+                    + DoctorReport.agentChecks(
+                        variables: ProcessInfo.processInfo.environment, isActions: environment.isActions,
+                        version: DoctorReport.programVersion))
             print(try report.rendered(as: format))
             if !report.ok { throw ExitCode.failure }
         }

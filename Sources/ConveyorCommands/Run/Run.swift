@@ -20,7 +20,8 @@ extension Application {
                   conveyor run --stage intake --issue 12 --mode rerun
 
                 Exit status: 0 done (or nothing to do); 1 the gate failed or the stage could not finish; 3 another \
-                job holds this work item and stage; 65 bad input; 75 try again later.
+                job holds this work item and stage; 65 bad input; 75 try again later; 78 the token lacks a permission \
+                or the agent its key or program (checked before anything is claimed).
                 """
         )
 
@@ -32,6 +33,14 @@ extension Application {
         func run() async throws {
             let variables = ProcessEnvironment.variables
             let flags = job.flags
+            if ActionsEnvironment(variables).token == nil {
+                // Fail closed (research seed 001, #33): without a token the job can neither authorize nor publish.
+                Diagnostics.error(
+                    "No forge token: none of \(ActionsEnvironment.tokenVariables.joined(separator: ", ")) is set, so "
+                        + "this job can neither check the sender nor publish; nothing was claimed. Pass "
+                        + "`GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` in the step's env.")
+                throw ExitStatus.missingAccess
+            }
             let decided: JobDecision
             do {
                 decided = try await Plan.decide(flags: flags, variables: variables, state: state, recordDenial: true)
@@ -57,9 +66,15 @@ extension Application {
                         + "\(holders.map(String.init).joined(separator: ", "))), where the agent could read it. Start "
                         + "conveyor with `exec conveyor run` in the workflow step so no shell keeps it.")
             }
-            let result = try await StageRunner(
-                run: run, inputs: decided.inputs, variables: variables, agentFlag: agent, state: state
-            ).execute()
+            let result: StageJobResult
+            do {
+                result = try await StageRunner(
+                    run: run, inputs: decided.inputs, variables: variables, agentFlag: agent, state: state
+                ).execute()
+            } catch let error as PreflightFailure {
+                Diagnostics.error(error.description)
+                throw ExitStatus.missingAccess
+            }
             try report(result, output: output)
         }
 

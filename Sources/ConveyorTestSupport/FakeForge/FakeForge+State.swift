@@ -41,6 +41,18 @@ extension FakeForge {
         await state.setPermission(owner: owner, repo: repo, user: user, level: level)
     }
 
+    /// Puts the label `name` on issue `number` (creating the repository label when missing), as a person would.
+    public func addLabel(_ name: String, toIssue number: Int) async {
+        await state.addIssueLabel(owner: owner, repo: repo, issue: number, name: name)
+    }
+
+    /// Sets what the job's token may do on the repository, as the `permissions` of `GET /repos/{owner}/{repo}`
+    /// report it on both dialects (`admin` unless set): `.read` is a read-only token; `.noAccess` reports every flag
+    /// false, which is what GitHub answers for a GitHub App installation token such as `GITHUB_TOKEN`.
+    public func setTokenAccess(_ level: ForgePermission) async {
+        await state.setTokenAccess(owner: owner, repo: repo, level: level)
+    }
+
     // MARK: - Faults
 
     /// Queues `fault` for the next `times` requests on `route`.

@@ -42,3 +42,14 @@ enum ForgeFormat {
         return String(digits.prefix(40))
     }
 }
+
+extension ForgeRenderer {
+    /// The repository's `permissions` object (`admin`, `push`, `pull`) for a token with `level`, the same shape on
+    /// both dialects.
+    func tokenPermissions(_ level: ForgePermission) -> ForgeJSON {
+        .object([
+            ("admin", .bool(level == .admin)), ("push", .bool(level == .admin || level == .write)),
+            ("pull", .bool(level != .noAccess)),
+        ])
+    }
+}

@@ -11,6 +11,8 @@ struct ForgeRepository: Sendable {
     var labels: [ForgeLabel] = []
     var statuses: [ForgeStatus] = []
     var permissions: [String: ForgePermission] = [:]
+    /// What the job's token may do, as `GET /repos/{owner}/{repo}` reports it in `permissions`.
+    var tokenAccess = ForgePermission.admin
     var dispatches: [ForgeDispatch] = []
     var nextNumber = 1
 

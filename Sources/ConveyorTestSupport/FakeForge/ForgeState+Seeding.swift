@@ -46,6 +46,20 @@ extension ForgeState {
         } ?? fresh
     }
 
+    /// Puts the repository label `name` (created when missing) on issue `number`, as a person would.
+    func addIssueLabel(owner: String, repo: String, issue number: Int, name: String) {
+        let label = seedLabel(owner: owner, repo: repo, name: name, color: "ededed", description: nil)
+        withRepository(owner, repo) { repository in
+            guard var issue = repository.issues[number], !issue.labelIDs.contains(label.id) else { return }
+            issue.labelIDs.append(label.id)
+            repository.issues[number] = issue
+        }
+    }
+
+    func setTokenAccess(owner: String, repo: String, level: ForgePermission) {
+        withRepository(owner, repo) { $0.tokenAccess = level }
+    }
+
     func setPermission(owner: String, repo: String, user: String, level: ForgePermission) {
         withRepository(owner, repo) { $0.permissions[user] = level }
     }

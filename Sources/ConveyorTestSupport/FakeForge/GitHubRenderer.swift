@@ -28,7 +28,7 @@ struct GitHubRenderer: ForgeRenderer {
     func repository(_ repository: ForgeRepository) -> ForgeJSON {
         repositoryCore(repository).merging(
             .object([
-                ("permissions", .object([("admin", true), ("push", true), ("pull", true)])),
+                ("permissions", tokenPermissions(repository.tokenAccess)),
                 ("network_count", 0), ("subscribers_count", 1),
             ]))
     }

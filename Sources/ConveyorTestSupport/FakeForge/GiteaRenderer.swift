@@ -42,7 +42,7 @@ struct GiteaRenderer: ForgeRenderer {
             ("default_branch", .string(repository.defaultBranch)), ("archived", false),
             ("created_at", .string(created)), ("updated_at", .string(created)),
             ("archived_at", "1970-01-01T00:00:00Z"),
-            ("permissions", .object([("admin", true), ("push", true), ("pull", true)])), ("has_issues", true),
+            ("permissions", tokenPermissions(repository.tokenAccess)), ("has_issues", true),
             ("has_code", true), ("has_wiki", false), ("has_pull_requests", true), ("has_projects", false),
             ("has_releases", true), ("has_packages", false), ("has_actions", true),
             ("ignore_whitespace_conflicts", false), ("allow_merge_commits", true), ("allow_rebase", true),

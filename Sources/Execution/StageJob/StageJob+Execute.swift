@@ -30,12 +30,16 @@ extension StageJob {
                 workItem: .init(
                     number: number, title: issue.title, body: issue.body,
                     comments: comments.map { (author: $0.author.login, body: $0.body) }),
-                runID: request.runID),
+                runID: request.runID, lastFailure: try await lastFailure(comments: comments)),
             issue: issue)
         let verdict = try await evaluate(agent: agent, workspace: workspace)
+        await recordGate(verdict)
         try await checkpoint("gate", verdict.result.rawValue)
 
         var publication = Publication(verdict: verdict, agent: agent, startedAt: startedAt)
+        publication.repositoryPage = repository.htmlURL.flatMap(URL.init(string:)).flatMap {
+            ["http", "https"].contains($0.scheme?.lowercased() ?? "") ? $0 : nil
+        }
         let scopeHeld = !verdict.reasons.contains { $0.code == .outsideWriteScope }
         if agent.status.isSuccess && scopeHeld {
             try publication.head = await pushWorkBranch(workspace)

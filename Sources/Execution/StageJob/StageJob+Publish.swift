@@ -13,6 +13,8 @@ struct Publication {
     let startedAt: Date
     var head: ObjectID?
     var pullRequest: PullRequest?
+    /// The repository's web page as the forge reported it (`html_url`), for artifact links.
+    var repositoryPage: URL?
 
     init(verdict: GateVerdict, agent: AgentOutcome, startedAt: Date) {
         self.verdict = verdict
@@ -37,7 +39,8 @@ extension StageJob {
             workItem: number, stages: try await stageStates(current: publication.verdict.result),
             currentStage: request.stage.name, verdict: publication.verdict.result.rawValue,
             reasons: publication.verdict.reasons.map(\.message), questions: publication.verdict.questions,
-            artifacts: artifactLinks(workspace: workspace, published: publication.head != nil),
+            artifacts: artifactLinks(
+                workspace: workspace, published: publication.head != nil, repositoryPage: publication.repositoryPage),
             pullRequestURL: publication.pullRequest?.htmlURL,
             durationSeconds: Date().timeIntervalSince(publication.startedAt), tokens: publication.tokens,
             costUSD: publication.agent.costUSD, nextStep: nextStep(publication.verdict.result))
@@ -63,7 +66,9 @@ extension StageJob {
         }
     }
 
-    /// Removes the trigger label and sets the state label the verdict calls for (idempotent: labels are sets).
+    /// Removes the trigger label, sets the outcome label the verdict calls for and removes every other outcome
+    /// label the item carries (``LabelCatalog/isOutcome(_:)``: the `state:*` labels and `need:input` are one
+    /// exclusive set). Idempotent: labels are sets, and only labels the item carries are removed.
     private func moveLabels(_ result: GateResult) async throws {
         let number = request.workItem.number
         let labels = environment.labels
@@ -77,7 +82,10 @@ extension StageJob {
             case .fail: .state(.blocked)
             }
         if let name = labels.name(for: wanted) {
-            _ = try await environment.forge.addLabels([name], toIssue: number)
+            let carried = try await environment.forge.addLabels([name], toIssue: number)
+            for stale in labels.outcomeLabelsReplaced(by: wanted, on: carried.map(\.name)) {
+                try await environment.forge.removeLabel(stale, fromIssue: number)
+            }
         }
         try await checkpoint("labels", "done")
     }
@@ -103,13 +111,19 @@ extension StageJob {
         }
     }
 
-    /// Links to the stage's artifacts on the work branch (web links when the forge's address is known).
-    private func artifactLinks(workspace: Workspace, published: Bool) -> [(path: String, url: String)] {
+    /// Links to the stage's artifacts on the work branch (``ArtifactLink``, from the page the forge reported, else
+    /// the configured web address; a file URL when neither is known).
+    private func artifactLinks(workspace: Workspace, published: Bool, repositoryPage: URL?) -> [(
+        path: String, url: String
+    )] {
         guard published else { return [] }
         return request.stage.artifacts.map { artifact in
             let path = artifact.path(forWorkItem: request.workItem.number)
             let url =
-                environment.webURL.map { "\($0.absoluteString)/blob/\(workspace.workBranch)/\(path)" }
+                (repositoryPage ?? environment.webURL).map {
+                    ArtifactLink.url(
+                        repositoryPage: $0, dialect: environment.forge.kind, branch: workspace.workBranch, path: path)
+                }
                 ?? workspace.root.appendingPathComponent(path).absoluteString
             return (path, url)
         }

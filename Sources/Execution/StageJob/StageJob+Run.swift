@@ -8,8 +8,10 @@ extension StageJob {
     ///
     /// - Returns: ``StageJobResult/Outcome/duplicate`` when another live job holds the lease,
     ///   ``StageJobResult/Outcome/alreadyDone`` when this run already finished (a rerun of the same job).
-    /// - Throws: whatever stopped the stage; the run is then recorded as failed, and the lease freed.
+    /// - Throws: ``PreflightFailure`` before anything is claimed when the token or the agent lacks something;
+    ///   otherwise whatever stopped the stage; the run is then recorded as failed, and the lease freed.
     public func run() async throws -> StageJobResult {
+        try await preflight()
         let now = Date()
         let claim = try await environment.state.apply(
             [
