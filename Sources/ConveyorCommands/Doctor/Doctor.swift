@@ -27,7 +27,7 @@ extension Application {
             let report = DoctorReport(
                 checks: base.checks
                     + DoctorReport.agentChecks(
-                        variables: ProcessInfo.processInfo.environment, isActions: environment.isActions,
+                        variables: ProcessEnvironment.variables, isActions: environment.isActions,
                         version: DoctorReport.programVersion))
             print(try report.rendered(as: format))
             if !report.ok { throw ExitCode.failure }
