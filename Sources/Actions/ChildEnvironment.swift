@@ -40,6 +40,10 @@ public struct ChildEnvironment: Sendable {
         ],
         prefixes: ["CLAUDE_CODE_"])
 
+    /// The credentials and settings the Codex CLI needs to reach its model.
+    public static let codexAgent = Audience.agent(
+        credentials: ["OPENAI_API_KEY", "OPENAI_BASE_URL"], prefixes: ["CODEX_"])
+
     /// What a `command` agent may need: the Anthropic and OpenAI credentials and the Claude Code and Codex
     /// settings; any other key must be named in the configuration.
     public static let commandAgent = Audience.agent(

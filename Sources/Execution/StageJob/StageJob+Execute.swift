@@ -68,7 +68,8 @@ extension StageJob {
                 stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
                 model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
                 environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
-                claudeExecutable: environment.claudeExecutable,
+                claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
+                prices: environment.prices,
                 commandTemplate: environment.commandTemplate,
                 artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
                 workItemText: WorkItemText(
