@@ -50,7 +50,9 @@ struct StageRunner {
                     workItem: WorkItemKey(repository: "\(repository)", number: item.number, kind: item.kind.rawValue),
                     stage: stage, mode: run.mode, actor: run.actor?.login ?? "unknown", triggerLabel: triggerLabel,
                     trigger: run.source.description, runID: runID, holder: context.defaultHolder,
-                    leaseSeconds: stage.timeoutMinutes * 60 + 600, attempt: environment.runAttempt ?? 1,
+                    leaseSeconds: stage.timeoutMinutes * 60 + 600,
+                    eventTime: EventTime.of(payload: inputs.triggerContext.payload),
+                    attempt: environment.runAttempt ?? 1,
                     forgeRunID: variables["GITHUB_RUN_ID"]),
                 environment: .init(
                     forge: forge, state: store, remote: server.appendingPathComponent("\(repository).git"),
