@@ -40,11 +40,11 @@ let package = Package(
             dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Gates", dependencies: ["Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
+        .target(name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Agents",
             dependencies: [
-                "Pipeline",
+                "Actions", "Pipeline",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -90,7 +90,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "conveyor",
-            dependencies: ["ConveyorCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Actions", "ConveyorCommands", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
 

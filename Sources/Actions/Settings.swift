@@ -109,7 +109,7 @@ public struct Settings: Sendable, CustomStringConvertible {
     ///
     /// - Throws: ``SettingsError`` as ``init(_:)``.
     public static func current() throws(SettingsError) -> Settings {
-        try Settings(ProcessInfo.processInfo.environment)
+        try Settings(ProcessEnvironment.variables)
     }
 
     /// The file or folder a variable names; it must be an absolute path (a relative one would depend on the step's

@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 #if canImport(Glibc)
@@ -32,7 +33,10 @@ enum ClaudeAgent {
         let arguments = try ClaudeCommandLine.arguments(
             model: invocation.model, maxTurns: invocation.maxTurns,
             skipPermissionChecks: invocation.skipPermissionChecks, runningAsRoot: geteuid() == 0)
-        let scrubbed = AgentEnvironment(allowing: invocation.allowedCredentials).scrub(invocation.environment)
+        let scrubbed = ChildEnvironment(
+            for: ChildEnvironment.claudeAgent, allowing: invocation.allowedCredentials,
+            withholdingValues: invocation.withheldSecrets
+        ).scrub(invocation.environment)
         let environment = boundedRetries(scrubbed.kept)
         let executable = try ExecutableLocator.locate(
             invocation.claudeExecutable, environment: environment, workDirectory: invocation.workDirectory,
@@ -45,6 +49,9 @@ enum ClaudeAgent {
                 standardOutput: transcript.standardOutput, standardError: transcript.standardError,
                 timeout: invocation.timeout, terminationGrace: invocation.terminationGrace))
         let parsed = AgentReport.parse(AgentTranscript.text(of: transcript.standardOutput))
+        if let sessionID = try? parsed.get().sessionID {
+            transcript.keepClaudeSession(sessionID, home: scrubbed.kept["HOME"])
+        }
         return AgentOutcome(
             status: AgentStatus.judge(exit, report: parsed), exit: exit, report: try? parsed.get(),
             transcript: transcript, withheldVariables: scrubbed.removed)

@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 /// Decides whether an event's sender may start Conveyor, failing closed.

@@ -1,3 +1,4 @@
+import Actions
 import Agents
 import Foundation
 
@@ -20,10 +21,11 @@ extension CommandRunner {
     /// - Parameters:
     ///   - timeout: the wall-clock limit.
     ///   - gracePeriod: how long a stopped command has to exit before it is killed.
-    ///   - environment: the child's variables; by default this process's, ``scrubbed(_:)``.
+    ///   - environment: the child's variables; by default Conveyor's own (`ProcessEnvironment.variables`),
+    ///     ``scrubbed(_:withholdingValues:)``.
     public static func process(
         timeout: Duration = .seconds(600), gracePeriod: Duration = .seconds(5),
-        environment: [String: String] = scrubbed(ProcessInfo.processInfo.environment)
+        environment: [String: String] = scrubbed(ProcessEnvironment.variables)
     ) -> CommandRunner {
         CommandRunner { arguments, directory in
             guard !arguments.isEmpty else { return .couldNotStart("the command is empty") }

@@ -23,6 +23,8 @@ public enum StateChange: Sendable, Equatable {
     case recordDenial(DenialRecord)
     /// Records a run's gate verdict and reasons.
     case recordGateResults(GateResultRecord)
+    /// Records an agent session and its token usage.
+    case recordAgentSession(AgentSessionRecord)
 }
 
 extension StateChange {

@@ -64,6 +64,14 @@ extension Application {
                 try decided.report.throwIfFailed()
                 return
             }
+            if let token = decided.inputs.environment.token,
+                case let holders = ProcessEnvironment.ancestorsHolding([token]), !holders.isEmpty
+            {
+                Diagnostics.notice(
+                    "The forge token is in the environment of conveyor's parent process (pid "
+                        + "\(holders.map(String.init).joined(separator: ", "))), where the agent could read it. Start "
+                        + "conveyor with `exec conveyor run` in the workflow step so no shell keeps it.")
+            }
             let runner = StageRunner(run: run, inputs: decided.inputs, agentFlag: agent, state: state)
             let result = try await TerminationSignals.cancelling { try await runner.execute() }
             try report(result, output: output)
@@ -78,7 +86,9 @@ extension Application {
             _ = try? output.setOutput("tokens", to: result.tokens.map(String.init) ?? "0")
             _ = try? output.appendSummary(
                 "### Conveyor\n\n\(result.message)\n"
-                    + (result.pullRequestURL.map { "\nPull request: \($0)\n" } ?? ""))
+                    + (result.pullRequestURL.map { "\nPull request: \($0)\n" } ?? "")
+                    + (result.transcript.map { "\nAgent transcript: `\($0)`\n" } ?? ""))
+            if let transcript = result.transcript { Diagnostics.notice("Agent transcript: \(transcript)") }
             switch result.outcome {
             case .duplicate:
                 Diagnostics.notice(result.message)

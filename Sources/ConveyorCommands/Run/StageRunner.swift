@@ -52,7 +52,9 @@ struct StageRunner {
                     stage: stage, mode: run.mode, actor: run.actor?.login ?? "unknown", triggerLabel: triggerLabel,
                     trigger: run.source.description, runID: runID, holder: context.defaultHolder,
                     leaseSeconds: stage.timeoutMinutes * 60 + 600,
-                    eventTime: EventTime.of(payload: inputs.triggerContext.payload)),
+                    eventTime: EventTime.of(payload: inputs.triggerContext.payload),
+                    attempt: environment.runAttempt ?? 1,
+                    forgeRunID: environment.runID),
                 environment: .init(
                     forge: forge, state: store, remote: server.appendingPathComponent("\(repository).git"),
                     credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
@@ -68,7 +70,9 @@ struct StageRunner {
                         file: logFile(runID: runID),
                         context: .init(
                             traceID: runID, workItem: item.number, stage: stageName.rawValue,
-                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1))))
+                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)),
+                    secrets: environment.token.map { [$0] } ?? [],
+                    transcripts: (settings.runnerTemp ?? FileManager.default.temporaryDirectory).appendingPathComponent("conveyor-\(runID)", isDirectory: true)))
             return try await job.run()
         }
     }
