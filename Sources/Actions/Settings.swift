@@ -1,7 +1,7 @@
 public import Foundation
 
 /// Every setting Conveyor takes from its environment, read once at start-up into typed values and checked there, so
-/// a command never reads `ProcessInfo.processInfo.environment` itself and a bad value stops the job before anything
+/// a command never reads the process environment itself and a bad value stops the job before anything
 /// runs, with an error naming the variable.
 ///
 /// What it holds: the Actions environment (``actions``: `GITHUB_*`, the forge token as a ``Secret``), Conveyor's own

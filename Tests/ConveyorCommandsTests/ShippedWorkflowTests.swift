@@ -50,6 +50,7 @@ import Testing
         while let file = files?.nextObject() as? URL {
             let path = file.path.replacingOccurrences(of: sources.path + "/", with: "")
             guard path.hasSuffix(".swift"), !path.hasPrefix("ConveyorTestSupport/"), !path.hasPrefix("ConveyorBench/"),
+                !path.hasPrefix("ConveyorFuzz/"),
                 path != "Actions/ProcessEnvironment.swift"
             else { continue }
             let text = try String(contentsOf: file, encoding: .utf8)
