@@ -147,7 +147,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConveyorCommandsTests",
-            dependencies: ["ConveyorCommands", "ConveyorTestSupport", "StateBranch"],
+            dependencies: [
+                "ConveyorCommands", "ConveyorTestSupport", "StateBranch", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]
