@@ -15,7 +15,8 @@ struct AdoptionPointsTests {
 
     /// Repository-relative paths of the `.yml` files directly inside `folder`, sorted; empty when it is missing.
     static func yamlFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
         return names.filter { $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
     }
 
@@ -55,7 +56,8 @@ struct AdoptionPointsTests {
         }
     }
 
-    @Test("a template's label condition falls back to the built-in name when the variable is unset", arguments: templates)
+    @Test(
+        "a template's label condition falls back to the built-in name when the variable is unset", arguments: templates)
     func defaultsForUnsetVariables(path: String) throws {
         let jobs = try #require(try Self.yaml(path)["jobs"] as? [String: [String: Any]])
         for (name, job) in jobs {
