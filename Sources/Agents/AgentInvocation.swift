@@ -35,8 +35,13 @@ public struct AgentInvocation: Sendable {
     public var allowedCredentials: Set<String>
     /// The Claude Code CLI: a path, or a name looked up on the scrubbed `PATH`.
     public var claudeExecutable: String
+    /// The Codex CLI: a path, or a name looked up on the scrubbed `PATH`.
+    public var codexExecutable: String
+    /// Token prices by model, for agents that report no cost (Codex); a model without an entry gets no cost.
+    public var prices: PriceTable
     /// Asks for `--dangerously-skip-permissions` (sandboxed non-root runners only; it drops `--restricted`, so the
-    /// file tools are no longer confined to the work tree). Refused when running as root. Off unless configured.
+    /// file tools are no longer confined to the work tree), or for Codex `--sandbox danger-full-access`. Refused when
+    /// running as root. Off unless configured.
     public var skipPermissionChecks: Bool
     /// How to run a `command` agent.
     public var commandTemplate: CommandTemplate?
@@ -52,8 +57,9 @@ public struct AgentInvocation: Sendable {
         kind: AgentKind, prompt: String, workDirectory: URL, logDirectory: URL, stage: String, workItem: Int,
         runID: String, model: String? = nil, maxTurns: Int? = nil, timeout: Duration = .seconds(3600),
         terminationGrace: Duration = .seconds(10), environment: [String: String],
-        allowedCredentials: Set<String> = [], claudeExecutable: String = "claude", skipPermissionChecks: Bool = false,
-        commandTemplate: CommandTemplate? = nil, artifacts: [ArtifactRequirement] = [], ownerRole: String = "",
+        allowedCredentials: Set<String> = [], claudeExecutable: String = "claude", codexExecutable: String = "codex",
+        prices: PriceTable = PriceTable(), skipPermissionChecks: Bool = false, commandTemplate: CommandTemplate? = nil,
+        artifacts: [ArtifactRequirement] = [], ownerRole: String = "",
         workItemText: WorkItemText = WorkItemText(title: "", body: "")
     ) {
         self.kind = kind
@@ -70,6 +76,8 @@ public struct AgentInvocation: Sendable {
         self.environment = environment
         self.allowedCredentials = allowedCredentials
         self.claudeExecutable = claudeExecutable
+        self.codexExecutable = codexExecutable
+        self.prices = prices
         self.skipPermissionChecks = skipPermissionChecks
         self.commandTemplate = commandTemplate
         self.artifacts = artifacts

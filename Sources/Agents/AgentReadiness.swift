@@ -13,6 +13,7 @@ public enum AgentReadiness {
     public static func keyVariables(for kind: AgentKind) -> [String] {
         switch kind {
         case .claude: claudeKeyVariables
+        case .codex: [CodexConfiguration.apiKeyVariable]
         case .command, .offline: []
         }
     }
@@ -22,17 +23,28 @@ public enum AgentReadiness {
         let names = keyVariables(for: kind)
         guard !names.isEmpty, !names.contains(where: { !(environment[$0] ?? "").isEmpty }) else { return nil }
         return "The \(kind) agent has no model credentials: none of \(names.joined(separator: ", ")) is set. "
-            + "Pass one from a secret, e.g. `ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}`."
+            + "Pass one from a secret, e.g. `\(names[0]): ${{ secrets.\(names[0]) }}`."
     }
 
     /// The Claude Code CLI `program` (a path, or a name looked up on `environment["PATH"]`), or a sentence saying
     /// it was not found.
     public static func locateClaude(_ program: String, environment: [String: String]) -> Result<URL, AgentError> {
+        locate(program, environment: environment, hint: ClaudeAgent.installHint)
+    }
+
+    /// The Codex CLI `program` (a path, or a name looked up on `environment["PATH"]`), or a sentence saying it was
+    /// not found.
+    public static func locateCodex(_ program: String, environment: [String: String]) -> Result<URL, AgentError> {
+        locate(program, environment: environment, hint: CodexAgent.installHint)
+    }
+
+    private static func locate(_ program: String, environment: [String: String], hint: String) -> Result<
+        URL, AgentError
+    > {
         Result { () throws(AgentError) -> URL in
             try ExecutableLocator.locate(
                 program, environment: environment,
-                workDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                hint: ClaudeAgent.installHint)
+                workDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), hint: hint)
         }
     }
 }

@@ -13,6 +13,7 @@ public enum AgentRunner {
     public static func run(_ invocation: AgentInvocation) async throws(AgentError) -> AgentOutcome {
         switch invocation.kind {
         case .claude: try await ClaudeAgent.run(invocation)
+        case .codex: try await CodexAgent.run(invocation)
         case .command: try await CommandAgent.run(invocation)
         case .offline: try OfflineAgent.run(invocation)
         }

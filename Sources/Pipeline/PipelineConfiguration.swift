@@ -9,6 +9,8 @@ import Foundation
 /// version: 1
 /// state: {branch: conveyor/state, file: state.sqlite}
 /// agent: {name: claude, model: some-model, timeout_minutes: 45}   # timeout applies to every stage
+/// prices:                             # USD per million tokens, for agents that report no cost (codex)
+///   some-model: {input: 1.25, cached_input: 0.125, output: 10}
 /// stages:
 ///   qa:
 ///     role: qa
@@ -36,12 +38,17 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var state: StateSettings
     /// The agent used by stages that do not name one.
     public var agentDefaults: AgentDefaults
+    /// Token prices by model, for agents that report tokens but no cost; empty unless configured.
+    public var prices: PriceTable
 
     /// Creates a configuration from its parts.
-    public init(pipeline: Pipeline, state: StateSettings, agentDefaults: AgentDefaults) {
+    public init(
+        pipeline: Pipeline, state: StateSettings, agentDefaults: AgentDefaults, prices: PriceTable = PriceTable()
+    ) {
         self.pipeline = pipeline
         self.state = state
         self.agentDefaults = agentDefaults
+        self.prices = prices
     }
 
     /// The built-in configuration, used when the repository has no configuration file.

@@ -41,6 +41,6 @@ struct AgentSelectionTests {
         }
         #expect(error?.code == .unknownAgent)
         #expect(error?.message.contains("CONVEYOR_AGENT") == true)
-        #expect(error?.message.contains("claude, command, offline") == true)
+        #expect(error?.message.contains("claude, codex, command, offline") == true)
     }
 }

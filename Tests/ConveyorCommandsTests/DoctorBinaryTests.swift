@@ -49,4 +49,31 @@ import Testing
             missing.stdout.contains("FAIL agent-cli") && missing.stdout.contains("missing-claude"), "\(missing.stdout)")
         #expect(missing.stdout.contains("FAIL agent-key") && missing.stdout.contains("CLAUDE_CODE_OAUTH_TOKEN"))
     }
+
+    @Test("doctor checks the real codex CLI (found, version) and OPENAI_API_KEY, naming what is missing")
+    func doctorChecksTheCodexCLIAndKey() throws {
+        let binary = try BuiltBinary.url()
+        let scratch = try TemporaryDirectory(prefix: "doctor-codex")
+        defer { scratch.remove() }
+        let job = [
+            "GITHUB_ACTIONS": "true", "GITHUB_API_URL": "https://api.github.com", "GITHUB_REPOSITORY": "octo/hello",
+            "GITHUB_TOKEN": "ghp_doctorCodex", "CONVEYOR_AGENT": "codex",
+            "CONVEYOR_CODEX_BIN": try CodexBinary.locate(),
+            "OPENAI_API_KEY": "sk-doctor-codex-secret",
+        ]
+        let ready = try ProcessRunner.run([binary.path, "doctor"], environment: job)
+        #expect(ready.status == 0, "\(ready.stdout)\n\(ready.stderr)")
+        #expect(ready.stdout.contains("codex-cli 0.147.0"), "\(ready.stdout)")
+        #expect(ready.stdout.contains("OPENAI_API_KEY is set"))
+        #expect(!ready.stdout.contains("sk-doctor-codex-secret"))
+
+        var bare = job
+        bare["OPENAI_API_KEY"] = ""
+        bare["CONVEYOR_CODEX_BIN"] = scratch.appending("missing-codex").path
+        let missing = try ProcessRunner.run([binary.path, "doctor"], environment: bare)
+        #expect(missing.status == 1)
+        #expect(
+            missing.stdout.contains("FAIL agent-cli") && missing.stdout.contains("missing-codex"), "\(missing.stdout)")
+        #expect(missing.stdout.contains("FAIL agent-key") && missing.stdout.contains("OPENAI_API_KEY"))
+    }
 }

@@ -2,8 +2,8 @@ import Agents
 import Foundation
 
 extension DoctorReport {
-    /// Findings about the agent a job would run (`CONVEYOR_AGENT`, else `claude`): its CLI (found, and the version
-    /// it reports) and its model credentials, by variable name only. The `offline` and `command` agents need no
+    /// Findings about the agent a job would run (`CONVEYOR_AGENT`, else `claude`): for `claude` and `codex`, its CLI
+    /// (found, and the version it reports) and its model credentials, by variable name only. The `offline` and `command` agents need no
     /// check here. Missing pieces fail inside an Actions job and warn outside one.
     ///
     /// - Parameter version: runs the found program with `--version` and returns its first line, nil on failure.
@@ -19,12 +19,17 @@ extension DoctorReport {
                     fix: "Set CONVEYOR_AGENT to one of \(AgentKind.allNamesList).")
             ]
         }
-        guard kind == .claude else {
+        guard kind == .claude || kind == .codex else {
             return [DoctorCheck(name: "agent", status: .ok, value: "\(kind): no CLI or key to check")]
         }
-        var checks = [DoctorCheck(name: "agent", status: .ok, value: "claude")]
-        let program = variables["CONVEYOR_CLAUDE_BIN"].flatMap { $0.isEmpty ? nil : $0 } ?? "claude"
-        switch AgentReadiness.locateClaude(program, environment: variables) {
+        var checks = [DoctorCheck(name: "agent", status: .ok, value: kind.rawValue)]
+        let (variable, cli) = kind == .codex ? ("CONVEYOR_CODEX_BIN", "Codex") : ("CONVEYOR_CLAUDE_BIN", "Claude Code")
+        let program = variables[variable].flatMap { $0.isEmpty ? nil : $0 } ?? kind.rawValue
+        let located =
+            kind == .codex
+            ? AgentReadiness.locateCodex(program, environment: variables)
+            : AgentReadiness.locateClaude(program, environment: variables)
+        switch located {
         case .success(let url):
             if let found = version(url) {
                 checks.append(DoctorCheck(name: "agent-cli", status: .ok, value: "\(url.path), \(found)"))
@@ -32,7 +37,7 @@ extension DoctorReport {
                 checks.append(
                     DoctorCheck(
                         name: "agent-cli", status: missing, value: "\(url.path) does not answer `--version`",
-                        fix: "Reinstall the Claude Code CLI, or point CONVEYOR_CLAUDE_BIN at a working one."))
+                        fix: "Reinstall the \(cli) CLI, or point \(variable) at a working one."))
             }
         case .failure(let error):
             checks.append(
@@ -40,14 +45,14 @@ extension DoctorReport {
                     name: "agent-cli", status: missing, value: "\(program) not found",
                     fix: error.description))
         }
-        let present = AgentReadiness.claudeKeyVariables.filter { !(variables[$0] ?? "").isEmpty }
+        let present = AgentReadiness.keyVariables(for: kind).filter { !(variables[$0] ?? "").isEmpty }
         if let first = present.first {
             checks.append(DoctorCheck(name: "agent-key", status: .ok, value: "\(first) is set"))
         } else {
             checks.append(
                 DoctorCheck(
                     name: "agent-key", status: missing, value: "none set",
-                    fix: AgentReadiness.missingKey(for: .claude, in: variables)))
+                    fix: AgentReadiness.missingKey(for: kind, in: variables)))
         }
         return checks
     }

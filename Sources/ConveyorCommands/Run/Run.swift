@@ -26,7 +26,7 @@ extension Application {
         )
 
         @OptionGroup var job: JobOptions
-        @Option(help: "Agent: claude, command or offline; default CONVEYOR_AGENT, then the configuration.")
+        @Option(help: "Agent: claude, codex, command or offline; default CONVEYOR_AGENT, then the configuration.")
         var agent: String?
         @OptionGroup var state: StateLocationOptions
 

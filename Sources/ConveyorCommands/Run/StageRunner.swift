@@ -56,6 +56,7 @@ struct StageRunner {
                     credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
                     labels: inputs.triggerContext.labels, pipeline: inputs.configuration.pipeline, agent: agent.kind,
                     agentEnvironment: variables, claudeExecutable: variables["CONVEYOR_CLAUDE_BIN"] ?? "claude",
+                    codexExecutable: variables["CONVEYOR_CODEX_BIN"] ?? "codex", prices: inputs.configuration.prices,
                     commandTemplate: try commandTemplate, agentTimeout: agentTimeout,
                     webURL: server.appendingPathComponent("\(repository)"),
                     selfLogins: Authorizer.selfLogins(environment: variables).union([LocalForge.defaultAuthor]),

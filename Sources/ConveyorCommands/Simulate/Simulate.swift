@@ -33,7 +33,7 @@ extension Application {
         var body =
             "People keep notes in Paper Trail and want to share them with colleagues who do not use it.\n\n"
             + "Which page sizes do we need to support?"
-        @Option(help: "Agent: offline (default), claude or command.") var agent = "offline"
+        @Option(help: "Agent: offline (default), claude, codex or command.") var agent = "offline"
 
         func run() async throws {
             let root = try demoFolder()

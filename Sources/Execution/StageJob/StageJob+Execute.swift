@@ -63,6 +63,7 @@ extension StageJob {
                 stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
                 model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
                 environment: environment.agentEnvironment, claudeExecutable: environment.claudeExecutable,
+                codexExecutable: environment.codexExecutable, prices: environment.prices,
                 commandTemplate: environment.commandTemplate,
                 artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
                 workItemText: WorkItemText(

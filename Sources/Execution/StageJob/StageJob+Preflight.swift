@@ -24,7 +24,8 @@ extension StageJob {
     ///   that says nothing — no `permissions` (the local forge), or every flag false (GitHub's answer for a GitHub
     ///   App installation token such as `GITHUB_TOKEN`) — is not second-guessed: such a token's first refused
     ///   write still fails the job.
-    /// - The agent: its model credentials (``AgentReadiness/missingKey(for:in:)``) and, for `claude`, its program.
+    /// - The agent: its model credentials (``AgentReadiness/missingKey(for:in:)``) and, for `claude` and `codex`, its
+    ///   program.
     ///
     /// - Throws: ``PreflightFailure`` naming everything missing at once; forge errors as they come.
     func preflight() async throws {
@@ -43,6 +44,12 @@ extension StageJob {
         if environment.agent == .claude,
             case .failure(let error) = AgentReadiness.locateClaude(
                 environment.claudeExecutable, environment: environment.agentEnvironment)
+        {
+            missing.append(error.description)
+        }
+        if environment.agent == .codex,
+            case .failure(let error) = AgentReadiness.locateCodex(
+                environment.codexExecutable, environment: environment.agentEnvironment)
         {
             missing.append(error.description)
         }

@@ -76,6 +76,10 @@ public struct StageJob: Sendable {
         public var agentEnvironment: [String: String]
         /// Where the Claude Code CLI is.
         public var claudeExecutable: String
+        /// Where the Codex CLI is.
+        public var codexExecutable: String
+        /// Token prices by model, for agents that report no cost.
+        public var prices: PriceTable
         /// The command line of a `command` agent.
         public var commandTemplate: CommandTemplate?
         /// Overrides the stage's timeout (whole minutes in configuration) for the agent.
@@ -91,7 +95,8 @@ public struct StageJob: Sendable {
         public init(
             forge: any ForgeClient, state: StateBranchStore, remote: URL, credentials: Credentials,
             existingCheckout: URL?, scratch: URL, labels: LabelCatalog, pipeline: Pipeline, agent: AgentKind,
-            agentEnvironment: [String: String], claudeExecutable: String = "claude",
+            agentEnvironment: [String: String], claudeExecutable: String = "claude", codexExecutable: String = "codex",
+            prices: PriceTable = PriceTable(),
             commandTemplate: CommandTemplate? = nil, agentTimeout: Duration? = nil, webURL: URL?,
             selfLogins: Set<String>, log: RunLog? = nil
         ) {
@@ -106,6 +111,8 @@ public struct StageJob: Sendable {
             self.agent = agent
             self.agentEnvironment = agentEnvironment
             self.claudeExecutable = claudeExecutable
+            self.codexExecutable = codexExecutable
+            self.prices = prices
             self.commandTemplate = commandTemplate
             self.agentTimeout = agentTimeout
             self.webURL = webURL

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The tool calls recorded in the session file the Codex CLI writes under `CODEX_HOME/sessions/`
+/// (`rollout-<time>-<thread id>.jsonl`), the complete record when the `--json` events miss one.
+///
+/// Why it is read: CLI 0.147.0 sometimes prints no `command_execution` item for a command that ends at once (seen in
+/// about one run of three for a write the sandbox refused in under a millisecond), or one with an empty
+/// `aggregated_output`, while the session file always holds the call and the output the model was given. Without it a run whose only command failed would look like a run without tool
+/// calls, and pass.
+///
+/// Lines read: `{"type":"response_item","payload":{"type":"function_call","name":"exec_command","arguments":"{\"cmd\":…}",
+/// "call_id":…}}`, then `{"type":"response_item","payload":{"type":"function_call_output","call_id":…,"output":"…Process
+/// exited with code N…Output:\n…"}}`; `custom_tool_call` named `apply_patch` is a file change. Other lines, and
+/// calls of other tools (`update_plan`, `view_image`…), are ignored. The format is the CLI's own, not a published
+/// one, so anything unreadable is skipped and the `--json` events stay the first source.
+package struct CodexSessionLog: Sendable, Hashable {
+    /// Shell tool calls with their outcome, in call order.
+    package var commands: [CodexCommand] = []
+    /// `apply_patch` calls; their outcome is not read (``CodexFileChange/status`` is nil).
+    package var fileChanges: [CodexFileChange] = []
+
+    /// Tool names whose calls run a shell command, or (`write_stdin`) report the end of one still running.
+    static let shellTools: Set<String> = ["exec_command", "shell", "shell_command", "local_shell", "write_stdin"]
+
+    /// Reads every `rollout-*.jsonl` under `codexHome/sessions` (a fresh home holds the one session of the run);
+    /// empty when there is none.
+    package static func read(codexHome: URL) -> CodexSessionLog {
+        let sessions = codexHome.appendingPathComponent("sessions", isDirectory: true)
+        guard let walker = FileManager.default.enumerator(at: sessions, includingPropertiesForKeys: nil) else {
+            return CodexSessionLog()
+        }
+        var files: [URL] = []
+        for case let file as URL in walker
+        where file.lastPathComponent.hasPrefix("rollout-") && file.pathExtension == "jsonl" {
+            files.append(file)
+        }
+        var log = CodexSessionLog()
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            log.add(parsing: AgentTranscript.text(of: file))
+        }
+        return log
+    }
+
+    /// Adds the tool calls of one session file's text.
+    package mutating func add(parsing text: String) {
+        var pending: [String: String] = [:]
+        var order: [String] = []
+        var outputs: [String: String] = [:]
+        for line in text.split(whereSeparator: \.isNewline) {
+            guard let event = ResultJSON.parse(line), event["type"]?.string == "response_item",
+                let payload = event["payload"], let callID = payload["call_id"]?.string
+            else { continue }
+            switch payload["type"]?.string {
+            case "function_call":
+                guard let name = payload["name"]?.string, Self.shellTools.contains(name) else { continue }
+                let arguments = payload["arguments"]?.string.flatMap(ResultJSON.parse)
+                pending[callID] = arguments?["cmd"]?.string ?? arguments?["command"]?.string ?? name
+                order.append(callID)
+            case "function_call_output":
+                outputs[callID] = payload["output"]?.string ?? payload["output"]?["content"]?.string ?? ""
+            case "custom_tool_call" where payload["name"]?.string == "apply_patch":
+                fileChanges.append(CodexFileChange(paths: [], status: nil))
+            default:
+                continue
+            }
+        }
+        for callID in order {
+            guard let command = pending[callID] else { continue }
+            let output = outputs[callID]
+            let exitCode = output.flatMap(Self.exitCode)
+            commands.append(
+                CodexCommand(
+                    command: command, exitCode: exitCode,
+                    status: exitCode.map { $0 == 0 ? "completed" : "failed" } ?? (output == nil ? "no output" : nil),
+                    output: output.map(Self.commandOutput) ?? ""))
+        }
+    }
+
+    /// `N` from `Process exited with code N` in a tool output.
+    static func exitCode(in output: String) -> Int? {
+        guard let range = output.range(of: "Process exited with code ") else { return nil }
+        return Int(output[range.upperBound...].prefix { $0.isNumber || $0 == "-" })
+    }
+
+    /// What follows `Output:` in a tool output (the command's own text), else the whole output.
+    static func commandOutput(_ output: String) -> String {
+        guard let range = output.range(of: "\nOutput:\n") else { return output }
+        return String(output[range.upperBound...])
+    }
+}
+
+extension CodexEvents {
+    /// These events with the session file's commands when it recorded at least as many, and its file changes when
+    /// it recorded more (see ``CodexSessionLog`` for why). The file also keeps a command's output where an event
+    /// lost it (0.147.0 sometimes prints an empty `aggregated_output` for a command that failed at once).
+    package func completed(by log: CodexSessionLog) -> CodexEvents {
+        var events = self
+        if !log.commands.isEmpty, log.commands.count >= commands.count { events.commands = log.commands }
+        if log.fileChanges.count > fileChanges.count { events.fileChanges = log.fileChanges }
+        return events
+    }
+}
