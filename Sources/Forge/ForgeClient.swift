@@ -53,6 +53,10 @@ public protocol ForgeClient: PermissionLookup {
     /// The combined status of `ref` (a SHA, branch or tag).
     func combinedStatus(ref: String) async throws(ForgeError) -> CombinedStatus
 
+    /// The account the token acts as (`GET /user`), or nil when the forge will not say: GitHub answers 403 to
+    /// a GitHub App installation token (and to the Actions `GITHUB_TOKEN`), since those are not users.
+    func currentUser() async throws(ForgeError) -> Account?
+
     /// Starts workflow `workflow` (file name such as `conveyor.yml`, or numeric id) on `ref` with `inputs`.
     func dispatchWorkflow(_ workflow: String, ref: String, inputs: [String: String]) async throws(ForgeError)
 }

@@ -1,4 +1,5 @@
 import Actions
+import Foundation
 import HTTP
 
 /// The calls GitHub and Gitea answer alike; the clients add the ones that differ.
@@ -12,10 +13,40 @@ extension ForgeREST {
             Issue.self, ["issues", String(number)], APIOperation("read issue #\(number)", needs: .readIssues))
     }
 
+    /// Created once (``create(_:body:decoding:_:existing:)``): before a retry, the newest comment whose body is
+    /// `body` (line endings and trailing white space aside) counts as this write having happened.
     func createComment(onIssue number: Int, body: String) async throws(ForgeError) -> IssueComment {
-        try await send(
-            .post, ["issues", String(number), "comments"], body: ["body": body], decoding: IssueComment.self,
-            APIOperation("comment on issue #\(number)", needs: .writeIssues))
+        let wanted = Self.comparable(body)
+        return try await create(
+            ["issues", String(number), "comments"], body: ["body": body], decoding: IssueComment.self,
+            APIOperation("comment on issue #\(number)", needs: .writeIssues)
+        ) { () async throws(ForgeError) -> IssueComment? in
+            try await comments(onIssue: number).last { Self.comparable($0.body) == wanted }
+        }
+    }
+
+    /// A pull request from `head`, created once: before a retry, and after an "already exists" answer, the
+    /// open pull request from `head` is the result.
+    func createPullRequest(head: String, body: some Encodable, _ operation: APIOperation) async throws(ForgeError)
+        -> PullRequest
+    {
+        try await create(["pulls"], body: body, decoding: PullRequest.self, operation) {
+            () async throws(ForgeError) -> PullRequest? in
+            // GitHub filters by `owner:branch`; Gitea cannot, so its open pull requests are filtered here.
+            let byHead = kind == .github ? [("head", "\(repository.owner):\(head)")] : []
+            return try await list(
+                PullRequest.self, ["pulls"], query: [("state", "open")] + byHead,
+                paging: kind == .github ? .github : .gitea,
+                pageSize: kind == .github ? 100 : 50, APIOperation("list pull requests", needs: .readPullRequests)
+            ).first { $0.head == head }
+        }
+    }
+
+    /// A comment body as both forges may hand it back: `\r\n` as `\n`, without trailing white space.
+    static func comparable(_ body: String) -> String {
+        var text = body.replacingOccurrences(of: "\r\n", with: "\n")
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return text
     }
 
     func updateComment(id: Int, body: String) async throws(ForgeError) -> IssueComment {

@@ -13,6 +13,8 @@ struct ForgeREST: Sendable {
     let http: HTTPClient
     /// `<api>/repos/{owner}/{repo}`, percent-encoded.
     let repositoryURL: String
+    /// The API root without a trailing slash, for the few calls outside the repository (`GET /user`).
+    let apiRoot: String
 
     init(kind: ForgeKind, apiURL: URL, repository: RepositorySlug, http: HTTPClient) {
         self.kind = kind
@@ -20,6 +22,7 @@ struct ForgeREST: Sendable {
         self.http = http
         var base = apiURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
+        apiRoot = base
         repositoryURL = "\(base)/repos/\(URLText.encode(repository.owner))/\(URLText.encode(repository.name))"
     }
 

@@ -90,8 +90,8 @@ public struct GiteaClient: ForgeClient {
         let body = PullRequestCreation(
             title: pullRequest.title, head: pullRequest.head, base: pullRequest.base, body: pullRequest.body,
             draft: nil)
-        return try await rest.send(
-            .post, ["pulls"], body: body, decoding: PullRequest.self,
+        return try await rest.createPullRequest(
+            head: pullRequest.head, body: body,
             APIOperation("open a pull request from \(pullRequest.head)", needs: .writePullRequests))
     }
 
@@ -117,6 +117,8 @@ public struct GiteaClient: ForgeClient {
     public func permission(of login: String) async throws(ForgeError) -> PermissionLevel {
         try await rest.permission(of: login)
     }
+
+    public func currentUser() async throws(ForgeError) -> Account? { try await rest.currentUser() }
 
     public func dispatchWorkflow(_ workflow: String, ref: String, inputs: [String: String]) async throws(ForgeError) {
         try await rest.dispatchWorkflow(workflow, ref: ref, inputs: inputs)

@@ -71,6 +71,7 @@ final class CurlEasyHandle {
         try check(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeoutMilliseconds))
         try check(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, request.totalTimeoutMilliseconds))
         try check(ccurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
+        try check(ccurl_setopt_long(handle, CURLOPT_FRESH_CONNECT, request.freshConnection ? 1 : 0))
         try check(ccurl_setopt_string(handle, CURLOPT_USERAGENT, request.userAgent))
         try check(ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
         try check(ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))

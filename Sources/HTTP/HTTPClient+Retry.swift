@@ -15,13 +15,15 @@ struct AttemptContext {
     let request: HTTPRequest
     let attempt: Int
     let acceptAnyStatus: Bool
+    /// The client's policy, or ``RetryPolicy/none`` for a request sent at most once.
+    let policy: RetryPolicy
     let redactor: SecretRedactor
 }
 
 extension HTTPClient {
     /// Applies the retry policy to one attempt's outcome.
     func nextStep(after outcome: Result<HTTPResponse, TransportFailure>, _ context: AttemptContext) -> AttemptStep {
-        let policy = configuration.retry
+        let policy = context.policy
         let canRetry = context.attempt < policy.maxAttempts
         switch outcome {
         case .failure(let failure):

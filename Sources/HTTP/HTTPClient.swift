@@ -43,7 +43,8 @@ public final class HTTPClient: Sendable {
         while true {
             let outcome = await transport.perform(prepared)
             let context = AttemptContext(
-                request: request, attempt: attempt, acceptAnyStatus: acceptAnyStatus, redactor: redactor)
+                request: request, attempt: attempt, acceptAnyStatus: acceptAnyStatus,
+                policy: request.sendsAtMostOnce ? .none : configuration.retry, redactor: redactor)
             switch nextStep(after: outcome, context) {
             case .finish(let response):
                 return response
@@ -75,6 +76,6 @@ public final class HTTPClient: Sendable {
             userAgent: configuration.userAgent,
             connectTimeoutMilliseconds: configuration.connectTimeout.curlMilliseconds,
             totalTimeoutMilliseconds: configuration.totalTimeout.curlMilliseconds,
-            maxResponseSize: configuration.maxResponseSize)
+            maxResponseSize: configuration.maxResponseSize, freshConnection: request.sendsAtMostOnce)
     }
 }

@@ -13,13 +13,22 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
     public var headers: HTTPHeaders
     /// The request body, if any.
     public var body: Data?
+    /// True for a write that must not be repeated blindly (a `POST` that creates something): it is sent once,
+    /// without the client's retries, and on a new connection, since libcurl silently sends a request again when a
+    /// reused keep-alive connection turns out closed before any answer. A caller that retries such a write first
+    /// looks up whether it happened.
+    public var sendsAtMostOnce: Bool
 
     /// Creates a request.
-    public init(method: HTTPMethod = .get, url: URL, headers: HTTPHeaders = [:], body: Data? = nil) {
+    public init(
+        method: HTTPMethod = .get, url: URL, headers: HTTPHeaders = [:], body: Data? = nil,
+        sendsAtMostOnce: Bool = false
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.sendsAtMostOnce = sendsAtMostOnce
     }
 
     /// The method and the URL path, without query or credentials: what errors and logs may show.

@@ -19,6 +19,9 @@ struct PreparedRequest: Sendable {
     let totalTimeoutMilliseconds: Int
     /// The largest response body accepted, in bytes.
     let maxResponseSize: Int
+    /// True to open a new connection rather than reuse one, so that libcurl cannot re-send the request on a
+    /// reused connection it finds dead (see ``HTTPRequest/sendsAtMostOnce``).
+    var freshConnection = false
 }
 
 extension Duration {

@@ -84,7 +84,7 @@ extension Application {
             case .duplicate:
                 Diagnostics.notice(result.message)
                 throw ExitStatus.duplicate
-            case .alreadyDone:
+            case .alreadyDone, .alreadyHandled:
                 Diagnostics.notice(result.message)
             case .completed where result.verdict == "fail":
                 Diagnostics.error(result.message)

@@ -50,7 +50,8 @@ struct StageRunner {
                     workItem: WorkItemKey(repository: "\(repository)", number: item.number, kind: item.kind.rawValue),
                     stage: stage, mode: run.mode, actor: run.actor?.login ?? "unknown", triggerLabel: triggerLabel,
                     trigger: run.source.description, runID: runID, holder: context.defaultHolder,
-                    leaseSeconds: stage.timeoutMinutes * 60 + 600),
+                    leaseSeconds: stage.timeoutMinutes * 60 + 600,
+                    eventTime: EventTime.of(payload: inputs.triggerContext.payload)),
                 environment: .init(
                     forge: forge, state: store, remote: server.appendingPathComponent("\(repository).git"),
                     credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,

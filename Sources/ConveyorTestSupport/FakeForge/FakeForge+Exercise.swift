@@ -66,6 +66,8 @@ extension FakeForge {
                 #"{"state":"success","context":"conveyor","description":"ok","target_url":"https://ci.example/1"}"#)
         case .getCombinedStatus: return get("/commits/\(fixture.sha)/status")
         case .getPermission: return get("/collaborators/alice/permission")
+        case .getAuthenticatedUser:
+            return HTTPRequest(url: apiURL(dialect).appendingPathComponent("user"))
         case .dispatchWorkflow:
             return send(.post, "/actions/workflows/agent.yml/dispatches", #"{"ref":"main","inputs":{"issue":"1"}}"#)
         }

@@ -1,11 +1,15 @@
 /// A misbehaviour the fake forge shows instead of (or before) its normal answer.
-public enum ForgeFault: Sendable {
+public indirect enum ForgeFault: Sendable {
     /// Answers with `status`, these headers and this body instead of the normal response.
     case status(Int, headers: [String: String] = [:], body: String = "")
     /// Waits `milliseconds`, then answers normally.
     case delay(milliseconds: Int)
     /// Closes the connection without sending any response (curl reports "empty reply").
     case dropConnection
+    /// Carries the request out (the comment or pull request is stored), then shows `fault` instead of the
+    /// answer: what a client sees when the forge wrote and the reply was lost, e.g.
+    /// `.afterWrite(.dropConnection)` or `.afterWrite(.status(502))`.
+    case afterWrite(ForgeFault)
 
     /// A GitHub-style rate limit: 403, no requests remaining, reset at `resetEpochSeconds`.
     public static func rateLimited(resetEpochSeconds: Int) -> ForgeFault {

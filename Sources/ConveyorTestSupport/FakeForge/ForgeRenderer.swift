@@ -3,6 +3,8 @@ import Foundation
 /// Turns stored records into one dialect's JSON, with exactly the fields of that dialect's
 /// OpenAPI response schema that the fake forge fills in (always including the required ones).
 protocol ForgeRenderer: Sendable {
+    /// An account; a login ending in `[bot]` is a bot.
+    func user(_ login: String) -> ForgeJSON
     func repository(_ repository: ForgeRepository) -> ForgeJSON
     func issue(_ issue: ForgeIssue, in repository: ForgeRepository) -> ForgeJSON
     func comment(_ comment: ForgeComment, in repository: ForgeRepository) -> ForgeJSON

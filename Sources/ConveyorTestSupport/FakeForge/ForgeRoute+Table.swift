@@ -3,7 +3,9 @@ extension FakeForge {
     /// (`openapi/github-subset.json`, `openapi/gitea-subset.json`).
     ///
     /// GitHub's workflow dispatch is not in the GitHub subset; it is served at GitHub's real path
-    /// and marked `inSubset: false`.
+    /// and marked `inSubset: false`. So is GitHub's `GET /user` (`users/get-authenticated`, the token's own
+    /// account), which the GitHub subset lacks; Gitea's (`userGetCurrent`) was added to the Gitea subset from the
+    /// same source file.
     public static let routes: [ForgeRoute] = githubRoutes + giteaRoutes
 
     private static let githubRoutes: [ForgeRoute] = [
@@ -24,6 +26,8 @@ extension FakeForge {
         github("GET", "/commits/{ref}/status", .getCombinedStatus),
         github("GET", "/collaborators/{username}/permission", .getPermission),
         github("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow, inSubset: false),
+        ForgeRoute(
+            dialect: .github, method: "GET", pathTemplate: "/user", inSubset: false, operation: .getAuthenticatedUser),
     ]
 
     private static let giteaRoutes: [ForgeRoute] = [
@@ -44,6 +48,8 @@ extension FakeForge {
         gitea("GET", "/commits/{ref}/status", .getCombinedStatus),
         gitea("GET", "/collaborators/{collaborator}/permission", .getPermission),
         gitea("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow),
+        ForgeRoute(
+            dialect: .gitea, method: "GET", pathTemplate: "/user", inSubset: true, operation: .getAuthenticatedUser),
     ]
 
     /// The route for `operation` in `dialect`, if served.

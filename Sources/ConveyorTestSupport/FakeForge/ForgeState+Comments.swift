@@ -20,7 +20,8 @@ extension ForgeState {
             guard repository.issues[call.number] != nil else { return nil }
             let now = Date()
             let comment = ForgeComment(
-                id: id, issueNumber: call.number, body: body, author: repository.owner, createdAt: now, updatedAt: now)
+                id: id, issueNumber: call.number, body: body, author: writerLogin(ownerOfRepository: repository.owner),
+                createdAt: now, updatedAt: now)
             repository.comments.append(comment)
             return call.renderer.comment(comment, in: repository)
         }

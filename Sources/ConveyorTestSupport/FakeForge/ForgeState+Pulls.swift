@@ -33,6 +33,13 @@ extension ForgeState {
         guard !creation.head.isEmpty, !creation.base.isEmpty, creation.head != creation.base else {
             throw ForgeBadRequest(message: "head and base must be two different branches")
         }
+        if let repository = repositories[Self.key(call.owner, call.repo)],
+            repository.issues.values.contains(where: {
+                $0.state == "open" && $0.pull?.head == creation.head && $0.pull?.base == creation.base
+            })
+        {
+            return Self.pullAlreadyExists(head: "\(call.owner):\(creation.head)", dialect: call.dialect)
+        }
         let id = makeID()
         let rendered = withRepository(call.owner, call.repo) { repository -> ForgeJSON in
             let number = repository.nextNumber
@@ -49,6 +56,32 @@ extension ForgeState {
         }
         guard let rendered else { return call.notFound() }
         return .json(201, rendered)
+    }
+
+    /// What each forge answers to a second open pull request between the same branches: GitHub 422 "Validation
+    /// Failed" with "A pull request already exists for owner:branch.", Gitea 409 with "pull request already
+    /// exists for these targets".
+    static func pullAlreadyExists(head: String, dialect: ForgeDialect) -> ForgeReply {
+        switch dialect {
+        case .github:
+            .json(
+                422,
+                .object([
+                    ("message", "Validation Failed"),
+                    (
+                        "errors",
+                        .array([
+                            .object([
+                                ("resource", "PullRequest"), ("code", "custom"),
+                                ("message", .string("A pull request already exists for \(head).")),
+                            ])
+                        ])
+                    ),
+                    ("documentation_url", "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"),
+                ]))
+        case .gitea:
+            .error(409, "pull request already exists for these targets", dialect: .gitea)
+        }
     }
 
     func getPull(_ call: ForgeCall) -> ForgeReply {

@@ -27,22 +27,29 @@ extension ForgeState {
             return .reply(.error(401, message, dialect: dialect))
         }
         if let authorization = request.authorization { authorizations.append(authorization) }
-        switch faults.next(for: match.route) {
+        let call = ForgeCall(request: request, match: match, renderer: renderer(dialect))
+        if let fault = faults.next(for: match.route), let shown = await show(fault, for: call) { return shown }
+        do {
+            return .reply(try handle(call))
+        } catch {
+            return .reply(.error(422, error.message, dialect: dialect))
+        }
+    }
+
+    /// What `fault` answers instead of the normal response; nil when the normal response follows (a delay).
+    private func show(_ fault: ForgeFault, for call: ForgeCall) async -> ForgeOutcome? {
+        switch fault {
         case .status(let status, let headers, let body):
             let sorted = headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             return .reply(ForgeReply(status: status, headers: sorted, body: Data(body.utf8)))
         case .delay(let milliseconds):
             try? await Task.sleep(for: .milliseconds(milliseconds))
+            return nil
         case .dropConnection:
             return .drop
-        case nil:
-            break
-        }
-        let call = ForgeCall(request: request, match: match, renderer: renderer(dialect))
-        do {
-            return .reply(try handle(call))
-        } catch {
-            return .reply(.error(422, error.message, dialect: dialect))
+        case .afterWrite(let lost):
+            _ = try? handle(call)
+            return await show(lost, for: call) ?? .drop
         }
     }
 
@@ -53,6 +60,7 @@ extension ForgeState {
     }
 
     private func handle(_ call: ForgeCall) throws(ForgeBadRequest) -> ForgeReply {
+        if call.match.route.operation == .getAuthenticatedUser { return getAuthenticatedUser(call) }
         guard let repository = repositories[Self.key(call.match["owner"], call.match["repo"])] else {
             return call.notFound()
         }
@@ -74,6 +82,7 @@ extension ForgeState {
         case .getCombinedStatus: return .json(200, call.renderer.combinedStatus(for: call.match["ref"], in: repository))
         case .getPermission: return getPermission(call)
         case .dispatchWorkflow: return try dispatchWorkflow(call)
+        case .getAuthenticatedUser: return getAuthenticatedUser(call)
         }
     }
 }

@@ -13,6 +13,8 @@ actor ForgeState {
     var connections: Set<String> = []
     var requestCounts: [ForgeRoute: Int] = [:]
     var authorizations: [String] = []
+    /// Who the token acts as; nil for the repository's owner.
+    var tokenIdentity: ForgeTokenIdentity?
     private var nextID = 1_000
 
     init(token: String) {

@@ -21,7 +21,8 @@ struct GitHubRenderer: ForgeRenderer {
             ("subscriptions_url", .string("\(api)/subscriptions")),
             ("organizations_url", .string("\(api)/orgs")), ("repos_url", .string("\(api)/repos")),
             ("events_url", .string("\(api)/events{/privacy}")),
-            ("received_events_url", .string("\(api)/received_events")), ("type", "User"), ("site_admin", false),
+            ("received_events_url", .string("\(api)/received_events")),
+            ("type", login.hasSuffix("[bot]") ? "Bot" : "User"), ("site_admin", false),
         ])
     }
 

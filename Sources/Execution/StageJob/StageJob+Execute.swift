@@ -16,9 +16,10 @@ extension StageJob {
         let marker = StatusComment.marker(workItem: number)
         let comments = try await forge.comments(onIssue: number).filter { !$0.body.contains(marker) }
         let repository = try await forge.repositoryInfo()
+        let history = try await history()
         let workspace = try await Workspace.prepare(
             remote: environment.remote, credentials: environment.credentials, baseBranch: repository.defaultBranch,
-            workBranch: WorkBranch.name(number: number, title: issue.title),
+            workBranch: try await workBranch(title: issue.title, history: history),
             existingCheckout: environment.existingCheckout,
             cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
 
@@ -36,11 +37,13 @@ extension StageJob {
         try await checkpoint("gate", verdict.result.rawValue)
 
         var publication = Publication(verdict: verdict, agent: agent, startedAt: startedAt)
+        publication.history = history
         publication.repositoryPage = repository.htmlURL.flatMap(URL.init(string:)).flatMap {
             ["http", "https"].contains($0.scheme?.lowercased() ?? "") ? $0 : nil
         }
+        // A failed gate publishes its verdict (comment, labels) and nothing else: no push, no pull request.
         let scopeHeld = !verdict.reasons.contains { $0.code == .outsideWriteScope }
-        if agent.status.isSuccess && scopeHeld {
+        if agent.status.isSuccess && scopeHeld && verdict.result != .fail {
             try publication.head = await pushWorkBranch(workspace)
             publication.pullRequest = try await openPullRequest(workspace, issue: issue)
         }

@@ -13,6 +13,8 @@ struct Publication {
     let startedAt: Date
     var head: ObjectID?
     var pullRequest: PullRequest?
+    /// The forge objects state recorded for earlier runs on the work item.
+    var history = WorkItemHistory()
     /// The repository's web page as the forge reported it (`html_url`), for artifact links.
     var repositoryPage: URL?
 
@@ -36,7 +38,7 @@ extension StageJob {
         let number = request.workItem.number
         let forge = environment.forge
         let comment = StatusComment(
-            workItem: number, stages: try await stageStates(current: publication.verdict.result),
+            workItem: number, stages: stageStates(current: publication.verdict.result, runs: publication.history.runs),
             currentStage: request.stage.name, verdict: publication.verdict.result.rawValue,
             reasons: publication.verdict.reasons.map(\.message), questions: publication.verdict.questions,
             artifacts: artifactLinks(
@@ -45,8 +47,9 @@ extension StageJob {
             durationSeconds: Date().timeIntervalSince(publication.startedAt), tokens: publication.tokens,
             costUSD: publication.agent.costUSD, nextStep: nextStep(publication.verdict.result))
         try await checkpoint("status-comment", "started")
-        let existing = try await forge.findComment(
-            onIssue: number, containing: StatusComment.marker(workItem: number), authors: environment.selfLogins)
+        let existing = try await OwnCommentFinder(forge: forge, configuredLogins: environment.selfLogins).find(
+            onIssue: number, marker: StatusComment.marker(workItem: number),
+            recordedIDs: publication.history.statusCommentIDs)
         let posted =
             if let existing {
                 try await forge.updateComment(id: existing.id, body: comment.body)
@@ -112,13 +115,16 @@ extension StageJob {
     }
 
     /// Links to the stage's artifacts on the work branch (``ArtifactLink``, from the page the forge reported, else
-    /// the configured web address; a file URL when neither is known).
+    /// the configured web address; a file URL when neither is known): only when the branch was pushed, and only to
+    /// files that exist in the pushed work tree.
     private func artifactLinks(workspace: Workspace, published: Bool, repositoryPage: URL?) -> [(
         path: String, url: String
     )] {
         guard published else { return [] }
-        return request.stage.artifacts.map { artifact in
-            let path = artifact.path(forWorkItem: request.workItem.number)
+        let existing = request.stage.artifacts.map { $0.path(forWorkItem: request.workItem.number) }.filter {
+            FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent($0).path)
+        }
+        return existing.map { path in
             let url =
                 (repositoryPage ?? environment.webURL).map {
                     ArtifactLink.url(
@@ -129,14 +135,11 @@ extension StageJob {
         }
     }
 
-    /// Every stage's state for the status comment, from the runs state has recorded for this work item.
-    private func stageStates(current: GateResult) async throws -> [(name: StageName, state: StatusComment.StageState)] {
-        let runs = try await StateSnapshot.reading(environment.state.location) {
-            try await $0.database.runs(limit: 10_000)
-        }
-        let mine = runs.filter {
-            $0.workItem.repository == request.workItem.repository && $0.workItem.number == request.workItem.number
-        }
+    /// Every stage's state for the status comment, from `runs`, the runs state recorded for this work item
+    /// (read with ``history()`` before the run began).
+    private func stageStates(current: GateResult, runs mine: [RunSummary]) -> [(
+        name: StageName, state: StatusComment.StageState
+    )] {
         return environment.pipeline.stages.map { stage in
             if stage.name == request.stage.name {
                 return (stage.name, current == .pass ? .inReview : current == .needsInput ? .needsInput : .failed)

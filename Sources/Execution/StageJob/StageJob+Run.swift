@@ -6,11 +6,13 @@ import StateBranch
 extension StageJob {
     /// Claims the work, runs the stage and records how it ended.
     ///
-    /// - Returns: ``StageJobResult/Outcome/duplicate`` when another live job holds the lease,
+    /// - Returns: ``StageJobResult/Outcome/alreadyHandled`` when another run already handled the triggering
+    ///   event (``handledElsewhere()``), ``StageJobResult/Outcome/duplicate`` when another live job holds the lease,
     ///   ``StageJobResult/Outcome/alreadyDone`` when this run already finished (a rerun of the same job).
     /// - Throws: ``PreflightFailure`` before anything is claimed when the token or the agent lacks something;
     ///   otherwise whatever stopped the stage; the run is then recorded as failed, and the lease freed.
     public func run() async throws -> StageJobResult {
+        if let handled = try await handledElsewhere() { return handled }
         try await preflight()
         let now = Date()
         let claim = try await environment.state.apply(

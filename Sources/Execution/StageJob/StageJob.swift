@@ -10,9 +10,11 @@ import StateBranch
 /// the git remote and the agent. ``run()`` claims the work, prepares the work tree, runs the agent, evaluates
 /// the gate, publishes and records.
 ///
-/// Every side effect is idempotent by lookup (the work branch is pushed only when its tree changed, the pull
-/// request is found by its head branch, the status comment by its marker, labels are sets), so a rerun or a
-/// `--mode resume` after a crash repeats none of them; each is also recorded as a checkpoint in state.
+/// Every side effect is idempotent by lookup (the work branch is found by the work item and pushed only when its
+/// tree changed, the pull request is found by its head branch, the status comment by its marker and by who could
+/// have written it, labels are sets, creates are looked up before a retry), so a rerun or a `--mode resume` after
+/// a crash repeats none of them; each is also recorded as a checkpoint in state. A label event another run already
+/// handled does nothing (``handledElsewhere()``).
 public struct StageJob: Sendable {
     /// What is being run.
     public struct Request: Sendable {
@@ -34,11 +36,14 @@ public struct StageJob: Sendable {
         public var holder: String
         /// How long the lease lasts before another job may take the work over.
         public var leaseSeconds: Int
+        /// When the forge says the triggering event happened (the issue's `updated_at` in a label payload); a
+        /// run of the stage started after it, with the trigger label gone, means the event was handled.
+        public var eventTime: Date?
 
         /// Creates a request.
         public init(
             workItem: WorkItemKey, stage: StageDefinition, mode: RunMode, actor: String, triggerLabel: String?,
-            trigger: String, runID: String, holder: String, leaseSeconds: Int
+            trigger: String, runID: String, holder: String, leaseSeconds: Int, eventTime: Date? = nil
         ) {
             self.workItem = workItem
             self.stage = stage
@@ -49,6 +54,7 @@ public struct StageJob: Sendable {
             self.runID = runID
             self.holder = holder
             self.leaseSeconds = leaseSeconds
+            self.eventTime = eventTime
         }
     }
 

@@ -8,6 +8,8 @@ public struct StageJobResult: Sendable, Equatable {
         case duplicate
         /// This run already finished earlier; nothing was done again.
         case alreadyDone = "already_done"
+        /// Another run already handled the event (its trigger label is gone); nothing was done.
+        case alreadyHandled = "skipped"
     }
 
     /// What happened.

@@ -32,6 +32,9 @@ extension LocalForge {
     }
 
     /// Records the dispatch in ``LocalForgeDocument/dispatches``; nothing runs it.
+    /// ``author``, the identity the local forge writes as.
+    public func currentUser() async throws(ForgeError) -> Account? { Account(login: author, kind: .bot) }
+
     public func dispatchWorkflow(_ workflow: String, ref: String, inputs: [String: String]) async throws(ForgeError) {
         let author = author
         try await changing("start workflow \(workflow) on \(ref)") { document, date, _ throws(LocalForgeFailure) in
