@@ -68,9 +68,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Adoption",
+            dependencies: ["Actions", "Forge", "Pipeline"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Reporting",
+            dependencies: ["StateBranch", "Store", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Agents", "Execution", "Forge", "Git", "HTTP", "Pipeline", "StateBranch", "Store",
+                "Actions", "Adoption", "Agents", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline",
+                "StateBranch", "Store",
                 "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -150,6 +161,16 @@ let package = Package(
             dependencies: [
                 "ConveyorCommands", "ConveyorTestSupport", "StateBranch", .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AdoptionTests",
+            dependencies: ["Actions", "Adoption", "Forge", "HTTP", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Store", "ConveyorTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ]

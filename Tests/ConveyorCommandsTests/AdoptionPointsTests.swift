@@ -21,13 +21,15 @@ struct AdoptionPointsTests {
     }
 
     /// Every shipped workflow and template, GitHub's and Gitea's.
-    static let workflows =
-        yamlFiles(in: ".github/workflows") + yamlFiles(in: ".gitea/workflows") + yamlFiles(in: "action/templates")
-        + yamlFiles(in: "action/templates/gitea")
-    /// The wrappers a user copies into a repository.
-    static let templates = yamlFiles(in: "action/templates") + yamlFiles(in: "action/templates/gitea")
-    /// What Gitea runs: its workflows and its template.
-    static let giteaFlavour = yamlFiles(in: ".gitea/workflows") + yamlFiles(in: "action/templates/gitea")
+    static let workflows = yamlFiles(in: ".github/workflows") + yamlFiles(in: ".gitea/workflows") + templates
+    /// The wrappers a user copies into a repository, and the copies of what `conveyor init` writes.
+    static let templates =
+        yamlFiles(in: "action/templates") + yamlFiles(in: "action/templates/gitea")
+        + yamlFiles(in: "action/templates/init/github") + yamlFiles(in: "action/templates/init/gitea")
+    /// What Gitea runs: its workflows and its templates.
+    static let giteaFlavour =
+        yamlFiles(in: ".gitea/workflows") + yamlFiles(in: "action/templates/gitea")
+        + yamlFiles(in: "action/templates/init/gitea")
 
     static func text(_ path: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
@@ -42,8 +44,8 @@ struct AdoptionPointsTests {
     @Test("the file lists are not empty, so the other tests check something")
     func filesFound() {
         #expect(Self.workflows.count >= 5)
-        #expect(Self.templates.count >= 2)
-        #expect(Self.giteaFlavour.count >= 2)
+        #expect(Self.templates.count >= 4)
+        #expect(Self.giteaFlavour.count >= 3)
     }
 
     @Test("every workflow and template declares the token permissions it needs", arguments: workflows)

@@ -19,7 +19,8 @@ import Testing
     static let gitHubTable = expand([
         "GET", "GET,PATCH /issues/{issue_number}", "GET,POST /issues/{issue_number}/comments",
         "GET,PATCH,DELETE /issues/comments/{comment_id}", "GET,POST,PUT,DELETE /issues/{issue_number}/labels",
-        "DELETE /issues/{issue_number}/labels/{name}", "GET /labels", "GET,POST /pulls",
+        "DELETE /issues/{issue_number}/labels/{name}", "GET,POST /labels", "GET,PATCH,DELETE /labels/{name}",
+        "GET,POST /pulls",
         "GET,PATCH /pulls/{pull_number}",
         "POST /statuses/{sha}", "GET /commits/{ref}/status", "GET /commits/{ref}/statuses",
         "GET /collaborators/{username}/permission", "POST /check-runs", "GET,PATCH /check-runs/{check_run_id}",
@@ -33,8 +34,9 @@ import Testing
         expand([
             "GET", "GET,PATCH /issues/{index}", "GET,POST /issues/{index}/comments",
             "GET,PATCH,DELETE /issues/comments/{id}",
-            "GET,POST,PUT,DELETE /issues/{index}/labels", "DELETE /issues/{index}/labels/{id}", "GET /labels",
-            "GET,POST /pulls", "GET,PATCH /pulls/{index}", "GET,POST /statuses/{sha}", "GET /commits/{ref}/status",
+            "GET,POST,PUT,DELETE /issues/{index}/labels", "DELETE /issues/{index}/labels/{id}", "GET,POST /labels",
+            "GET,PATCH,DELETE /labels/{id}", "GET,POST /pulls", "GET,PATCH /pulls/{index}", "GET,POST /statuses/{sha}",
+            "GET /commits/{ref}/status",
             "GET /commits/{ref}/statuses", "GET /collaborators/{collaborator}/permission",
             "GET,POST,DELETE /issues/comments/{id}/reactions", "GET,POST,DELETE /issues/{index}/reactions",
             "POST /actions/workflows/{workflow_id}/dispatches",
@@ -44,7 +46,7 @@ import Testing
         let contract = try Contracts.gitHub()
         #expect(contract.document.dialect == .openAPI3)
         #expect(contract.document.basePath.isEmpty)
-        #expect(contract.operations.count == 33)
+        #expect(contract.operations.count == 37)
         #expect(Set(contract.operations.map(\.title)) == Self.gitHubTable)
         let issue = try #require(
             contract.operation(method: "get", pathTemplate: "/repos/{owner}/{repo}/issues/{issue_number}"))
@@ -55,7 +57,7 @@ import Testing
         let contract = try Contracts.gitea()
         #expect(contract.document.dialect == .swagger2)
         #expect(contract.document.basePath == "/api/v1")
-        #expect(contract.operations.count == 31)
+        #expect(contract.operations.count == 35)
         #expect(Set(contract.operations.map(\.title)) == Self.giteaTable)
         #expect(
             contract.operation(method: "DELETE", pathTemplate: "/repos/{owner}/{repo}/issues/{index}/labels/{id}")

@@ -15,20 +15,32 @@ extension Application {
 
                   conveyor doctor
                   conveyor doctor --format json
+                  conveyor doctor --forge-checks   # in a job: labels present, label variables, token write access
                 """
         )
 
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
+        @Flag(
+            name: .customLong("forge-checks"),
+            help: "Also ask the forge: label variables, labels present, the token's write access (network).")
+        var forgeChecks = false
+
         func run() async throws {
             let environment = ActionsEnvironment()
             let base = DoctorReport.make(libraries: .linked(), environment: environment)
+            var forge: [DoctorCheck] = []
+            if forgeChecks {
+                forge = await DoctorReport.adoptionChecks(
+                    environment, variables: ProcessInfo.processInfo.environment,
+                    repositoryRoot: environment.workspace ?? URL(fileURLWithPath: "."))
+            }
             let report = DoctorReport(
                 checks: base.checks
                     + DoctorReport.agentChecks(
                         variables: ProcessInfo.processInfo.environment, isActions: environment.isActions,
-                        version: DoctorReport.programVersion))
+                        version: DoctorReport.programVersion) + forge)
             print(try report.rendered(as: format))
             if !report.ok { throw ExitCode.failure }
         }

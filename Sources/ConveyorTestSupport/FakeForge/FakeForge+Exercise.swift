@@ -29,7 +29,13 @@ extension FakeForge {
                     .post, repositoryURL(route.dialect, "/issues/\(issue)/labels"), body: ["labels": ["bug"]])
                 _ = try await client.send(relabel)
             }
-            let response = try await client.send(try exerciseRequest(for: route, fixture), acceptAnyStatus: true)
+            var request = try exerciseRequest(for: route, fixture)
+            if route.operation == .deleteLabel {
+                let retired = await seedLabel("retired-\(route.dialect)")
+                let name = route.dialect == .github ? retired.name : String(retired.id)
+                request = HTTPRequest(method: .delete, url: repositoryURL(route.dialect, "/labels/\(name)"))
+            }
+            let response = try await client.send(request, acceptAnyStatus: true)
             answered.append((route, response.status))
         }
         return answered
@@ -70,6 +76,14 @@ extension FakeForge {
             return HTTPRequest(url: apiURL(dialect).appendingPathComponent("user"))
         case .dispatchWorkflow:
             return send(.post, "/actions/workflows/agent.yml/dispatches", #"{"ref":"main","inputs":{"issue":"1"}}"#)
+        case .listRepositoryLabels: return get("/labels")
+        case .createLabel:
+            return send(.post, "/labels", #"{"name":"new-\#(dialect)","color":"1d76db","description":"made"}"#)
+        case .editLabel:
+            let name = dialect == .github ? fixture.label.name : String(fixture.label.id)
+            return send(.patch, "/labels/\(name)", #"{"color":"d73a4a","description":"Something is wrong"}"#)
+        case .deleteLabel:
+            return HTTPRequest(method: .delete, url: repositoryURL(dialect, "/labels/none"))
         }
     }
 }

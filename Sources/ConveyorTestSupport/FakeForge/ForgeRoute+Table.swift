@@ -26,6 +26,10 @@ extension FakeForge {
         github("GET", "/commits/{ref}/status", .getCombinedStatus),
         github("GET", "/collaborators/{username}/permission", .getPermission),
         github("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow, inSubset: false),
+        github("GET", "/labels", .listRepositoryLabels),
+        github("POST", "/labels", .createLabel),
+        github("PATCH", "/labels/{name}", .editLabel),
+        github("DELETE", "/labels/{name}", .deleteLabel),
         ForgeRoute(
             dialect: .github, method: "GET", pathTemplate: "/user", inSubset: false, operation: .getAuthenticatedUser),
     ]
@@ -48,6 +52,10 @@ extension FakeForge {
         gitea("GET", "/commits/{ref}/status", .getCombinedStatus),
         gitea("GET", "/collaborators/{collaborator}/permission", .getPermission),
         gitea("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow),
+        gitea("GET", "/labels", .listRepositoryLabels),
+        gitea("POST", "/labels", .createLabel),
+        gitea("PATCH", "/labels/{id}", .editLabel),
+        gitea("DELETE", "/labels/{id}", .deleteLabel),
         ForgeRoute(
             dialect: .gitea, method: "GET", pathTemplate: "/user", inSubset: true, operation: .getAuthenticatedUser),
     ]

@@ -17,6 +17,7 @@ public enum ForgeOperation: String, Sendable, Hashable, CaseIterable {
     case createStatus, getCombinedStatus
     case getPermission
     case dispatchWorkflow
+    case listRepositoryLabels, createLabel, editLabel, deleteLabel
     case getAuthenticatedUser
 }
 

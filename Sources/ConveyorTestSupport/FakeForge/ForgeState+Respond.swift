@@ -82,6 +82,10 @@ extension ForgeState {
         case .getCombinedStatus: return .json(200, call.renderer.combinedStatus(for: call.match["ref"], in: repository))
         case .getPermission: return getPermission(call)
         case .dispatchWorkflow: return try dispatchWorkflow(call)
+        case .listRepositoryLabels: return listRepositoryLabels(call, in: repository)
+        case .createLabel: return try createLabel(call)
+        case .editLabel: return try editLabel(call)
+        case .deleteLabel: return deleteLabel(call)
         case .getAuthenticatedUser: return getAuthenticatedUser(call)
         }
     }
