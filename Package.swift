@@ -40,11 +40,11 @@ let package = Package(
             dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Gates", dependencies: ["Documents", "Pipeline"], swiftSettings: swiftSettings),
+        .target(name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Agents",
             dependencies: [
-                "Pipeline",
+                "Actions", "Pipeline",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -90,8 +90,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "conveyor",
-            dependencies: ["ConveyorCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Actions", "ConveyorCommands", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Fuzzing (scripts/fuzz builds it with libFuzzer; the plain build replays saved inputs)
+        .executableTarget(
+            name: "conveyor-fuzz", dependencies: ["Actions", "Agents", "Documents", "Pipeline", "Triggers"],
+            path: "Sources/ConveyorFuzz", swiftSettings: swiftSettings
         ),
 
         // MARK: - Test support and benchmarks
@@ -136,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentsTests",
-            dependencies: ["Agents", "ConveyorTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Agents", "ConveyorTestSupport", "Pipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),

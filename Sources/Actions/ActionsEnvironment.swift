@@ -40,8 +40,9 @@ public struct ActionsEnvironment: Sendable {
     private let parsedServerURL: Result<URL, ActionsEnvironmentError>
     private let parsedAPIURL: Result<URL, ActionsEnvironmentError>
 
-    /// Reads the environment `variables` (by default, this process's environment).
-    public init(_ variables: [String: String] = ProcessInfo.processInfo.environment) {
+    /// Reads the environment `variables`; commands get it from ``Settings/actions``, which reads the process's
+    /// environment once.
+    public init(_ variables: [String: String]) {
         let read = VariableReader(variables)
         isActions = read.flag("GITHUB_ACTIONS") || read.flag("GITEA_ACTIONS")
         forge = Self.detectForge(read)

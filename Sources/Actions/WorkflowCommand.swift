@@ -45,6 +45,40 @@ public struct WorkflowCommand: Sendable, Equatable {
         return line + "::" + Self.escapeData(message)
     }
 
+    /// `text` with every line the runner would read as a command — one whose first non-blank characters are `::`
+    /// (`::add-mask::…`, `::error::…`, `::stop-commands::…`) or the legacy `##[` — prefixed with a backslash, so
+    /// data printed to the log (a label, a sender's login, an issue title) stays data. Lines are split at `\n`,
+    /// `\r` and the Unicode line separators the runner also splits at. Conveyor's own commands are written with
+    /// ``line`` and never pass through here.
+    public static func neutralized(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var atLineStart = true
+        var pending = ""  // blanks at the start of the current line, held until the first non-blank
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if atLineStart {
+                if scalar == " " || scalar == "\t" {
+                    pending.unicodeScalars.append(scalar)
+                    continue
+                }
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                let third = index + 2 < scalars.count ? scalars[index + 2] : nil
+                if (scalar == ":" && next == ":") || (scalar == "#" && next == "#" && third == "[") {
+                    result += "\\"
+                }
+                result += pending
+                pending = ""
+                atLineStart = false
+            }
+            result.unicodeScalars.append(scalar)
+            if ["\n", "\r", "\u{2028}", "\u{2029}", "\u{85}"].contains(scalar) {
+                atLineStart = true
+            }
+        }
+        return result + pending
+    }
+
     /// Escapes a message: `%` → `%25`, `\r` → `%0D`, `\n` → `%0A`.
     public static func escapeData(_ text: String) -> String {
         var escaped = ""

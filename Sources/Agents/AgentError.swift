@@ -23,6 +23,9 @@ public struct AgentError: Error, Sendable, CustomStringConvertible {
         public static let cancelled = Code(name: "cancelled")
         /// The log directory or one of its files could not be written.
         public static let logUnwritable = Code(name: "logUnwritable")
+        /// The model API was unavailable for the whole run (``AgentStatus/modelUnavailable(reason:)``): the job
+        /// stops without judging the work, and a later run may succeed.
+        public static let modelUnavailable = Code(name: "modelUnavailable")
 
         public var description: String { name }
 

@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 import Pipeline
 
@@ -5,7 +6,7 @@ import Pipeline
 ///
 /// The runner starts the agent with its working directory set to ``workDirectory``, gives it ``prompt`` on standard
 /// input, and writes its transcript to ``logDirectory``. ``environment`` is the parent environment; the runner
-/// scrubs it with ``AgentEnvironment`` before the agent sees it.
+/// scrubs it with `ChildEnvironment` (module Actions) before the agent sees it.
 public struct AgentInvocation: Sendable {
     /// Which agent to run.
     public var kind: AgentKind
@@ -33,6 +34,8 @@ public struct AgentInvocation: Sendable {
     public var environment: [String: String]
     /// Extra variable names the agent may receive although they look like credentials (from configuration).
     public var allowedCredentials: Set<String>
+    /// Values no variable the agent gets may contain (the job's forge token), whatever its name.
+    public var withheldSecrets: [Secret]
     /// The Claude Code CLI: a path, or a name looked up on the scrubbed `PATH`.
     public var claudeExecutable: String
     /// The Codex CLI: a path, or a name looked up on the scrubbed `PATH`.
@@ -57,9 +60,9 @@ public struct AgentInvocation: Sendable {
         kind: AgentKind, prompt: String, workDirectory: URL, logDirectory: URL, stage: String, workItem: Int,
         runID: String, model: String? = nil, maxTurns: Int? = nil, timeout: Duration = .seconds(3600),
         terminationGrace: Duration = .seconds(10), environment: [String: String],
-        allowedCredentials: Set<String> = [], claudeExecutable: String = "claude", codexExecutable: String = "codex",
-        prices: PriceTable = PriceTable(), skipPermissionChecks: Bool = false, commandTemplate: CommandTemplate? = nil,
-        artifacts: [ArtifactRequirement] = [], ownerRole: String = "",
+        allowedCredentials: Set<String> = [], withheldSecrets: [Secret] = [], claudeExecutable: String = "claude",
+        codexExecutable: String = "codex", prices: PriceTable = PriceTable(), skipPermissionChecks: Bool = false,
+        commandTemplate: CommandTemplate? = nil, artifacts: [ArtifactRequirement] = [], ownerRole: String = "",
         workItemText: WorkItemText = WorkItemText(title: "", body: "")
     ) {
         self.kind = kind
@@ -75,6 +78,7 @@ public struct AgentInvocation: Sendable {
         self.terminationGrace = terminationGrace
         self.environment = environment
         self.allowedCredentials = allowedCredentials
+        self.withheldSecrets = withheldSecrets
         self.claudeExecutable = claudeExecutable
         self.codexExecutable = codexExecutable
         self.prices = prices

@@ -11,13 +11,18 @@ public enum AgentStatus: Sendable, Hashable, CustomStringConvertible {
     case crashed(exitStatus: Int32?, signal: Int32?)
     /// The agent exited but its output is not the result it must print (missing, empty, or not JSON).
     case invalidOutput(reason: String)
+    /// The model API could not be reached or kept failing (a 5xx, 429 or 529 answer, a timeout, a refused
+    /// connection) after the agent CLI's own retries: nothing about the work can be judged, and running the job
+    /// again later may succeed. `reason` names the failure without the API's address.
+    case modelUnavailable(reason: String)
 
     /// True only for ``succeeded``.
     public var isSuccess: Bool {
         if case .succeeded = self { true } else { false }
     }
 
-    /// A short machine-friendly name: `succeeded`, `failed`, `timed_out`, `crashed` or `invalid_output`.
+    /// A short machine-friendly name: `succeeded`, `failed`, `timed_out`, `crashed`, `invalid_output` or
+    /// `model_unavailable`.
     public var name: String {
         switch self {
         case .succeeded: "succeeded"
@@ -25,6 +30,7 @@ public enum AgentStatus: Sendable, Hashable, CustomStringConvertible {
         case .timedOut: "timed_out"
         case .crashed: "crashed"
         case .invalidOutput: "invalid_output"
+        case .modelUnavailable: "model_unavailable"
         }
     }
 
@@ -44,6 +50,8 @@ public enum AgentStatus: Sendable, Hashable, CustomStringConvertible {
             }
         case .invalidOutput(let reason):
             "invalid output: \(reason)"
+        case .modelUnavailable(let reason):
+            "model API unavailable: \(reason)"
         }
     }
 }

@@ -28,3 +28,24 @@ extension AgentTranscript {
         (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     }
 }
+
+extension AgentTranscript {
+    /// The file Claude Code's session is copied to (`session.jsonl`): every message and tool call of the run.
+    public var claudeSession: URL { directory.appendingPathComponent("session.jsonl") }
+
+    /// Copies Claude Code's own record of session `sessionID` (`<home>/.claude/projects/<work tree>/<id>.jsonl`)
+    /// into the transcript as ``claudeSession``, so the transcript shows what the agent did, not only its result.
+    /// Does nothing when the CLI kept no such file.
+    func keepClaudeSession(_ sessionID: String, home: String?) {
+        guard let home, !sessionID.isEmpty, !sessionID.contains("/") else { return }
+        let projects = URL(fileURLWithPath: home).appendingPathComponent(".claude/projects", isDirectory: true)
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: projects.path)) ?? []
+        for folder in folders {
+            let session = projects.appendingPathComponent(folder).appendingPathComponent("\(sessionID).jsonl")
+            guard FileManager.default.fileExists(atPath: session.path) else { continue }
+            try? FileManager.default.removeItem(at: claudeSession)
+            try? FileManager.default.copyItem(at: session, to: claudeSession)
+            return
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 #if canImport(Glibc)
@@ -32,20 +33,37 @@ enum ClaudeAgent {
         let arguments = try ClaudeCommandLine.arguments(
             model: invocation.model, maxTurns: invocation.maxTurns,
             skipPermissionChecks: invocation.skipPermissionChecks, runningAsRoot: geteuid() == 0)
-        let scrubbed = AgentEnvironment(allowing: invocation.allowedCredentials).scrub(invocation.environment)
+        let scrubbed = ChildEnvironment(
+            for: ChildEnvironment.claudeAgent, allowing: invocation.allowedCredentials,
+            withholdingValues: invocation.withheldSecrets
+        ).scrub(invocation.environment)
+        let environment = boundedRetries(scrubbed.kept)
         let executable = try ExecutableLocator.locate(
-            invocation.claudeExecutable, environment: scrubbed.kept, workDirectory: invocation.workDirectory,
+            invocation.claudeExecutable, environment: environment, workDirectory: invocation.workDirectory,
             hint: installHint)
         let transcript = try AgentTranscript.prepare(in: invocation.logDirectory, prompt: invocation.prompt)
         let exit = try await ProcessGroupRunner.run(
             ProcessLaunch(
-                executable: executable, arguments: arguments, environment: scrubbed.kept,
+                executable: executable, arguments: arguments, environment: environment,
                 workingDirectory: invocation.workDirectory, standardInput: transcript.promptFile,
                 standardOutput: transcript.standardOutput, standardError: transcript.standardError,
                 timeout: invocation.timeout, terminationGrace: invocation.terminationGrace))
         let parsed = AgentReport.parse(AgentTranscript.text(of: transcript.standardOutput))
+        if let sessionID = try? parsed.get().sessionID {
+            transcript.keepClaudeSession(sessionID, home: scrubbed.kept["HOME"])
+        }
         return AgentOutcome(
             status: AgentStatus.judge(exit, report: parsed), exit: exit, report: try? parsed.get(),
             transcript: transcript, withheldVariables: scrubbed.removed)
+    }
+
+    /// The CLI's own retry limits, set unless the job set them: without them an unreachable or overloaded model
+    /// API keeps the CLI retrying for many minutes before it reports the outage. Read from the bundled CLI
+    /// (2.1.x): `CLAUDE_CODE_MAX_RETRIES` caps retries of a failed model call, `API_TIMEOUT_MS` one call's time.
+    static let retryLimits = ["CLAUDE_CODE_MAX_RETRIES": "2", "API_TIMEOUT_MS": "300000"]
+
+    /// `environment` with ``retryLimits`` added where it does not set them.
+    static func boundedRetries(_ environment: [String: String]) -> [String: String] {
+        environment.merging(retryLimits) { own, _ in own }
     }
 }

@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 #if canImport(Glibc)
@@ -35,7 +36,10 @@ enum CodexAgent {
     static func run(_ invocation: AgentInvocation) async throws(AgentError) -> AgentOutcome {
         let arguments = try CodexCommandLine.arguments(
             skipPermissionChecks: invocation.skipPermissionChecks, runningAsRoot: geteuid() == 0)
-        let scrubbed = AgentEnvironment(allowing: invocation.allowedCredentials).scrub(invocation.environment)
+        let scrubbed = ChildEnvironment(
+            for: ChildEnvironment.codexAgent, allowing: invocation.allowedCredentials,
+            withholdingValues: invocation.withheldSecrets
+        ).scrub(invocation.environment)
         let configuration = try CodexConfiguration(
             model: invocation.model, environment: scrubbed.kept, parentEnvironment: invocation.environment)
         let executable = try ExecutableLocator.locate(

@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 /// Runs any agent CLI through a ``CommandTemplate`` and judges it by its exit status and, when the template asks
@@ -11,7 +12,10 @@ enum CommandAgent {
                 message: "The `command` agent needs a command template (e.g. `my-agent --prompt {prompt_file}`); "
                     + "none is configured for stage \(invocation.stage).")
         }
-        let scrubbed = AgentEnvironment(allowing: invocation.allowedCredentials).scrub(invocation.environment)
+        let scrubbed = ChildEnvironment(
+            for: ChildEnvironment.commandAgent, allowing: invocation.allowedCredentials,
+            withholdingValues: invocation.withheldSecrets
+        ).scrub(invocation.environment)
         let transcript = try AgentTranscript.prepare(
             in: invocation.logDirectory, prompt: invocation.prompt, withResultFile: template.resultSource == .outputFile
         )

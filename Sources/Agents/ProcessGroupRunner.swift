@@ -12,17 +12,21 @@ import SystemPackage
 /// - At the limit the whole group gets SIGTERM, then SIGKILL after the grace period. When the leader ends, whatever
 ///   is left of its group is killed too (after the grace period on a timeout, at once otherwise), so no grandchild
 ///   outlives the run.
-/// - If the calling task is cancelled, swift-subprocess runs the same SIGTERM-then-SIGKILL sequence on the group,
-///   and the run throws ``AgentError/Code/cancelled``.
+/// - If the calling task is cancelled (Conveyor got SIGTERM or SIGINT), swift-subprocess runs the same
+///   SIGTERM-then-SIGKILL sequence on the group, with at most ``cancellationGrace`` between the two so the job
+///   can still record the cancel inside the Actions grace period, and the run throws ``AgentError/Code/cancelled``.
 /// - The stream files belong to swift-subprocess once handed over (it closes them after spawning), so they are
 ///   never closed twice.
-enum ProcessGroupRunner {
+package enum ProcessGroupRunner {
+    /// The longest wait between SIGTERM and SIGKILL when the run is cancelled rather than timed out.
+    package static let cancellationGrace: Duration = .seconds(2)
+
     /// Runs `launch` to the end and reports how it ended.
     ///
     /// - Throws: ``AgentError/Code/logUnwritable`` when the stream files cannot be opened,
     ///   ``AgentError/Code/launchFailed`` when the program cannot be started, and ``AgentError/Code/cancelled`` when
     ///   the calling task is cancelled.
-    static func run(_ launch: ProcessLaunch) async throws(AgentError) -> ProcessExit {
+    package static func run(_ launch: ProcessLaunch) async throws(AgentError) -> ProcessExit {
         let streams = try StreamFiles(launch)
         let group = ProcessGroup()
         let started = ContinuousClock.now
@@ -75,7 +79,8 @@ enum ProcessGroupRunner {
         var options = PlatformOptions()
         options.processGroupID = 0
         options.teardownSequence = [
-            .gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: launch.terminationGrace)
+            .gracefulShutDown(
+                toProcessGroup: true, allowedDurationToNextStep: min(launch.terminationGrace, cancellationGrace))
         ]
         let environment = Dictionary(
             uniqueKeysWithValues: launch.environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) })

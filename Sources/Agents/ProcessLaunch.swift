@@ -1,23 +1,39 @@
 import Foundation
 
 /// A program to start in its own process group, with files (never pipes) for its standard streams.
-struct ProcessLaunch: Sendable {
+package struct ProcessLaunch: Sendable {
     /// The program's absolute path.
-    var executable: URL
+    package var executable: URL
     /// Its arguments, without the program itself.
-    var arguments: [String]
+    package var arguments: [String]
     /// Its whole environment (already scrubbed).
-    var environment: [String: String]
+    package var environment: [String: String]
     /// Its current directory.
-    var workingDirectory: URL
+    package var workingDirectory: URL
     /// The file read as standard input.
-    var standardInput: URL
+    package var standardInput: URL
     /// The file standard output is written to (truncated first).
-    var standardOutput: URL
+    package var standardOutput: URL
     /// The file standard error is written to (truncated first).
-    var standardError: URL
+    package var standardError: URL
     /// The wall-clock limit.
-    var timeout: Duration
+    package var timeout: Duration
     /// How long after SIGTERM the group gets SIGKILL.
-    var terminationGrace: Duration
+    package var terminationGrace: Duration
+
+    /// Creates a launch.
+    package init(
+        executable: URL, arguments: [String], environment: [String: String], workingDirectory: URL,
+        standardInput: URL, standardOutput: URL, standardError: URL, timeout: Duration, terminationGrace: Duration
+    ) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.standardInput = standardInput
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.timeout = timeout
+        self.terminationGrace = terminationGrace
+    }
 }

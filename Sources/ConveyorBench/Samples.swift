@@ -12,6 +12,11 @@ struct Samples {
         milliseconds.append(Self.milliseconds(ContinuousClock.now - started))
     }
 
+    /// Records a duration measured elsewhere (e.g. a child process's wall time).
+    mutating func record(_ duration: Duration) {
+        milliseconds.append(Self.milliseconds(duration))
+    }
+
     /// The middle sample (the mean of the two middle ones for an even count); NaN when empty.
     var median: Double { percentile(50) }
 
@@ -55,8 +60,12 @@ struct BenchFailure: Error, CustomStringConvertible {
 
 /// The built products benchmarks run.
 enum BenchBinary {
-    /// The `conveyor` built beside this `ConveyorBench` (`scripts/bench` builds both).
+    /// The `conveyor` built beside this `ConveyorBench` (`scripts/bench` builds both); `CONVEYOR_BIN` names
+    /// another one, to compare two builds on the same machine at the same time.
     static func conveyor() throws -> URL {
+        if let other = ProcessInfo.processInfo.environment["CONVEYOR_BIN"], !other.isEmpty {
+            return URL(fileURLWithPath: other)
+        }
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("conveyor")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {

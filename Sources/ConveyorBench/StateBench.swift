@@ -89,7 +89,7 @@ enum StateBench {
             for writer in 0..<writers {
                 let location = try bench.location(repository, cache: "\(repository)-\(writer)")
                 group.addTask {
-                    let store = StateBranchStore(location: location, options: StateWriteOptions(maxAttempts: attempts))
+                    let store = StateBranchStore(location: location, options: StateWriteOptions())
                     _ = try await store.apply([], message: "warm-up")
                     var samples: [Duration] = []
                     for write in 0..<writesPerWriter {

@@ -6,6 +6,7 @@ let benchmarks: [String: @Sendable () async throws -> Void] = [
     "http-keepalive": HTTPKeepAliveBench.run,
     "measure": MeasureCommand.run,
     "plan-latency": PlanBench.run,
+    "run-burst": RunBurstBench.run,
     "run-overhead": RunOverheadBench.run,
     "state-commit": StateBench.commit,
     "state-growth": StateBench.growth,

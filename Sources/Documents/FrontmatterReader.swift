@@ -19,15 +19,14 @@ struct FrontmatterReader {
     mutating func read(_ yaml: String) throws(FrontmatterError) -> Frontmatter {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLBounds.frontmatter.compose(yaml)
+        } catch let error as YAMLBoundsError {
+            throw FrontmatterError(
+                .invalidValue, file: file, line: error.line + FrontmatterBlock.firstYAMLLine - 1,
+                "The frontmatter of `\(file)` \(error). Keep frontmatter to a few keys; put long content in the "
+                    + "Markdown body.")
         } catch {
             throw FrontmatterError(problems: [invalidYAML(error)])
-        }
-        if let root, Self.exceedsValueLimit(root) {
-            throw FrontmatterError(
-                .invalidValue, file: file, line: 1,
-                "The frontmatter of `\(file)` holds more than \(Self.valueLimit) values (counting what its aliases "
-                    + "repeat). Keep frontmatter to a few keys; put long content in the Markdown body.")
         }
         let pairs: [(Node, Node)]
         switch root {
@@ -68,25 +67,6 @@ struct FrontmatterReader {
             generatedBy: generatedBy(in: fields), extra: extra)
         guard docID != nil, type != nil, status != nil else { return nil }
         return frontmatter
-    }
-
-    /// The most YAML values a frontmatter block may hold, aliases expanded; it keeps alias bombs from hanging a run.
-    static let valueLimit = 10_000
-
-    /// True when `root` holds more than ``valueLimit`` values; stops counting as soon as it does.
-    static func exceedsValueLimit(_ root: Node) -> Bool {
-        var pending = [root]
-        var count = 0
-        while let node = pending.popLast() {
-            count += 1
-            if count > valueLimit { return true }
-            switch node {
-            case .sequence(let sequence): pending += sequence
-            case .mapping(let mapping): pending += mapping.flatMap { [$0.key, $0.value] }
-            case .scalar, .alias: break
-            }
-        }
-        return false
     }
 
     // MARK: - Problems

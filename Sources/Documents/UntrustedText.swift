@@ -32,6 +32,31 @@ public enum UntrustedText {
         return clean(String(cleaned.prefix(limit - marker.count))) + marker
     }
 
+    /// The default maximum length, in characters, of a one-line title.
+    public static let titleLimit = 200
+
+    /// `text` sanitized (see ``UntrustedText``) and made one line: every line break and tab becomes a space, runs
+    /// of spaces become one, and the result is trimmed and cut to `limit` characters (an ellipsis marks the cut).
+    /// For titles Conveyor writes on the forge (a pull request's title from an issue's): no NUL, no bidi override,
+    /// no newline that could start a forged line. An empty result stays empty.
+    public static func singleLine(_ text: String, limit: Int = titleLimit) -> String {
+        var line = ""
+        var pendingSpace = false
+        for character in clean(text) {
+            if character.isWhitespace {
+                pendingSpace = !line.isEmpty
+                continue
+            }
+            if pendingSpace { line.append(" ") }
+            pendingSpace = false
+            line.append(character)
+        }
+        guard line.count > limit, limit > 1 else { return line }
+        var cut = String(line.prefix(limit - 1))
+        while cut.last == " " { cut.removeLast() }
+        return cut + "…"
+    }
+
     /// Steps 1–6 of ``UntrustedText``, without the length cap.
     private static func clean(_ text: String) -> String {
         var result = removeInvisibleCharacters(normalizeLineEndings(text))

@@ -7,6 +7,10 @@ import Git
 /// `actions/checkout` leaves it); otherwise the repository is cloned with libgit2 from
 /// `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY.git`. Either way the work branch is fetched from the remote when it
 /// exists there (a rerun builds on what was published) and otherwise starts at the default branch.
+///
+/// A reused checkout is neutralised first: the credentials a checkout step persisted in its git configuration
+/// (`http.*.extraheader`, `credential.*`, `url.*.insteadOf`, includes) are removed before the agent can read them
+/// (``neutralisedSettings``). Every fetch and push goes to ``remote`` by URL with Conveyor's own credentials.
 public struct Workspace: Sendable {
     /// The repository.
     public let repository: Repository
@@ -22,6 +26,9 @@ public struct Workspace: Sendable {
     public let startCommit: ObjectID
     /// True when the work branch already existed on the remote.
     public let workBranchExisted: Bool
+    /// The credential settings removed from a reused checkout's configuration (names, never values); empty for a
+    /// fresh clone or a clean checkout.
+    public var neutralisedSettings: [String] = []
 
     /// Prepares the work tree.
     ///
@@ -33,8 +40,10 @@ public struct Workspace: Sendable {
         cloneDirectory: URL
     ) async throws -> Workspace {
         let repository: Repository
+        var neutralised: [String] = []
         if let existingCheckout, let opened = try? await Repository.open(at: existingCheckout), await !opened.isBare {
             repository = opened
+            neutralised = try await opened.removePersistedCredentials()
         } else {
             repository = try await Repository.clone(from: remote, to: cloneDirectory, credentials: credentials)
         }
@@ -48,9 +57,11 @@ public struct Workspace: Sendable {
         if repository.location.standardizedFileURL != cloneDirectory.standardizedFileURL {
             try await removeLeftovers(from: repository)
         }
-        return Workspace(
+        var workspace = Workspace(
             repository: repository, remote: remote, baseBranch: baseBranch, workBranch: workBranch,
             startCommit: start, workBranchExisted: existed)
+        workspace.neutralisedSettings = neutralised
+        return workspace
     }
 }
 

@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 /// Decides whether an event's sender may start Conveyor, failing closed.
@@ -8,8 +9,9 @@ import Foundation
 /// 3. Otherwise the forge's collaborator-permission endpoint decides: admin, maintain and write are
 ///    allowed; triage, read and none are denied.
 /// 4. When the permission cannot be read, the sender is denied: retryably when the forge was
-///    unreachable, timed out, failed with 5xx or rate-limited the token; not retryably for a rejected
-///    token (401), a token without access (403) or an answer that cannot be read.
+///    unreachable, timed out, failed with 5xx or rate-limited the token; not retryably for a token without
+///    access (403) or an answer that cannot be read. A rejected token (401) is ``AuthorizationDecision/tokenRejected(reason:)``:
+///    the job, not the sender, is at fault.
 public struct Authorizer: Sendable {
     /// The identities of the forges' built-in job tokens: GitHub's `GITHUB_TOKEN` acts as
     /// `github-actions[bot]`, Gitea's Actions token as `gitea-actions`.
@@ -27,7 +29,7 @@ public struct Authorizer: Sendable {
     }
 
     /// ``builtInSelfLogins`` plus the logins in ``selfLoginVariable`` of `environment`.
-    public static func selfLogins(environment: [String: String] = ProcessInfo.processInfo.environment) -> Set<String> {
+    public static func selfLogins(environment: [String: String]) -> Set<String> {
         let configured = (environment[selfLoginVariable] ?? "").split { $0 == "," || $0.isWhitespace }
         return builtInSelfLogins.union(configured.map(String.init))
     }
@@ -35,7 +37,7 @@ public struct Authorizer: Sendable {
     /// Decides for `sender`; logins are compared without case, as both forges treat them.
     ///
     /// - Parameter selfLogins: the logins Conveyor's own token acts as (``selfLogins(environment:)``).
-    public func authorize(sender: Sender, selfLogins: Set<String> = Authorizer.selfLogins()) async
+    public func authorize(sender: Sender, selfLogins: Set<String> = Authorizer.builtInSelfLogins) async
         -> AuthorizationDecision
     {
         let login = sender.login
@@ -55,6 +57,8 @@ public struct Authorizer: Sendable {
                     reason: Reasons.insufficient(login, level, repository: permissions.repository), retryable: false)
             }
             return .allowed(level)
+        } catch let error where error.code == .unauthorized {
+            return .tokenRejected(reason: Reasons.unknown(login, error))
         } catch {
             return .denied(
                 reason: Reasons.unknown(login, error), retryable: error.isRetryable || error.code == .cancelled)

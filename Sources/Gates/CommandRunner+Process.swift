@@ -1,70 +1,63 @@
+import Actions
+import Agents
 import Foundation
 
 // MARK: - The production runner
 
 extension CommandRunner {
-    /// A runner that starts a child process, waits for it off the cooperative thread pool, and stops its whole
-    /// process group (SIGTERM, then SIGKILL after `gracePeriod`) when it runs past `timeout`.
+    /// A runner that starts the command as the leader of a new process group through the agents' runner
+    /// (``Agents/ProcessGroupRunner``), so a gate command and an agent end the same way.
     ///
-    /// The child's standard output and error go to this process's standard error, so they appear in the job log
-    /// without mixing into machine-readable standard output; its standard input is empty.
+    /// - The command ends when its own process exits. Its standard output and error go to files, copied to this
+    ///   process's standard error (the job log, never machine-readable standard output) once it has exited: no
+    ///   pipe is shared with anything it starts, so a background child (`setsid sleep 3000 & exit 0`) can never
+    ///   hold the job open by keeping a pipe's write end.
+    /// - When it exits, whatever is left of its process group is killed at once. A child that left the group
+    ///   (`setsid`) is not tracked: it holds only the output file, which is removed, and dies with the runner's VM.
+    /// - Past `timeout` the group gets SIGTERM, then SIGKILL after `gracePeriod`, and the result is
+    ///   ``CommandExit/timedOut(_:)``, which only a command that really ran that long gets.
+    /// - Its standard input is empty.
     ///
     /// - Parameters:
     ///   - timeout: the wall-clock limit.
     ///   - gracePeriod: how long a stopped command has to exit before it is killed.
-    ///   - environment: the child's variables; by default this process's, ``scrubbed(_:)``.
+    ///   - environment: the child's variables; by default Conveyor's own (`ProcessEnvironment.variables`),
+    ///     ``scrubbed(_:withholdingValues:)``.
     public static func process(
         timeout: Duration = .seconds(600), gracePeriod: Duration = .seconds(5),
-        environment: [String: String] = scrubbed(ProcessInfo.processInfo.environment)
+        environment: [String: String] = scrubbed(ProcessEnvironment.variables)
     ) -> CommandRunner {
         CommandRunner { arguments, directory in
-            await withCheckedContinuation { continuation in
-                DispatchQueue.global(qos: .userInitiated).async {
-                    continuation.resume(
-                        returning: runBlocking(
-                            arguments, in: directory, environment: environment, timeout: timeout,
-                            gracePeriod: gracePeriod))
+            guard !arguments.isEmpty else { return .couldNotStart("the command is empty") }
+            let logs = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "conveyor-gate-\(UUID().uuidString.prefix(8))", isDirectory: true)
+            defer { try? FileManager.default.removeItem(at: logs) }
+            do {
+                try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+            } catch {
+                return .couldNotStart("no directory for its output: \(error.localizedDescription)")
+            }
+            let output = logs.appendingPathComponent("stdout")
+            let errors = logs.appendingPathComponent("stderr")
+            let exit: ProcessExit
+            do throws(AgentError) {
+                exit = try await ProcessGroupRunner.run(
+                    ProcessLaunch(
+                        executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: arguments,
+                        environment: environment, workingDirectory: directory,
+                        standardInput: URL(fileURLWithPath: "/dev/null"), standardOutput: output,
+                        standardError: errors, timeout: timeout, terminationGrace: gracePeriod))
+            } catch {
+                return .couldNotStart(error.message)
+            }
+            for file in [output, errors] {
+                if let data = FileManager.default.contents(atPath: file.path), !data.isEmpty {
+                    FileHandle.standardError.write(data)
                 }
             }
+            if exit.timedOut { return .timedOut(timeout) }
+            if let signal = exit.signal { return .signalled(signal) }
+            return .exited(exit.exitStatus ?? 1)
         }
-    }
-
-    /// Runs the child and blocks the calling dispatch thread until it ends or is stopped.
-    private static func runBlocking(
-        _ arguments: [String], in directory: URL, environment: [String: String], timeout: Duration,
-        gracePeriod: Duration
-    ) -> CommandExit {
-        guard !arguments.isEmpty else { return .couldNotStart("the command is empty") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.standardError
-        process.standardError = FileHandle.standardError
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do {
-            try process.run()
-        } catch {
-            return .couldNotStart(error.localizedDescription)
-        }
-        // Foundation starts the child as the leader of a new process group, so `-pid` reaches its children too.
-        let group = -process.processIdentifier
-        if finished.wait(timeout: .now() + seconds(timeout)) == .timedOut {
-            kill(group, SIGTERM)
-            if finished.wait(timeout: .now() + seconds(gracePeriod)) == .timedOut {
-                kill(group, SIGKILL)
-                finished.wait()
-            }
-            return .timedOut(timeout)
-        }
-        let status = process.terminationStatus
-        return process.terminationReason == .uncaughtSignal ? .signalled(status) : .exited(status)
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

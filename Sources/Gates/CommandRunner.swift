@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 
 /// Runs the command of a `command` gate in the work tree and reports how it ended.
@@ -19,15 +20,11 @@ public struct CommandRunner: Sendable {
         await run(arguments, directory)
     }
 
-    /// Parts of variable names never passed to a gate command: forge tokens, Actions credentials, API keys.
-    public static let withheldNameParts = ["TOKEN", "SECRET", "PASSWORD", "CREDENTIAL", "API_KEY", "PRIVATE_KEY"]
-
-    /// `environment` without credentials: every variable whose name contains one of ``withheldNameParts`` (in any
-    /// case), and every `INPUT_*` (action inputs may carry a token).
-    public static func scrubbed(_ environment: [String: String]) -> [String: String] {
-        environment.filter { name, _ in
-            let upper = name.uppercased()
-            return !upper.hasPrefix("INPUT_") && !withheldNameParts.contains { upper.contains($0) }
-        }
+    /// `environment` as a gate command gets it: ``ChildEnvironment`` for ``ChildEnvironment/Audience/gateCommand``,
+    /// the same allow-list agents get minus any model credential.
+    public static func scrubbed(_ environment: [String: String], withholdingValues secrets: [Secret] = []) -> [String:
+        String]
+    {
+        ChildEnvironment(for: .gateCommand, withholdingValues: secrets).scrub(environment).kept
     }
 }

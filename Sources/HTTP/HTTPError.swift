@@ -58,10 +58,14 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
         case (.status, 403), (.status, 404): "Check the token's permissions and the owner/repository names."
         case (.status, let status?) where status >= 500: "The server kept failing; try again later."
         case (.rateLimited, _): "The API rate limit is exhausted; wait for it to reset or use another token."
-        case (.timeout, _): "Raise the timeout or check the network and proxy settings (https_proxy, no_proxy)."
+        case (.timeout, _): "Check the network and the proxy settings (https_proxy, no_proxy), then run the job again."
         case (.connection, _): "Check the API URL, the network and the proxy settings (https_proxy, no_proxy)."
-        case (.responseTooLarge, _): "Raise the client's maxResponseSize or ask for smaller pages."
-        case (.pagination, _): "Narrow the query or raise maxPages."
+        case (.responseTooLarge, _):
+            "The answer is larger than Conveyor reads from one response (32 MiB; not a setting). Make the object "
+                + "smaller, e.g. shorten the issue body or a comment, then run the job again."
+        case (.pagination, _):
+            "There are more pages than Conveyor reads; remove some of the items listed (labels, comments, "
+                + "pull requests), then run the job again."
         default: "See the response above."
         }
     }

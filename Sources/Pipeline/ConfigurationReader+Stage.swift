@@ -47,9 +47,11 @@ extension ConfigurationReader {
         case "requires_approval":
             if let flag = expectBool(node, at: mark, key: path) { stage.requiresApproval = flag }
         case "timeout_minutes":
-            if let minutes = expectPositiveInt(node, at: mark, key: path) { stage.timeoutMinutes = minutes }
+            if let minutes = expectInt(node, at: mark, key: path, in: StageDefinition.timeoutMinutesRange) {
+                stage.timeoutMinutes = minutes
+            }
         case "agent":
-            if let agent = expectString(node, at: mark, key: path) { stage.agent = agent }
+            if let agent = expectAgent(node, at: mark, key: path) { stage.agent = agent }
         default:
             if let model = expectString(node, at: mark, key: path) { stage.model = model }
         }

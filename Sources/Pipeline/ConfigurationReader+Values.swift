@@ -11,6 +11,17 @@ extension ConfigurationReader {
     }
 
     /// The node as a string scalar, or nil after a `wrongType` diagnostic.
+    /// The node as one of ``AgentDefaults/knownAgents``, or nil after a diagnostic naming them.
+    mutating func expectAgent(_ node: Node, at mark: Mark?, key: String) -> String? {
+        guard let name = expectString(node, at: mark, key: key) else { return nil }
+        guard AgentDefaults.knownAgents.contains(name.lowercased()) else {
+            let known = AgentDefaults.knownAgents.map { "`\($0)`" }.joined(separator: ", ")
+            report(.invalidValue, at: mark, "`\(key): \(name)` is not an agent Conveyor runs; use one of \(known).")
+            return nil
+        }
+        return name.lowercased()
+    }
+
     mutating func expectString(_ node: Node, at mark: Mark?, key: String) -> String? {
         if case .scalar(let scalar) = node, node.null == nil, !scalar.string.isEmpty { return scalar.string }
         report(.wrongType, at: mark, "`\(key)` must be a non-empty string; it is \(Self.kind(of: node)).")
@@ -24,11 +35,13 @@ extension ConfigurationReader {
         return nil
     }
 
-    /// The node as an integer of at least 1, or nil after a diagnostic.
-    mutating func expectPositiveInt(_ node: Node, at mark: Mark?, key: String) -> Int? {
+    /// The node as an integer inside `range`, or nil after a diagnostic naming the range.
+    mutating func expectInt(_ node: Node, at mark: Mark?, key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = expectInt(node, at: mark, key: key) else { return nil }
-        guard value >= 1 else {
-            report(.invalidValue, at: mark, "`\(key)` must be at least 1; it is \(value).")
+        guard range.contains(value) else {
+            report(
+                .invalidValue, at: mark,
+                "`\(key)` must be from \(range.lowerBound) to \(range.upperBound); it is \(value).")
             return nil
         }
         return value

@@ -28,7 +28,14 @@ struct ConfigurationReader {
     mutating func read(_ text: String, over base: PipelineConfiguration) -> PipelineConfiguration {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLBounds.configuration.compose(text)
+        } catch let error as YAMLBoundsError {
+            diagnostics.append(
+                ConfigurationDiagnostic(
+                    code: .invalidValue, file: file, line: error.line, column: 1,
+                    message: "The file \(error). A configuration needs a few hundred values at most; remove the "
+                        + "nested aliases (`&name` / `*name`) or the deep nesting."))
+            return base
         } catch {
             reportYAMLError(error)
             return base
@@ -94,13 +101,16 @@ struct ConfigurationReader {
         for (key, keyMark, value) in entries(of: mapping, allowed: allowed, in: "`agent`") {
             switch key {
             case "name":
-                if let name = expectString(value, at: keyMark, key: "agent.name") {
+                if let name = expectAgent(value, at: keyMark, key: "agent.name") {
                     configuration.agentDefaults.agent = name
                 }
             case "model":
                 configuration.agentDefaults.model = expectString(value, at: keyMark, key: "agent.model")
             default:
-                guard let minutes = expectPositiveInt(value, at: keyMark, key: "agent.timeout_minutes") else {
+                guard
+                    let minutes = expectInt(
+                        value, at: keyMark, key: "agent.timeout_minutes", in: StageDefinition.timeoutMinutesRange)
+                else {
                     continue
                 }
                 for var stage in configuration.pipeline.stages {

@@ -10,4 +10,8 @@ public enum RunMode: String, Sendable, Hashable, CaseIterable, Codable, CustomSt
     case resume
 
     public var description: String { rawValue }
+
+    /// The modes a person may ask for (`--mode`, the `mode` input of a manual run); `revise` comes only from a
+    /// revise label or `/revise`.
+    public static let manualModes: [RunMode] = [.run, .rerun, .resume]
 }

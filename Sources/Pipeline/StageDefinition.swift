@@ -22,8 +22,12 @@ public struct StageDefinition: Sendable, Hashable {
     public var next: StageName?
     /// Whether the owner must approve the output before the item moves on.
     public var requiresApproval: Bool
-    /// Wall-clock limit for the agent, in minutes.
+    /// Wall-clock limit for the agent, in minutes; configuration keeps it inside ``timeoutMinutesRange``.
     public var timeoutMinutes: Int
+
+    /// The timeouts a configuration may set: 1 minute to 7 days (a self-hosted runner's longest job is 5 days),
+    /// so every duration and lease computed from it in seconds stays far from overflow.
+    public static let timeoutMinutesRange = 1...10_080
     /// The agent to run (`claude`, `codex`, `command`, `offline`), or nil for the configured default.
     public var agent: String?
     /// The model to ask for, or nil for the agent's default.

@@ -39,6 +39,22 @@ public struct PendingStateFile: Codable, Sendable, Equatable {
         self.changes = changes
     }
 
+    /// True when the file holds a lease claim for a run it does not also finish: the batch of a job whose claim
+    /// never landed (earlier builds saved such batches; this one never does). That job stopped without doing
+    /// anything, so replaying the file would record a `started` run holding a lease for a job that never ran;
+    /// `conveyor state replay` discards such a file instead.
+    public var isAbandonedClaim: Bool {
+        let finished = Set(
+            changes.compactMap { change -> String? in
+                if case .finishRun(let finish) = change { return finish.runID }
+                return nil
+            })
+        return changes.contains { change in
+            if case .claimLease(let claim) = change { return !finished.contains(claim.runID) }
+            return false
+        }
+    }
+
     /// Reads a pending-state file.
     ///
     /// - Throws: ``StateBranchError`` with code ``StateBranchError/Code/invalidPendingFile`` when the file is

@@ -13,6 +13,13 @@ extension StateBranchError {
             """
         }
 
+        static func notClaimed(branch: String, remote: String, attempts: Int, cause: String) -> String {
+            """
+            Could not claim the work on branch \(branch) of \(remote) after \(attempts) attempt(s): \(cause) \
+            Nothing was done and nothing needs replaying; run the job again.
+            """
+        }
+
         static func lost(count: Int, branch: String, cause: String, saveFailure: String) -> String {
             """
             Could not record \(count) state change(s) on branch \(branch): \(cause) Saving them to a pending \
@@ -20,10 +27,11 @@ extension StateBranchError {
             """
         }
 
-        static func tooManyRejections(_ attempts: Int, lastRejection: String) -> String {
+        static func deadlinePassed(_ deadline: Duration, attempts: Int, lastRejection: String) -> String {
             """
-            every push was rejected because other jobs kept moving the branch (\(attempts) attempts; last: \
-            \(lastRejection)).
+            every push was rejected or failed for \(deadline.components.seconds) s because other jobs kept moving \
+            the branch or the remote could not be reached (\(attempts) attempts; last: \(lastRejection)). Raise \
+            CONVEYOR_STATE_DEADLINE_MINUTES, or give busy repositories their own state branch (--state-branch).
             """
         }
 

@@ -13,6 +13,9 @@ public struct StateBranchError: Error, Sendable, CustomStringConvertible {
 
         /// The changes could not be pushed; they were saved to ``StateBranchError/pendingFile``.
         public static let notPublished = Code("notPublished")
+        /// A batch that claims a lease could not be pushed. Nothing was saved: the claim never took effect, so the
+        /// job did nothing, and replaying it later would record a run that never ran holding a lease nobody uses.
+        public static let notClaimed = Code("notClaimed")
         /// The changes could not be pushed, and saving them to a pending file failed too.
         public static let lost = Code("lost")
         /// A change names a run that the state does not record.

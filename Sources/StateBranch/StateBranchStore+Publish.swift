@@ -15,33 +15,43 @@ extension StateBranchStore {
         case rejected(String)
     }
 
-    /// Runs rounds until one push wins, nothing needs pushing, or the bound is reached.
+    /// Runs rounds until one push wins, nothing needs pushing, or `deadline` (normally
+    /// ``StateWriteOptions/deadline``) has passed since the first round began; between rounds it sleeps a
+    /// jittered backoff (never past the deadline).
     ///
-    /// - Throws: ``PublishFailure`` for every failure, including the bound.
-    func publish(_ changes: [StateChange], message: String) async throws -> StateCommitResult {
-        let bound = max(1, options.maxAttempts)
+    /// - Throws: ``PublishFailure`` for every failure, including the deadline.
+    func publish(_ changes: [StateChange], message: String, deadline limit: Duration) async throws
+        -> StateCommitResult
+    {
+        let clock = ContinuousClock()
+        let deadline = clock.now + limit
         var lastRejection = ""
-        for attempt in 1...bound {
+        var attempt = 0
+        while true {
+            attempt += 1
             do {
                 switch try await round(changes, message: message, attempt: attempt) {
                 case .finished(let result): return result
                 case .rejected(let reason): lastRejection = reason
                 }
-            } catch  where Self.isTransient(error) && attempt < bound {
+            } catch  where Self.isTransient(error) && clock.now < deadline {
                 lastRejection = String(describing: error)
             } catch {
                 throw PublishFailure(cause: error, attempts: attempt)
             }
-            guard attempt < bound else { break }
+            let pause = options.backoff(after: attempt)
+            guard clock.now + pause < deadline else { break }
             do {
-                try await Task.sleep(for: options.backoff(after: attempt))
+                try await Task.sleep(for: pause)
             } catch {
                 throw PublishFailure(cause: error, attempts: attempt)
             }
         }
         let cause = StateBranchError(
-            .notPublished, message: StateBranchError.Messages.tooManyRejections(bound, lastRejection: lastRejection))
-        throw PublishFailure(cause: cause, attempts: bound)
+            .notPublished,
+            message: StateBranchError.Messages.deadlinePassed(
+                limit, attempts: attempt, lastRejection: lastRejection))
+        throw PublishFailure(cause: cause, attempts: attempt)
     }
 
     /// One round: fetch the tip, apply the batch to a copy of its database, commit on the tip, push.

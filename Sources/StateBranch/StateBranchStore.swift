@@ -6,8 +6,8 @@ import Git
 /// ``apply(_:message:)`` fetches the branch, applies a batch of ``StateChange`` values to a copy of the tip's
 /// database in one transaction, commits the new file on the fetched tip and pushes without force. When another
 /// job pushed first, the push is rejected, and the store fetches again and replays the same changes on the new
-/// tip, a bounded number of times with jittered exponential backoff. Never "last writer wins": a binary file
-/// cannot be merged. When it cannot publish, it saves the changes to a pending-state file and throws
+/// tip, with jittered exponential backoff, until ``StateWriteOptions/deadline`` (minutes) has passed. Never "last
+/// writer wins": a binary file cannot be merged. When it cannot publish, it saves the changes to a pending-state file and throws
 /// ``StateBranchError`` naming that file.
 ///
 /// Concurrency: an actor; calls to ``apply(_:message:)`` on one store run one after another. libgit2 work runs on
@@ -36,16 +36,20 @@ public actor StateBranchStore {
     /// - Parameters:
     ///   - changes: the logical changes, applied in order; the batch is all-or-nothing.
     ///   - message: the commit message; name the run, e.g. `state: claim dev on owner/repo#12 (run 42-1)`.
+    ///   - deadline: how long to keep retrying; ``StateWriteOptions/deadline`` when nil (a cancelled job passes
+    ///     a few seconds, to record its end before SIGKILL).
     /// - Returns: the outcome of each change and the pushed commit. When a ``StateChange/claimLease(_:)`` meets
     ///   another run's live lease, or when nothing changed, nothing is committed and ``StateCommitResult/commit``
     ///   is nil.
     /// - Throws: ``StateBranchError`` with code ``StateBranchError/Code/notPublished`` (and
     ///   ``StateBranchError/pendingFile``) when the changes could not be pushed.
-    public func apply(_ changes: [StateChange], message: String) async throws -> StateCommitResult {
+    public func apply(
+        _ changes: [StateChange], message: String, deadline: Duration? = nil
+    ) async throws -> StateCommitResult {
         let previous = queueTail
         let work = Task {
             await previous?.value
-            return try await self.publishOrSave(changes, message: message)
+            return try await self.publishOrSave(changes, message: message, deadline: deadline ?? options.deadline)
         }
         queueTail = Task { _ = await work.result }
         return try await withTaskCancellationHandler {
@@ -64,10 +68,21 @@ public actor StateBranchStore {
     }
 
     /// Publishes the changes; on any failure saves them to a pending-state file and throws the error naming it.
-    private func publishOrSave(_ changes: [StateChange], message: String) async throws -> StateCommitResult {
+    /// A batch that claims a lease is never saved (``StateBranchError/Code/notClaimed``): until its push lands, no
+    /// job holds the work, so there is nothing true to record later.
+    private func publishOrSave(
+        _ changes: [StateChange], message: String, deadline: Duration
+    ) async throws -> StateCommitResult {
         do {
-            return try await publish(changes, message: message)
+            return try await publish(changes, message: message, deadline: deadline)
         } catch let failure as PublishFailure {
+            if changes.contains(where: \.isClaim) {
+                throw StateBranchError(
+                    .notClaimed,
+                    message: StateBranchError.Messages.notClaimed(
+                        branch: location.branch, remote: Remote.url(location.remote).description,
+                        attempts: failure.attempts, cause: Self.sentence(failure.cause)))
+            }
             throw savePending(changes, message: message, failure: failure)
         }
     }

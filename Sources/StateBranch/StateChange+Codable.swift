@@ -5,7 +5,7 @@ import Foundation
 extension StateChange: Codable {
     private enum Key: String, CodingKey {
         case upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, checkpoint, recordDenial,
-            recordGateResults
+            recordGateResults, recordAgentSession
     }
 
     public init(from decoder: any Decoder) throws {
@@ -16,7 +16,7 @@ extension StateChange: Codable {
                     codingPath: container.codingPath,
                     debugDescription: "A state change has exactly one key naming its kind, one of "
                         + "upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, "
-                        + "checkpoint, recordDenial, recordGateResults."))
+                        + "checkpoint, recordDenial, recordGateResults, recordAgentSession."))
         }
         switch key {
         case .upsertWorkItem: self = .upsertWorkItem(try container.decode(WorkItemUpdate.self, forKey: key))
@@ -29,6 +29,8 @@ extension StateChange: Codable {
         case .recordDenial: self = .recordDenial(try container.decode(DenialRecord.self, forKey: key))
         case .recordGateResults:
             self = .recordGateResults(try container.decode(GateResultRecord.self, forKey: key))
+        case .recordAgentSession:
+            self = .recordAgentSession(try container.decode(AgentSessionRecord.self, forKey: key))
         }
     }
 
@@ -44,6 +46,7 @@ extension StateChange: Codable {
         case .checkpoint(let payload): try container.encode(payload, forKey: .checkpoint)
         case .recordDenial(let payload): try container.encode(payload, forKey: .recordDenial)
         case .recordGateResults(let payload): try container.encode(payload, forKey: .recordGateResults)
+        case .recordAgentSession(let payload): try container.encode(payload, forKey: .recordAgentSession)
         }
     }
 }

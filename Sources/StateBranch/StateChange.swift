@@ -23,4 +23,14 @@ public enum StateChange: Sendable, Equatable {
     case recordDenial(DenialRecord)
     /// Records a run's gate verdict and reasons.
     case recordGateResults(GateResultRecord)
+    /// Records an agent session and its token usage.
+    case recordAgentSession(AgentSessionRecord)
+}
+
+extension StateChange {
+    /// True for ``claimLease(_:)``: a batch holding one records a job that starts only if the batch lands.
+    var isClaim: Bool {
+        if case .claimLease = self { return true }
+        return false
+    }
 }

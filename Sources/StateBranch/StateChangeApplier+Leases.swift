@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 extension StateChangeApplier {
-    /// Takes the lease when it is free, ours or expired; reports it held otherwise. A claim for a run that has
+    /// Takes the lease when it is free, ours, held by our holder under an earlier run, or expired; reports it held
+    /// otherwise. A claim for a run that has
     /// already finished (a late replay) changes nothing: a finished run holds no lease.
     func claimLease(_ claim: LeaseClaim) throws -> StateChangeOutcome {
         try requireRun(claim.runID, for: "claimLease")
@@ -24,7 +25,11 @@ extension StateChangeApplier {
                 [expires, item, claim.stage, expires])
             return .leaseAcquired(expiresAt: max(current.lease.expiresAt, claim.expiresAt))
         }
-        guard current.expiresText <= now else { return .leaseHeld(current.lease) }
+        // The same holder under another run ID is a later attempt of the same job (an Actions re-run after a
+        // crash or cancel: attempts of one Actions run never overlap), so the earlier run is over and its lease
+        // is taken over at once instead of after its expiry.
+        let sameHolder = current.lease.holder == claim.holder
+        guard sameHolder || current.expiresText <= now else { return .leaseHeld(current.lease) }
         _ = try execute(
             """
             UPDATE leases SET holder = ?, run_id = ?, acquired_at = ?, expires_at = ?

@@ -51,3 +51,46 @@ extension StateChangeApplier {
         return try appendFlowEvent(event)
     }
 }
+
+extension StateChangeApplier {
+    /// Inserts the attempt (once), the session and its usage; a session already recorded is left as it is.
+    func recordAgentSession(_ session: AgentSessionRecord) throws -> StateChangeOutcome {
+        try requireRun(session.runID, for: "recordAgentSession")
+        let attemptID = "\(session.runID)#\(session.attempt)"
+        let started = StateTimestamp.text(session.startedAt)
+        let ended = StateTimestamp.text(session.endedAt)
+        _ = try execute(
+            """
+            INSERT INTO attempts (attempt_id, run_id, number, forge_run_id, forge_run_attempt, status, started_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (attempt_id) DO NOTHING
+            """,
+            [attemptID, session.runID, session.attempt, session.forgeRunID, session.attempt, "started", started])
+        let inserted = try execute(
+            """
+            INSERT INTO agent_sessions
+                (session_id, attempt_id, role, agent, model, status, log_path, started_at, ended_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (session_id) DO NOTHING
+            """,
+            [
+                session.sessionID, attemptID, session.role, session.agent, session.model, session.status,
+                session.logPath, started, ended,
+            ])
+        guard session.reportsUsage else { return outcome(changed: inserted) }
+        let usage = try execute(
+            """
+            INSERT INTO token_usage
+                (session_id, turn, model, input_tokens, cached_tokens, output_tokens, total_tokens, cost_usd,
+                 recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (session_id, turn) DO NOTHING
+            """,
+            [
+                session.sessionID, session.turns ?? 0, session.model ?? session.agent, session.inputTokens,
+                session.cachedTokens, session.outputTokens,
+                session.inputTokens + session.cachedTokens + session.outputTokens, session.costUSD, ended,
+            ])
+        return outcome(changed: inserted || usage)
+    }
+}

@@ -39,6 +39,7 @@ struct StateChangeApplier {
         case .checkpoint(let checkpoint): try recordCheckpoint(checkpoint)
         case .recordDenial(let denial): try recordDenial(denial)
         case .recordGateResults(let record): try recordGateResults(record)
+        case .recordAgentSession(let session): try recordAgentSession(session)
         }
     }
 

@@ -1,11 +1,17 @@
 public import Foundation
 import Git
 
-/// How ``StateBranchStore`` publishes changes: retry bounds, timeouts, identity and where unpublished changes go.
+/// How ``StateBranchStore`` publishes changes: the retry deadline, backoff, timeouts, identity and where
+/// unpublished changes go.
 public struct StateWriteOptions: Sendable {
-    /// How many fetch–apply–commit–push rounds to try before saving the changes to a pending file.
-    public var maxAttempts: Int
-    /// The backoff after the first rejected round; it doubles each round, up to ``maxBackoff``, with jitter.
+    /// How long a batch keeps trying after its first round: a round that loses a push race (or meets network
+    /// trouble) is followed by another until this much time has passed since the first began; then the changes go
+    /// to a pending file. A time, not a count, because under a burst a job may lose many races in a row and still
+    /// be seconds from winning; ten minutes covers every burst the ADR 0008 estimate admits. At least one round
+    /// always runs.
+    public var deadline: Duration
+    /// The backoff ceiling after the first lost round; it doubles each round, up to ``maxBackoff``, and the pause
+    /// is drawn at random below it (see ``backoff(after:)``).
     public var initialBackoff: Duration
     /// The longest backoff between two rounds.
     public var maxBackoff: Duration
@@ -23,14 +29,17 @@ public struct StateWriteOptions: Sendable {
     /// until the file is removed) before pushing, so a test can kill the process or move the branch meanwhile.
     public var pauseBeforePush: URL?
 
+    /// The default ``deadline``: ten minutes.
+    public static let defaultDeadline: Duration = .seconds(600)
+
     /// Creates options; the defaults suit an Actions job.
     public init(
-        maxAttempts: Int = 10, initialBackoff: Duration = .milliseconds(100), maxBackoff: Duration = .seconds(5),
-        transferTimeout: Duration = .seconds(120), authorName: String = "Conveyor",
+        deadline: Duration = defaultDeadline, initialBackoff: Duration = .milliseconds(100),
+        maxBackoff: Duration = .seconds(2), transferTimeout: Duration = .seconds(120), authorName: String = "Conveyor",
         authorEmail: String = "conveyor@noreply.invalid", pendingDirectory: URL? = nil, pendingLabel: String = "run",
         pauseBeforePush: URL? = nil
     ) {
-        self.maxAttempts = maxAttempts
+        self.deadline = deadline
         self.initialBackoff = initialBackoff
         self.maxBackoff = maxBackoff
         self.transferTimeout = transferTimeout
@@ -46,10 +55,12 @@ public struct StateWriteOptions: Sendable {
         Signature(name: authorName, email: authorEmail, date: Date())
     }
 
-    /// The pause before round `attempt + 1`: half the doubled backoff plus a random share of the other half.
+    /// The pause before round `attempt + 1`: a random share of the ceiling ("full jitter"), where the ceiling is
+    /// ``initialBackoff`` doubled per lost round up to ``maxBackoff``. Full jitter spreads a burst of jobs that lost
+    /// the same race over the whole window, so the next round has few contenders instead of all of them again.
     func backoff(after attempt: Int) -> Duration {
         let doubled = initialBackoff * (1 << min(max(attempt - 1, 0), 20))
         let ceiling = min(doubled, maxBackoff)
-        return ceiling / 2 + ceiling / 2 * Double.random(in: 0...1)
+        return ceiling * Double.random(in: 0.05...1)
     }
 }

@@ -37,14 +37,18 @@ struct EventPayload {
 
     /// The issue an `issues` or `issue_comment` event is about, as a pull request when the issue is one.
     var issueWorkItem: WorkItemRef? {
-        guard let number = root["issue"]?["number"]?.integer ?? root["number"]?.integer else { return nil }
+        guard let number = root["issue"]?["number"]?.integer ?? root["number"]?.integer, number >= 1 else {
+            return nil
+        }
         let isPull = root["issue"]?["pull_request"]?.isPresent == true || root["is_pull"]?.bool == true
         return WorkItemRef(number: number, kind: isPull ? .pullRequest : .issue)
     }
 
     /// The pull request a `pull_request` event is about.
     var pullRequestWorkItem: WorkItemRef? {
-        guard let number = root["pull_request"]?["number"]?.integer ?? root["number"]?.integer else { return nil }
+        guard let number = root["pull_request"]?["number"]?.integer ?? root["number"]?.integer, number >= 1 else {
+            return nil
+        }
         return WorkItemRef(number: number, kind: .pullRequest)
     }
 

@@ -5,7 +5,7 @@ import Pipeline
 
 extension EventResolution {
     /// Modes a manual run may ask for.
-    static let inputModes: [RunMode] = [.run, .rerun, .resume]
+    static let inputModes = RunMode.manualModes
 
     /// Reads `issue`, `stage` and `mode` from the overrides first, then the payload's `inputs`.
     func resolveInputs() -> TriggerDecision {

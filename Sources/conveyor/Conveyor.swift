@@ -1,3 +1,4 @@
+import Actions
 import ArgumentParser
 import ConveyorCommands
 
@@ -5,6 +6,10 @@ import ConveyorCommands
 @main
 struct Conveyor {
     static func main() async {
+        // Before any other code reads the environment or starts a thread or a child: the job's credentials move
+        // into memory and out of what `/proc/<pid>/environ` shows to the agent (ADR 0009).
+        ProcessEnvironment.seal()
+        Application.prepareProcess()
         await Application.main()
     }
 }

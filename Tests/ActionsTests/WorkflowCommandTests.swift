@@ -37,4 +37,22 @@ import Testing
         #expect(WorkflowCommand.stopCommands("c0ffee").line == "::stop-commands::c0ffee")
         #expect(WorkflowCommand.resumeCommands("c0ffee").line == "::c0ffee::")
     }
+
+    @Test func printedDataCannotStartAWorkflowCommandOnAnyLine() {
+        let label = "bug\n::add-mask::ghp_x\r::error::forged\n  ::stop-commands::t\u{2028}##[warning]old"
+        let printed = WorkflowCommand.neutralized("plan: skip #3: label \(label) is not a trigger")
+        let lines = printed.split(whereSeparator: { "\n\r\u{2028}".contains($0) })
+        #expect(lines.count == 5)
+        for line in lines {
+            let start = line.drop { $0 == " " }
+            #expect(!start.hasPrefix("::") && !start.hasPrefix("##["), "\(line)")
+        }
+        #expect(printed.contains("\\::add-mask::ghp_x"))
+        #expect(WorkflowCommand.neutralized("::error::x") == "\\::error::x")
+    }
+
+    @Test func ordinaryTextIsLeftAlone() {
+        let text = "run: done\n  indented: a::b\n#12 ## heading\n"
+        #expect(WorkflowCommand.neutralized(text) == text)
+    }
 }

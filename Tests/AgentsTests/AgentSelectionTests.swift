@@ -1,4 +1,5 @@
 import Agents
+import Pipeline
 import Testing
 
 /// `--agent`, then `CONVEYOR_AGENT`, then the repository configuration, then the stage default.
@@ -42,5 +43,10 @@ struct AgentSelectionTests {
         #expect(error?.code == .unknownAgent)
         #expect(error?.message.contains("CONVEYOR_AGENT") == true)
         #expect(error?.message.contains("claude, codex, command, offline") == true)
+    }
+
+    @Test("The configuration accepts exactly the agents this module runs")
+    func configurationKnowsEveryAgent() {
+        #expect(AgentKind.allCases.map(\.rawValue) == AgentDefaults.knownAgents)
     }
 }

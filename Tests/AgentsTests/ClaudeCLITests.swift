@@ -135,17 +135,24 @@ struct ClaudeCLITests {
         }
     }
 
-    @Test("An API 500 is a failure that names the server error")
-    func serverError() async throws {
+    @Test("A model API that keeps answering 500 is an outage, not a failed run; the CLI's retries are bounded")
+    func serverErrorIsAModelOutage() async throws {
         try await AgentFixture.with { fixture in
-            let script = ModelScript([.failure(status: 500, errorType: "api_error", message: "scripted outage")])
-            let (outcome, _) = try await Self.run(script, in: fixture)
-            guard case .failed(let reason) = outcome.status else {
-                Issue.record("expected .failed, got \(outcome.status)")
+            let script = ModelScript(
+                [.failure(status: 500, errorType: "api_error", message: "scripted outage")], whenExhausted: .repeatLast)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let (outcome, requests) = try await Self.run(script, in: fixture, timeout: .seconds(120))
+            guard case .modelUnavailable(let reason) = outcome.status else {
+                Issue.record("expected .modelUnavailable, got \(outcome.status)")
                 return
             }
-            #expect(reason.contains("API error 500"))
+            #expect(reason.contains("HTTP 500"))
+            #expect(!reason.contains("127.0.0.1"), "the API's address is not published")
             #expect(outcome.report?.apiErrorStatus == 500)
+            // CLAUDE_CODE_MAX_RETRIES=2: the first call and two retries, not the CLI's default ten.
+            #expect(requests.filter(\.isMessages).count <= 1 + 2, "\(requests.count) requests")
+            #expect(clock.now - start < .seconds(100))
         }
     }
 

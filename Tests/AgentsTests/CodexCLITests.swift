@@ -107,7 +107,10 @@ struct CodexCLITests {
             #expect(outcome.withheldVariables.contains("GITHUB_TOKEN"))
             let seen = try #require(fixture.workFile("seen-env.txt"))
             #expect(!seen.contains("ghs_scripted_forge_token"))
-            #expect(seen.contains("CONVEYOR_MARKER=kept-7f3a"))
+            // One allow-list for every agent (ChildEnvironment): a name not on it stays behind.
+            #expect(!seen.contains("CONVEYOR_MARKER"))
+            #expect(outcome.withheldVariables.contains("CONVEYOR_MARKER"))
+            #expect(seen.contains("PATH="))
             #expect(seen.contains("TMPDIR=\(fixture.logs.appendingPathComponent("codex-tmp").path)"))
         }
     }

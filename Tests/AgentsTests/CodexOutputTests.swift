@@ -31,6 +31,8 @@ struct CodexOutputTests {
                 "STAND_IN_OUTPUT": output.path, "STAND_IN_EXIT": String(status), "OPENAI_API_KEY": "sk-unused",
             ]))
         invocation.codexExecutable = program.path
+        // The stand-in's own settings are not on the agent allow-list; configuration lets them through.
+        invocation.allowedCredentials = ["STAND_IN_OUTPUT", "STAND_IN_EXIT"]
         return invocation
     }
 

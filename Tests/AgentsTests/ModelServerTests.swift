@@ -34,6 +34,8 @@ struct ModelServerTests {
                 "message_stop",
             ])
         let data = lines.filter { $0.hasPrefix("data: ") }.map { try? JSONValue(parsing: Data($0.dropFirst(6).utf8)) }
+        // A failed request (curl's `000` under a loaded machine) is a failed test, not a crash of every suite.
+        try #require(data.count == 6, "\(output.stdout)\n\(output.stderr)")
         #expect(data[0]?.value(atPointer: "message/usage/input_tokens") == 11)
         #expect(data[0]?.value(atPointer: "message/usage/cache_read_input_tokens") == 2)
         #expect(data[0]?.value(atPointer: "message/model") == "m-1")

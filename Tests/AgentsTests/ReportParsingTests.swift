@@ -71,12 +71,39 @@ struct ReportParsingTests {
     @Test("is_error true with subtype success is a failure, whatever the exit status")
     func errorWithSuccessSubtype() throws {
         let text =
-            #"{"type":"result","subtype":"success","is_error":true,"api_error_status":529,"result":"Overloaded"}"#
+            #"{"type":"result","subtype":"success","is_error":true,"api_error_status":400,"result":"Bad request"}"#
         let report = try AgentReport.parse(text).get()
         #expect(
-            AgentStatus.judge(Self.cleanExit, report: .success(report)) == .failed(reason: "API error 529: Overloaded"))
+            AgentStatus.judge(Self.cleanExit, report: .success(report)) == .failed(reason: "API error 400: Bad request")
+        )
         #expect(
-            AgentStatus.judge(Self.exit(1), report: .success(report)) == .failed(reason: "API error 529: Overloaded"))
+            AgentStatus.judge(Self.exit(1), report: .success(report)) == .failed(reason: "API error 400: Bad request"))
+    }
+
+    @Test(
+        "An overloaded, failing or unreachable model API is an outage, never a verdict on the work",
+        arguments: [
+            #"{"type":"result","subtype":"success","is_error":true,"api_error_status":529,"result":"Overloaded"}"#,
+            #"{"type":"result","subtype":"success","is_error":true,"api_error_status":503,"result":"x"}"#,
+            #"{"type":"result","subtype":"success","is_error":true,"result":"API Error: Connection error."}"#,
+            #"{"type":"result","subtype":"success","is_error":true,"result":"API Error: Request timed out."}"#,
+        ])
+    func modelOutage(text: String) throws {
+        let report = try AgentReport.parse(text).get()
+        guard case .modelUnavailable(let reason) = AgentStatus.judge(Self.exit(1), report: .success(report)) else {
+            Issue.record("not an outage: \(text)")
+            return
+        }
+        #expect(!reason.contains("Connection error.") || reason.contains("\"API Error: Connection error\""))
+        #expect(AgentStatus.modelUnavailable(reason: reason).name == "model_unavailable")
+    }
+
+    @Test("A rejected API key and running out of turns stay failures of the run")
+    func notAnOutage() throws {
+        let key = #"{"type":"result","subtype":"success","is_error":true,"api_error_status":401,"result":"Invalid"}"#
+        #expect(try AgentReport.parse(key).get().modelOutage == nil)
+        let turns = #"{"type":"result","subtype":"error_max_turns","is_error":true,"result":"API Error: 500"}"#
+        #expect(try AgentReport.parse(turns).get().modelOutage == nil)
     }
 
     @Test("Log lines before the result are tolerated; unknown keys and wrongly typed values are ignored")

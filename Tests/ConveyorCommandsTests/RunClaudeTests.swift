@@ -69,4 +69,30 @@ import Testing
             #expect(brief.contains("Written by Claude Code"))
         }
     }
+
+    @Test func aModelAPIOutageIsExit75WithoutAVerdictOrABlockedLabel() async throws {
+        try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration]) { world in
+            let checkout = world.scratch.appending("checkout")
+            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let server = try await ModelServer.start(
+                script: ModelScript(
+                    [.failure(status: 529, errorType: "overloaded_error", message: "Overloaded")],
+                    whenExhausted: .repeatLast))
+            let home = world.scratch.appending("claude-home")
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            var extra = server.cliEnvironment(home: home)
+            extra["CONVEYOR_AGENT"] = "claude"
+            extra["CONVEYOR_CLAUDE_BIN"] = try ClaudeBinary.locate()
+            extra["GITHUB_WORKSPACE"] = checkout.path
+            let address = try #require(extra["ANTHROPIC_BASE_URL"])
+            let run = try await world.conveyor(["run"], extra)
+            await server.stop()
+
+            #expect(run.status == 75, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(run.stderr.contains("Model API unavailable"))
+            #expect(!run.stderr.contains(address) && !run.stdout.contains(address))
+            #expect(await !world.forge.labels(issue: 1).contains("state:blocked"))
+            #expect(await world.forge.pulls().isEmpty)
+        }
+    }
 }

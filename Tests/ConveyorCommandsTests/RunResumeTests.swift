@@ -2,28 +2,35 @@ import ConveyorTestSupport
 import Foundation
 import Testing
 
-/// A job killed after it pushed the work branch and opened the pull request, but before it posted the status
-/// comment, then rerun with `--mode resume`: exactly one pull request and one comment, and the run completes.
+/// A job killed after every side effect (branch, pull request, status comment, labels) but before its final state
+/// commit recorded any of them, then rerun with `--mode resume`: the resumed run finds each effect by lookup, so
+/// exactly one pull request and one comment, and the run completes.
 @Suite struct RunResumeTests {
-    /// State commits before the status comment: the claim; agent, gate and push started; push done and pull
-    /// request started. The fourth (pull request done, status comment started) is where the job dies.
-    static let pushesBeforeTheComment = 3
+    /// Pushes the git server sees before the final state record (the state branch and the work branch share the
+    /// repository): the claim and the work branch. The third, the final record, is where the job dies.
+    static let pushesBeforeTheFinalRecord = 2
 
-    @Test func aJobKilledBeforeItsCommentResumesWithoutDuplicates() async throws {
+    @Test func aJobKilledBeforeItsFinalRecordResumesWithoutDuplicates() async throws {
         try await RunWorld.with { world in
-            let pause = world.scratch.appending("pause-before-state-push")
+            let pause = world.scratch.appending("pause-before-push")
+            // The fake forge authors comments as the repository owner; name it so the status comment is recognised.
+            let identity = ["CONVEYOR_SELF_LOGIN": world.forge.owner]
             let binary = try BuiltBinary.url()
-            let variables = ProcessInfo.processInfo.environment.merging(world.variables) { $1 }
-                .merging(["CONVEYOR_TEST_PAUSE_BEFORE_PUSH": pause.path]) { $1 }
+            let variables = ProcessInfo.processInfo.environment.merging(world.variables) { $1 }.merging(identity) { $1 }
+            let repository = "\(world.forge.owner)/\(world.forge.repo)"
+            world.git.pushHolds.hold(repository, marker: pause)
             let paused = try await onOwnThread {
                 try Self.runUntilPause(
-                    number: Self.pushesBeforeTheComment + 1, binary: binary, variables: variables, pause: pause)
+                    number: Self.pushesBeforeTheFinalRecord + 1, binary: binary, variables: variables, pause: pause)
             }
-            #expect(paused, "the job reached the status comment's checkpoint")
+            world.git.pushHolds.release(repository)
+            #expect(paused, "the job reached its final state commit")
             #expect(await world.forge.pulls().count == 1)
-            #expect(await world.forge.comments(issue: 1).isEmpty)
+            #expect(await world.forge.comments(issue: 1).count == 1)
+            let commits = try GitCLI.run(["-C", world.bare.path, "rev-list", "--count", "conveyor/state"])
+            #expect(commits == "1", "only the claim is recorded when the job dies")
 
-            let resumed = try await world.conveyor(["run", "--mode", "resume"])
+            let resumed = try await world.conveyor(["run", "--mode", "resume"], identity)
             #expect(resumed.status == 0, "stdout: \(resumed.stdout)\nstderr: \(resumed.stderr)")
             #expect(await world.forge.pulls().count == 1)
             #expect(await world.forge.comments(issue: 1).count == 1)
@@ -32,7 +39,8 @@ import Testing
         }
     }
 
-    /// Starts `conveyor run`, lets it through `number - 1` paused state pushes, and SIGKILLs it at the next one.
+    /// Starts `conveyor run`, lets it through `number - 1` held pushes, and SIGKILLs it at the next one, whose push
+    /// the server then drops.
     private static func runUntilPause(number: Int, binary: URL, variables: [String: String], pause: URL) throws -> Bool
     {
         let process = Process()
@@ -50,7 +58,7 @@ import Testing
                 if seen == number {
                     kill(process.processIdentifier, SIGKILL)
                     process.waitUntilExit()
-                    try? FileManager.default.removeItem(at: pause)
+                    try Data("drop".utf8).write(to: pause)
                     return true
                 }
                 try FileManager.default.removeItem(at: pause)

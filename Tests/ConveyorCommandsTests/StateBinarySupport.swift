@@ -34,7 +34,6 @@ struct StateServer {
         for name in [
             "GITHUB_ACTIONS", "GITEA_ACTIONS", "GITHUB_RUN_ID", "GITHUB_RUN_ATTEMPT", "GITHUB_REPOSITORY",
             "GITHUB_SERVER_URL", "GITHUB_TOKEN", "GITEA_TOKEN", "INPUT_TOKEN", "CONVEYOR_STATE_CACHE",
-            "CONVEYOR_TEST_PAUSE_BEFORE_PUSH",
         ] {
             variables[name] = ""
         }

@@ -23,9 +23,10 @@ struct StateCrashTests {
                 claim(holder: "doomed", runID: "doomed-run") + [
                     "--state-cache", server.scratch.appending("doomed").path,
                 ]
-            process.environment = ProcessInfo.processInfo.environment.merging(
-                try server.environment(["CONVEYOR_TEST_PAUSE_BEFORE_PUSH": marker.path])
-            ) { _, new in new }
+            process.environment = ProcessInfo.processInfo.environment.merging(try server.environment()) { _, new in
+                new
+            }
+            server.server.pushHolds.hold("state", marker: marker)
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -37,6 +38,8 @@ struct StateCrashTests {
             #expect(process.terminationReason == .uncaughtSignal)
 
             #expect(try server.tip() == before)
+            try Data("drop".utf8).write(to: marker)
+            server.server.pushHolds.release("state")
             let runs = try await server.conveyor(["state", "runs", "--format", "json"])
             #expect(!runs.stdout.contains("doomed-run"))
 

@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test(arguments: ForgeKind.allCases)
-    func aRejectedTokenDeniesWithoutRetryAndSaysWhatToFix(kind: ForgeKind) async throws {
+    func aRejectedTokenIsTheJobsFaultNotTheSendersAndSaysWhatToFix(kind: ForgeKind) async throws {
         try await withForge { forge in
             let wrongToken = "ghp_NotTheRightToken000000000000000000"
             let authorizer = Authorizer(permissions: try forge.client(kind, token: wrongToken))
@@ -101,7 +101,7 @@ import Testing
             let decision = await authorizer.authorize(sender: Sender(login: forge.owner))
 
             let reason = try #require(decision.reason)
-            #expect(decision == .denied(reason: reason, retryable: false))
+            #expect(decision == .tokenRejected(reason: reason))
             #expect(reason.contains("HTTP 401"))
             #expect(reason.contains("rejected the token"))
             #expect(!reason.contains(wrongToken) && !reason.contains(forge.token))

@@ -76,7 +76,8 @@ import Testing
     @Test func gateCommandsDoNotSeeCredentials() async throws {
         let environment = [
             "PATH": "/usr/bin:/bin", "GITHUB_TOKEN": "t", "gitea_token": "t", "INPUT_TOKEN": "t",
-            "ANTHROPIC_API_KEY": "k", "MY_SECRET": "s", "HOME": "/tmp",
+            "ANTHROPIC_API_KEY": "k", "MY_SECRET": "s", "HOME": "/tmp", "GITHUB_ENV": "/tmp/env",
+            "GITHUB_OUTPUT": "/tmp/out", "SSH_AUTH_SOCK": "/tmp/agent", "AWS_PROFILE": "p", "SMTP_PASS": "x",
         ]
         #expect(CommandRunner.scrubbed(environment) == ["PATH": "/usr/bin:/bin", "HOME": "/tmp"])
         let tree = try WorkTree()

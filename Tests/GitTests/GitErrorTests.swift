@@ -27,7 +27,17 @@ struct GitErrorTests {
         #expect(error.klass == .repository)
         #expect(error.operation == "git_repository_open_ext")
         #expect(error.message.contains(scratch.url.lastPathComponent))
-        #expect(String(describing: error).hasPrefix("git_repository_open_ext failed [repository/notFound]: "))
+        #expect(String(describing: error).hasPrefix("Git could not complete `git_repository_open_ext`: "))
+        #expect(String(describing: error).hasSuffix("(git_repository_open_ext, repository/notFound)"))
+    }
+
+    @Test func aRawLibgit2NetworkFailureReadsAsASentenceThatSaysWhatToDo() {
+        let error = GitError(klass: .http, code: .generic, message: "unexpected EOF", operation: "git_clone")
+        let text = String(describing: error)
+        #expect(!text.hasPrefix("git_clone failed ["))
+        #expect(text.hasPrefix("Git could not clone the repository: unexpected EOF. "))
+        #expect(text.contains("check that the server is reachable and run the job again"))
+        #expect(text.hasSuffix("(git_clone, http/generic)"))
     }
 
     @Test("missing refs, existing branches, directories and bad inputs map to their codes")

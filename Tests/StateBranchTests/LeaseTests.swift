@@ -24,6 +24,25 @@ struct LeaseTests {
         }
     }
 
+    @Test("the same holder under a new run (an Actions re-run's attempt 2) takes a live lease over at once")
+    func sameHolderNewRunTakesOverAtOnce() async throws {
+        try await StateFixture.with { fixture in
+            _ = try await fixture.store().apply(StateFixture.claim("run-1", holder: "actions-7"), message: "attempt 1")
+            let soon = StateFixture.t0.addingTimeInterval(30)
+            let retry = try await fixture.store().apply(
+                StateFixture.claim("run-2", holder: "actions-7", now: soon), message: "attempt 2")
+            let previous = LeaseHolder(
+                holder: "actions-7", runID: "run-1", expiresAt: StateFixture.t0.addingTimeInterval(600))
+            #expect(
+                retry.outcomes == [
+                    .applied, .leaseTakenOver(previous: previous, expiresAt: soon.addingTimeInterval(600)),
+                ])
+            let other = try await fixture.store().apply(
+                StateFixture.claim("run-3", holder: "actions-8", now: soon), message: "another run")
+            #expect(other.heldLease?.runID == "run-2", "another holder still waits for the expiry")
+        }
+    }
+
     @Test("an expired lease is taken over and the crashed run is marked expired; the holder can renew its own")
     func expiredLeaseIsTakenOver() async throws {
         try await StateFixture.with { fixture in

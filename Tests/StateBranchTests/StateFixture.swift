@@ -36,10 +36,10 @@ struct StateFixture {
 
     /// A store with its own cache; pending files go to `<scratch>/pending`.
     func store(
-        maxAttempts: Int = 10, pauseBeforePush: URL? = nil, label: String = "test"
+        deadline: Duration = .seconds(60), pauseBeforePush: URL? = nil, label: String = "test"
     ) throws -> StateBranchStore {
         let options = StateWriteOptions(
-            maxAttempts: maxAttempts, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(200),
+            deadline: deadline, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(200),
             transferTimeout: .seconds(30), pendingDirectory: scratch.appending("pending"), pendingLabel: label,
             pauseBeforePush: pauseBeforePush)
         return StateBranchStore(location: try location(), options: options)

@@ -31,14 +31,33 @@ struct StateRaceTests {
         }
     }
 
-    @Test("after the bound, the changes go to a pending file that `replay` applies later")
-    func boundReachedWritesPendingFile() async throws {
+    @Test("a writer that loses more than ten races in a row keeps trying within its deadline, and wins")
+    func manyLostRacesWithinTheDeadlineStillPublish() async throws {
         try await StateFixture.with { fixture in
             let marker = fixture.scratch.appending("paused")
-            let loser = try fixture.store(maxAttempts: 2, pauseBeforePush: marker, label: "run 77/1")
+            let loser = try fixture.store(deadline: .seconds(120), pauseBeforePush: marker)
+            let pending = Task { try await loser.apply(StateFixture.completeRun("run-loser"), message: "state: loser") }
+            for round in 1...12 {
+                try await StateFixture.waitForFile(marker)
+                _ = try await fixture.store().apply(StateFixture.completeRun("run-mover-\(round)"), message: "mover")
+                try FileManager.default.removeItem(at: marker)
+            }
+            try await StateFixture.waitForFile(marker)
+            try FileManager.default.removeItem(at: marker)
+            let result = try await pending.value
+            #expect(result.attempts == 13)
+            #expect(try await fixture.recordedRuns().count == 13)
+        }
+    }
+
+    @Test("past the deadline, the changes go to a pending file that `replay` applies later")
+    func deadlinePassedWritesPendingFile() async throws {
+        try await StateFixture.with { fixture in
+            let marker = fixture.scratch.appending("paused")
+            let loser = try fixture.store(deadline: .zero, pauseBeforePush: marker, label: "run 77/1")
             let changes = StateFixture.completeRun("run-loser")
             let pending = Task { try await loser.apply(changes, message: "state: loser") }
-            for round in 1...2 {
+            for round in 1...1 {
                 try await StateFixture.waitForFile(marker)
                 _ = try await fixture.store().apply(StateFixture.completeRun("run-mover-\(round)"), message: "mover")
                 try FileManager.default.removeItem(at: marker)
@@ -49,14 +68,44 @@ struct StateRaceTests {
             #expect(file.lastPathComponent == "conveyor-pending-state-run-77-1.json")
             #expect(error?.message.contains("conveyor state replay \(file.path)") == true)
             #expect(error?.message.contains(fixture.token) == false)
-            #expect(try await fixture.recordedRuns() == ["run-mover-1", "run-mover-2"])
+            #expect(error?.message.contains("CONVEYOR_STATE_DEADLINE_MINUTES") == true)
+            #expect(try await fixture.recordedRuns() == ["run-mover-1"])
 
             let saved = try PendingStateFile.read(from: file)
             #expect(saved.changes == changes)
             #expect(saved.branch == "conveyor/state")
             let replayed = try await fixture.store().apply(saved.changes, message: saved.message)
             #expect(replayed.commit != nil)
-            #expect(try await fixture.recordedRuns() == ["run-loser", "run-mover-1", "run-mover-2"])
+            #expect(try await fixture.recordedRuns() == ["run-loser", "run-mover-1"])
+        }
+    }
+
+    @Test("a claim that cannot be pushed is not saved: its job did nothing, and no replay can invent a started run")
+    func unpublishedClaimIsNotSaved() async throws {
+        try await StateFixture.with { fixture in
+            let marker = fixture.scratch.appending("paused")
+            let loser = try fixture.store(deadline: .zero, pauseBeforePush: marker)
+            let claim = StateFixture.claim("run-claim", holder: "job-1")
+            let pending = Task { try await loser.apply(claim, message: "claim") }
+            try await StateFixture.waitForFile(marker)
+            _ = try await fixture.store().apply(StateFixture.completeRun("run-mover"), message: "mover")
+            try FileManager.default.removeItem(at: marker)
+            let error = await #expect(throws: StateBranchError.self) { try await pending.value }
+            #expect(error?.code == .notClaimed)
+            #expect(error?.pendingFile == nil)
+            #expect(error?.message.contains("Nothing was done") == true)
+            let saved = try? FileManager.default.contentsOfDirectory(atPath: fixture.scratch.appending("pending").path)
+            #expect(saved?.isEmpty ?? true, "\(saved ?? [])")
+            #expect(try await fixture.recordedRuns() == ["run-mover"])
+
+            let old = PendingStateFile(
+                remote: "http://127.0.0.1/state.git", branch: "conveyor/state", file: "state.sqlite",
+                message: "claim", reason: "rejected", savedAt: StateFixture.t0, changes: claim)
+            #expect(old.isAbandonedClaim, "a claim saved by an earlier build is discarded by `state replay`")
+            let finished = PendingStateFile(
+                remote: old.remote, branch: old.branch, file: old.file, message: "all", reason: "rejected",
+                savedAt: StateFixture.t0, changes: claim + StateFixture.completeRun("run-claim").suffix(1))
+            #expect(!finished.isAbandonedClaim)
         }
     }
 

@@ -28,20 +28,27 @@ extension Application {
         var forgeChecks = false
 
         func run() async throws {
-            let environment = ActionsEnvironment()
+            let settings: Settings
+            do {
+                settings = try Settings.current()
+            } catch {
+                Diagnostics.error("\(error)")
+                throw ExitStatus.invalidInput
+            }
+            let environment = settings.actions
             let base = DoctorReport.make(libraries: .linked(), environment: environment)
             var forge: [DoctorCheck] = []
             if forgeChecks {
                 forge = await DoctorReport.adoptionChecks(
-                    environment, variables: ProcessInfo.processInfo.environment,
+                    environment, variables: settings.variables,
                     repositoryRoot: environment.workspace ?? URL(fileURLWithPath: "."))
             }
             let report = DoctorReport(
                 checks: base.checks
                     + DoctorReport.agentChecks(
-                        variables: ProcessInfo.processInfo.environment, isActions: environment.isActions,
+                        variables: settings.variables, isActions: environment.isActions,
                         version: DoctorReport.programVersion) + forge)
-            print(try report.rendered(as: format))
+            Console.write(try report.rendered(as: format))
             if !report.ok { throw ExitCode.failure }
         }
     }

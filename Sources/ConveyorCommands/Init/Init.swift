@@ -40,7 +40,7 @@ extension Application {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let variables = ProcessInfo.processInfo.environment
+            let variables = ProcessEnvironment.variables
             let root = URL(fileURLWithPath: directory ?? variables["GITHUB_WORKSPACE"] ?? ".")
             let environment = target.environment(variables)
             let forge = target.forge ?? Self.detectForge(root: root, environment: environment)

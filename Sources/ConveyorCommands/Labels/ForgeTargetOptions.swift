@@ -19,7 +19,7 @@ struct ForgeTargetOptions: ParsableArguments {
     var apiURL: String?
 
     /// The process environment with the flags laid over it, read as an Actions environment.
-    func environment(_ base: [String: String] = ProcessInfo.processInfo.environment) -> ActionsEnvironment {
+    func environment(_ base: [String: String] = ProcessEnvironment.variables) -> ActionsEnvironment {
         var variables = base
         if let repository { variables["GITHUB_REPOSITORY"] = repository }
         if let apiURL { variables["GITHUB_API_URL"] = apiURL }

@@ -54,7 +54,7 @@ extension Application.Labels {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let variables = ProcessInfo.processInfo.environment
+            let variables = ProcessEnvironment.variables
             let root = URL(fileURLWithPath: directory ?? variables["GITHUB_WORKSPACE"] ?? ".")
             let palette: LabelPalette
             let labels: RepositoryLabels

@@ -6,8 +6,10 @@ import Triggers
 /// Everything a job reads before it decides anything: the Actions environment, the event, the label
 /// names and the pipeline configuration. Reading touches local files only, never the network.
 struct JobInputs: Sendable {
-    /// The Actions environment of the step.
-    let environment: ActionsEnvironment
+    /// Every setting from the environment, read once.
+    let settings: Settings
+    /// The Actions environment of the step (``Settings/actions``).
+    var environment: ActionsEnvironment { settings.actions }
     /// The context handed to the trigger resolver.
     var triggerContext: TriggerContext
     /// The pipeline and settings in force.
@@ -26,8 +28,10 @@ struct JobInputs: Sendable {
     /// Reads the inputs of one job.
     ///
     /// - Throws: ``JobInputError`` naming the variable, flag or file to fix.
-    static func read(flags: Flags, variables: [String: String]) throws -> JobInputs {
-        let environment = ActionsEnvironment(variables)
+    static func read(flags: Flags, settings: Settings) throws -> JobInputs {
+        try flags.validate()
+        let variables = settings.variables
+        let environment = settings.actions
         guard let eventName = flags.eventName ?? environment.eventName else {
             throw JobInputError("No event name: set GITHUB_EVENT_NAME (the runner does) or pass --event-name.")
         }
@@ -51,7 +55,7 @@ struct JobInputs: Sendable {
             eventName: eventName, payload: payload, forge: environment.forge == .gitea ? .gitea : .github,
             labels: labels, pipeline: configuration.pipeline,
             overrides: .init(issue: flags.issue, stage: flags.stage, mode: flags.mode))
-        return JobInputs(environment: environment, triggerContext: context, configuration: configuration)
+        return JobInputs(settings: settings, triggerContext: context, configuration: configuration)
     }
 
     private static func readPayload(_ url: URL?) throws -> Data {
@@ -63,6 +67,27 @@ struct JobInputs: Sendable {
         } catch {
             throw JobInputError(
                 "The event payload \(url.path) could not be read; check GITHUB_EVENT_PATH or --event-path.")
+        }
+    }
+}
+
+extension JobInputs.Flags {
+    /// Checks the flags that name a work item, stage or mode, whatever the event: a flag given is a flag obeyed or
+    /// refused, never ignored.
+    ///
+    /// - Throws: ``JobInputError`` naming the flag and the values it takes.
+    func validate() throws {
+        if let issue, issue < 1 {
+            throw JobInputError(
+                "`--issue \(issue)` is not an issue or pull request number; pass a number of 1 or more.")
+        }
+        if let stage, StageName(rawValue: stage.lowercased()) == nil {
+            throw JobInputError("`--stage \(stage)` is not a stage; use one of \(StageName.allNamesList).")
+        }
+        if let mode, RunMode.manualModes.first(where: { $0.rawValue == mode.lowercased() }) == nil {
+            throw JobInputError(
+                "`--mode \(mode)` is not a run mode; use one of "
+                    + "\(RunMode.manualModes.map(\.rawValue).joined(separator: ", ")).")
         }
     }
 }

@@ -2,6 +2,7 @@ import Actions
 import ArgumentParser
 import Forge
 import Foundation
+import Pipeline
 import Triggers
 
 extension Application {
@@ -19,7 +20,8 @@ extension Application {
                   conveyor plan --event-name workflow_dispatch --event-path event.json --format json
 
                 Exit status: 0 a decision was made (run or skip); 65 bad input (payload, configuration, \
-                variables); 75 the sender's permission could not be checked now (run the job again).
+                variables, flags, manual-run inputs, or a forge token the forge rejects); 75 the sender's permission \
+                could not be checked now (run the job again).
                 """
         )
 
@@ -29,46 +31,42 @@ extension Application {
         @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
-            let variables = ProcessInfo.processInfo.environment
             let flags = job.flags
             let report: PlanReport
             do {
                 report = try await Self.plan(
-                    flags: flags, variables: variables, state: state, recordDenial: recordDenial)
-            } catch let error as JobInputError {
-                Diagnostics.error(error.description)
-                throw ExitStatus.invalidInput
-            } catch let error as TriggerError {
-                Diagnostics.error(error.message)
-                throw ExitStatus.invalidInput
-            } catch let error as StateUnavailable {
-                Diagnostics.error(error.description)
-                throw ExitStatus.temporaryFailure
+                    flags: flags, settings: try Settings.current(), state: state, recordDenial: recordDenial)
+            } catch {
+                // The same mapping as `run` (ExitStatus.of), so both exit alike on the same input.
+                Diagnostics.error("\(error)")
+                throw ExitStatus.of(error)
             }
-            print(try report.rendered(as: format))
-            if report.retryable { throw ExitStatus.temporaryFailure }
+            Console.write(try report.rendered(as: format))
+            try report.throwIfFailed()
         }
 
         /// The decision for one job: resolve, then authorize a run. Network only for the permission lookup, for
         /// reading which labels state has handled (a Gitea label update that does not name the added label),
         /// and for recording a denial when asked to.
         static func plan(
-            flags: JobInputs.Flags, variables: [String: String], state: StateLocationOptions = .init(),
+            flags: JobInputs.Flags, settings: Settings, state: StateLocationOptions = .init(),
             recordDenial: Bool = false
         ) async throws -> PlanReport {
-            try await decide(flags: flags, variables: variables, state: state, recordDenial: recordDenial).report
+            try await decide(flags: flags, settings: settings, state: state, recordDenial: recordDenial).report
         }
 
-        /// ``plan(flags:variables:state:recordDenial:)`` with the inputs and the resolved decision kept, for
+        /// ``plan(flags:settings:state:recordDenial:)`` with the inputs and the resolved decision kept, for
         /// `conveyor run`.
         static func decide(
-            flags: JobInputs.Flags, variables: [String: String], state: StateLocationOptions,
+            flags: JobInputs.Flags, settings: Settings, state: StateLocationOptions,
             recordDenial: Bool
         ) async throws -> JobDecision {
-            var inputs = try JobInputs.read(flags: flags, variables: variables)
+            var inputs = try JobInputs.read(flags: flags, settings: settings)
             if let issue = issueNeedingHandledLabels(inputs) {
                 do {
-                    inputs.triggerContext.handledLabels = try await StateContext.with(state) {
+                    inputs.triggerContext.handledLabels = try await StateContext.with(
+                        state, branch: inputs.configuration.state.branch, file: inputs.configuration.state.file
+                    ) {
                         try await handledLabels(onIssue: issue, context: $0)
                     }
                 } catch {
@@ -84,11 +82,14 @@ extension Application {
             }
             let permissions = try? ForgeClients.make(environment: inputs.environment)
             let outcome = await SenderAuthorization.check(
-                run, permissions: permissions, selfLogins: Authorizer.selfLogins(environment: variables))
+                run, permissions: permissions,
+                selfLogins: Authorizer.builtInSelfLogins.union(inputs.settings.selfLogins))
             if !outcome.authorized {
                 Diagnostics.notice("Not authorized: \(outcome.reason)")
-                if recordDenial {
-                    try await StateContext.with(state) {
+                if recordDenial && !outcome.tokenRejected {
+                    try await StateContext.with(
+                        state, branch: inputs.configuration.state.branch, file: inputs.configuration.state.file
+                    ) {
                         try await recordDenialInState(run, reason: outcome.reason, context: $0)
                     }
                 }

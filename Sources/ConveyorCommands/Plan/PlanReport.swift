@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Triggers
 
@@ -16,6 +17,24 @@ struct PlanReport: Encodable, Sendable {
     var authorization: String?
     /// True when authorization failed for a reason that may pass on a later attempt.
     var retryable: Bool
+    /// True when the forge rejected Conveyor's own token, so no sender could be checked (exit 65).
+    var tokenRejected: Bool
+
+    /// True for a skip caused by inputs a person must fix (a manual run's `issue`, `stage` or `mode`): `plan` and
+    /// `run` exit 65 on it.
+    var invalidInput: Bool {
+        decision.skipCode == .invalidInput || decision.skipCode == .missingInput
+    }
+
+    /// Prints why and throws the documented exit status when the decision is not a plain outcome: 65 for inputs a
+    /// person must fix or a rejected token, 75 when the sender's permission could not be checked now.
+    func throwIfFailed() throws {
+        if tokenRejected || invalidInput {
+            Diagnostics.error(authorization ?? decision.reason ?? "The job's inputs are invalid.")
+            throw ExitStatus.invalidInput
+        }
+        if retryable { throw ExitStatus.temporaryFailure }
+    }
 
     /// The report for `decision`, with `outcome` when the decision was a run.
     init(decision: TriggerDecision, outcome: AuthorizationOutcome?) {
@@ -28,6 +47,7 @@ struct PlanReport: Encodable, Sendable {
         self.authorized = outcome?.authorized ?? false
         self.authorization = outcome?.reason
         self.retryable = outcome?.retryable ?? false
+        self.tokenRejected = outcome?.tokenRejected ?? false
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -10,6 +10,9 @@ struct AuthorizationOutcome: Sendable, Equatable {
     let reason: String
     /// True when asking again later may succeed (the forge could not be asked).
     let retryable: Bool
+    /// True when the forge rejected Conveyor's own token (401): the job fails with a configuration error
+    /// (exit 65) instead of reporting a refused sender.
+    var tokenRejected = false
 }
 
 /// Checks the sender of a run against the forge, failing closed.
@@ -44,6 +47,12 @@ enum SenderAuthorization {
                 authorized: true, reason: "\(actor.login) has \(level) permission.", retryable: false)
         case .denied(let reason, let retryable):
             return AuthorizationOutcome(authorized: false, reason: reason, retryable: retryable)
+        case .tokenRejected(let reason):
+            return AuthorizationOutcome(
+                authorized: false,
+                reason: reason + " The forge token (CONVEYOR_TOKEN, GITHUB_TOKEN, GITEA_TOKEN or INPUT_TOKEN) is "
+                    + "wrong, expired or revoked; pass a valid one in the step's env.",
+                retryable: false, tokenRejected: true)
         }
     }
 

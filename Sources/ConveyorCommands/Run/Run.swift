@@ -2,6 +2,7 @@ import Actions
 import ArgumentParser
 import Execution
 import Foundation
+import StateBranch
 
 extension Application {
     /// The main job: resolve the event, authorize the sender, run the stage and publish it.
@@ -20,8 +21,11 @@ extension Application {
                   conveyor run --stage intake --issue 12 --mode rerun
 
                 Exit status: 0 done (or nothing to do); 1 the gate failed or the stage could not finish; 3 another \
-                job holds this work item and stage; 65 bad input; 75 try again later; 78 the token lacks a permission \
-                or the agent its key or program (checked before anything is claimed).
+                job holds this work item and stage; 4 state changes were saved to a pending file (replay it); 65 bad \
+                input (payload, configuration, variables, flags, manual-run inputs, agent, a rejected token); 75 try \
+                again later (the forge, the state branch or the model API was unavailable, or the claim could not be \
+                pushed); 78 the token lacks a permission or the agent its key or program (checked before anything is \
+                claimed); 130/143 stopped by SIGINT/SIGTERM (the run is recorded as cancelled and its lease freed).
                 """
         )
 
@@ -31,9 +35,20 @@ extension Application {
         @OptionGroup var state: StateLocationOptions
 
         func run() async throws {
-            let variables = ProcessInfo.processInfo.environment
-            let flags = job.flags
-            if ActionsEnvironment(variables).token == nil {
+            do {
+                try await runJob()
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                // One mapping for every error that ends a job, so `run` and `plan` exit alike (ExitStatus.of).
+                Diagnostics.error("\(error)")
+                throw ExitStatus.of(error)
+            }
+        }
+
+        private func runJob() async throws {
+            let settings = try Settings.current()
+            if settings.actions.token == nil {
                 // Fail closed (research seed 001, #33): without a token the job can neither authorize nor publish.
                 Diagnostics.error(
                     "No forge token: none of \(ActionsEnvironment.tokenVariables.joined(separator: ", ")) is set, so "
@@ -41,37 +56,29 @@ extension Application {
                         + "`GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` in the step's env.")
                 throw ExitStatus.missingAccess
             }
-            let decided: JobDecision
-            do {
-                decided = try await Plan.decide(flags: flags, variables: variables, state: state, recordDenial: true)
-            } catch let error as JobInputError {
-                Diagnostics.error(error.description)
-                throw ExitStatus.invalidInput
-            } catch let error as StateUnavailable {
-                Diagnostics.error(error.description)
-                throw ExitStatus.temporaryFailure
-            }
+            let decided = try await Plan.decide(flags: job.flags, settings: settings, state: state, recordDenial: true)
             let output = ActionsOutput(environment: decided.inputs.environment)
             guard let run = decided.authorizedRun else {
-                print(try decided.report.rendered(as: .text))
+                Console.write(try decided.report.rendered(as: .text))
                 _ = try? output.setOutput("verdict", to: "skipped")
-                if decided.report.retryable { throw ExitStatus.temporaryFailure }
+                try decided.report.throwIfFailed()
                 return
             }
-            let result: StageJobResult
-            do {
-                result = try await StageRunner(
-                    run: run, inputs: decided.inputs, variables: variables, agentFlag: agent, state: state
-                ).execute()
-            } catch let error as PreflightFailure {
-                Diagnostics.error(error.description)
-                throw ExitStatus.missingAccess
+            if let token = decided.inputs.environment.token,
+                case let holders = ProcessEnvironment.ancestorsHolding([token]), !holders.isEmpty
+            {
+                Diagnostics.notice(
+                    "The forge token is in the environment of conveyor's parent process (pid "
+                        + "\(holders.map(String.init).joined(separator: ", "))), where the agent could read it. Start "
+                        + "conveyor with `exec conveyor run` in the workflow step so no shell keeps it.")
             }
+            let runner = StageRunner(run: run, inputs: decided.inputs, agentFlag: agent, state: state)
+            let result = try await TerminationSignals.cancelling { try await runner.execute() }
             try report(result, output: output)
         }
 
         private func report(_ result: StageJobResult, output: ActionsOutput) throws {
-            print("run: \(result.message)")
+            Console.write("run: \(result.message)")
             _ = try? output.setOutput("stage", to: result.stage)
             _ = try? output.setOutput("verdict", to: result.verdict.isEmpty ? result.outcome.rawValue : result.verdict)
             _ = try? output.setOutput("pr-url", to: result.pullRequestURL ?? "")
@@ -79,7 +86,9 @@ extension Application {
             _ = try? output.setOutput("tokens", to: result.tokens.map(String.init) ?? "0")
             _ = try? output.appendSummary(
                 "### Conveyor\n\n\(result.message)\n"
-                    + (result.pullRequestURL.map { "\nPull request: \($0)\n" } ?? ""))
+                    + (result.pullRequestURL.map { "\nPull request: \($0)\n" } ?? "")
+                    + (result.transcript.map { "\nAgent transcript: `\($0)`\n" } ?? ""))
+            if let transcript = result.transcript { Diagnostics.notice("Agent transcript: \(transcript)") }
             switch result.outcome {
             case .duplicate:
                 Diagnostics.notice(result.message)

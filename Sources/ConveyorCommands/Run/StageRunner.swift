@@ -12,7 +12,6 @@ import Triggers
 struct StageRunner {
     let run: TriggerRun
     let inputs: JobInputs
-    let variables: [String: String]
     let agentFlag: String?
     let state: StateLocationOptions
 
@@ -27,6 +26,7 @@ struct StageRunner {
             throw ValidationFailure("The event names no work item; pass --issue.")
         }
         stage.model = stage.model ?? inputs.configuration.agentDefaults.model
+        let settings = inputs.settings
         let environment = inputs.environment
         let repository = try environment.repository
         let token =
@@ -34,9 +34,10 @@ struct StageRunner {
             ?? { throw ValidationFailure("No forge token: pass GITHUB_TOKEN.") }()
         let forge = try ForgeClients.make(environment: environment)
         let agent = try AgentSelection.resolve(
-            flag: agentFlag, environment: variables,
+            flag: agentFlag, environment: settings.agent.map { [AgentSelection.environmentVariable: $0] } ?? [:],
             repositoryConfiguration: stage.agent ?? inputs.configuration.agentDefaults.agent, stageDefault: "claude")
-        return try await StateContext.with(state) { context in
+        let stateSettings = inputs.configuration.state
+        return try await StateContext.with(state, branch: stateSettings.branch, file: stateSettings.file) { context in
             let runID =
                 context.defaultRunID(stage: stageName.rawValue, number: item.number)
                 + (run.mode == .rerun ? "-rerun-\(Int(Date().timeIntervalSince1970))" : "")
@@ -51,45 +52,35 @@ struct StageRunner {
                     stage: stage, mode: run.mode, actor: run.actor?.login ?? "unknown", triggerLabel: triggerLabel,
                     trigger: run.source.description, runID: runID, holder: context.defaultHolder,
                     leaseSeconds: stage.timeoutMinutes * 60 + 600,
-                    eventTime: EventTime.of(payload: inputs.triggerContext.payload)),
+                    eventTime: EventTime.of(payload: inputs.triggerContext.payload),
+                    attempt: environment.runAttempt ?? 1,
+                    forgeRunID: environment.runID),
                 environment: .init(
                     forge: forge, state: store, remote: server.appendingPathComponent("\(repository).git"),
                     credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
                     labels: inputs.triggerContext.labels, pipeline: inputs.configuration.pipeline, agent: agent.kind,
-                    agentEnvironment: variables, claudeExecutable: variables["CONVEYOR_CLAUDE_BIN"] ?? "claude",
-                    codexExecutable: variables["CONVEYOR_CODEX_BIN"] ?? "codex", prices: inputs.configuration.prices,
-                    commandTemplate: try commandTemplate, agentTimeout: agentTimeout,
+                    agentEnvironment: settings.variables, claudeExecutable: settings.claudeExecutable,
+                    codexExecutable: settings.codexExecutable, prices: inputs.configuration.prices,
+                    commandTemplate: try settings.agentCommand.map { try CommandTemplate(parsing: $0) },
+                    agentTimeout: settings.agentTimeout,
                     webURL: server.appendingPathComponent("\(repository)"),
-                    selfLogins: Authorizer.selfLogins(environment: variables).union([LocalForge.defaultAuthor]),
+                    selfLogins: Authorizer.builtInSelfLogins.union(settings.selfLogins).union([LocalForge.defaultAuthor]
+                    ),
                     log: RunLog(
                         file: logFile(runID: runID),
                         context: .init(
                             traceID: runID, workItem: item.number, stage: stageName.rawValue,
-                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1))))
+                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)),
+                    secrets: environment.token.map { [$0] } ?? [],
+                    transcripts: (settings.runnerTemp ?? FileManager.default.temporaryDirectory).appendingPathComponent("conveyor-\(runID)", isDirectory: true)))
             return try await job.run()
         }
     }
 
-    /// `CONVEYOR_AGENT_COMMAND`: the command line of a `command` agent, with `{prompt_file}`, `{work_dir}` and
-    /// `{output_file}` placeholders.
-    private var commandTemplate: CommandTemplate? {
-        get throws {
-            guard let line = variables["CONVEYOR_AGENT_COMMAND"], !line.isEmpty else { return nil }
-            return try CommandTemplate(parsing: line)
-        }
-    }
-
-    /// `CONVEYOR_AGENT_TIMEOUT_SECONDS`: a wall-clock limit for the agent tighter than the stage's minutes.
-    private var agentTimeout: Duration? {
-        variables["CONVEYOR_AGENT_TIMEOUT_SECONDS"].flatMap(Int.init).map { .seconds($0) }
-    }
-
     /// `CONVEYOR_LOG_FILE`, else `conveyor-<run id>.jsonl` in `RUNNER_TEMP` (or the temporary directory).
     private func logFile(runID: String) -> URL {
-        if let path = variables["CONVEYOR_LOG_FILE"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        let folder =
-            variables["RUNNER_TEMP"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory
+        if let file = inputs.settings.logFile { return file }
+        let folder = inputs.settings.runnerTemp ?? FileManager.default.temporaryDirectory
         return folder.appendingPathComponent("conveyor-\(runID).jsonl")
     }
 

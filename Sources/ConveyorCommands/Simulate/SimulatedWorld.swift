@@ -52,7 +52,7 @@ struct SimulatedWorld {
                 forge: forge, state: StateBranchStore(location: stateLocation), remote: remote, credentials: .none,
                 existingCheckout: nil, scratch: root.appendingPathComponent("job"), labels: .defaults,
                 pipeline: .default,
-                agent: agent, agentEnvironment: ProcessInfo.processInfo.environment, webURL: nil,
+                agent: agent, agentEnvironment: try Settings.current().variables, webURL: nil,
                 selfLogins: [LocalForge.defaultAuthor]))
         return try await job.run()
     }
@@ -61,16 +61,18 @@ struct SimulatedWorld {
     func describe(_ result: StageJobResult) async throws {
         let document = try await forge.snapshot()
         let pull = document.pullRequests.first
-        print("conveyor simulate: \(result.message)")
-        print("")
-        print("  forge (issue, comments, labels, pull request): \(forge.file.path)")
-        for event in document.events { print("    \(event.action) \(event.detail)") }
-        print("  repository (work branch and state branch):     \(remote.path)")
+        Console.write("conveyor simulate: \(result.message)")
+        Console.write("")
+        Console.write("  forge (issue, comments, labels, pull request): \(forge.file.path)")
+        for event in document.events { Console.write("    \(event.action) \(event.detail)") }
+        Console.write("  repository (work branch and state branch):     \(remote.path)")
         if let pull {
-            print("    work branch: \(pull.head)  →  git --git-dir \(remote.path) ls-tree -r --name-only \(pull.head)")
+            Console.write(
+                "    work branch: \(pull.head)  →  git --git-dir \(remote.path) ls-tree -r --name-only \(pull.head)")
         }
-        print("    state:       conveyor state runs --state-remote \(remote.absoluteString)")
-        print("  work tree the agent wrote in:                   \(root.appendingPathComponent("job/work").path)")
-        print("  verdict: \(result.verdict)")
+        Console.write("    state:       conveyor state runs --state-remote \(remote.absoluteString)")
+        Console.write(
+            "  work tree the agent wrote in:                   \(root.appendingPathComponent("job/work").path)")
+        Console.write("  verdict: \(result.verdict)")
     }
 }

@@ -42,7 +42,7 @@ extension Application.State {
                     request.changes, message: request.message, runID: request.runID, context: context)
                 return ClaimReport(request: request, result: result)
             }
-            print(format == .json ? try StateOutput.json(claim) : claim.text)
+            Console.write(format == .json ? try StateOutput.json(claim) : claim.text)
             if let note = claim.duplicateNote {
                 StateOutput.note("conveyor: \(note)")
                 throw StateExitCode.duplicate

@@ -18,9 +18,6 @@ extension Application {
                 Exit codes: 0 done; 1 failed, or `verify` found problems; 3 `claim`: the lease is held by another \
                 live run (a duplicate job), a note on stderr names it; 4 the change could not be pushed and was saved \
                 to a pending-state file named on stderr (apply it later with `conveyor state replay FILE`); 64 usage.
-
-                Test hook: when CONVEYOR_TEST_PAUSE_BEFORE_PUSH names a file, writes create it after committing \
-                locally and wait up to 30 s (or until it is removed) before pushing. Unset, it does nothing.
                 """,
             subcommands: [
                 Show.self, Log.self, Runs.self, Verify.self, Export.self, Claim.self, RecordRun.self,

@@ -11,8 +11,8 @@ struct StateContext {
     let location: StateLocation
     /// True when the cache is a temporary directory of this process, removed by ``cleanUp()``.
     let temporaryCache: Bool
-    private let variables: [String: String]
-    private let actions: ActionsEnvironment
+    private let settings: Settings
+    private var actions: ActionsEnvironment { settings.actions }
 
     /// Resolves the location from `options`, then the environment, then the built-in defaults.
     ///
@@ -21,25 +21,24 @@ struct StateContext {
     ///   - file: the database file when `--state-file` is absent.
     ///   - fallbackRemote: used when neither the flag, `CONVEYOR_STATE_REMOTE` nor the Actions variables
     ///   name a remote (`replay` passes the remote recorded in the pending file).
+    ///   - variables: the environment to read ``Settings`` from; nil reads this process's.
     init(
         _ options: StateLocationOptions, branch: String? = nil, file: String? = nil, fallbackRemote: String? = nil,
-        variables: [String: String] = ProcessInfo.processInfo.environment
+        variables: [String: String]? = nil
     ) throws {
-        self.variables = variables
-        actions = ActionsEnvironment(variables)
-        let remote = try Self.remote(
-            options.remote ?? Self.nonEmpty(variables["CONVEYOR_STATE_REMOTE"]), actions, fallbackRemote)
-        let cache = options.cache ?? Self.nonEmpty(variables["CONVEYOR_STATE_CACHE"])
+        settings = try variables.map { vars throws(SettingsError) in try Settings(vars) } ?? Settings.current()
+        let remote = try Self.remote(options.remote ?? settings.stateRemote, settings.actions, fallbackRemote)
+        let cache = options.cache.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? settings.stateCache
         temporaryCache = cache == nil
         let cacheDirectory =
-            cache.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            cache
             ?? FileManager.default.temporaryDirectory.appendingPathComponent(
                 "conveyor-state-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))",
                 isDirectory: true)
         location = StateLocation(
             remote: remote, branch: options.branch ?? branch ?? StateSettings().branch,
             file: options.file ?? file ?? StateSettings().file,
-            credentials: actions.token.map { .token($0.reveal()) } ?? .none, cacheDirectory: cacheDirectory)
+            credentials: settings.actions.token.map { .token($0.reveal()) } ?? .none, cacheDirectory: cacheDirectory)
     }
 
     /// Runs `body` with a context and removes a temporary cache afterwards, whatever happens.
@@ -59,16 +58,14 @@ struct StateContext {
     }
 
     /// The options of writes: pending files in `RUNNER_TEMP` (else the cache, else the temporary directory),
-    /// named after the Actions run, and the test pause hook when `CONVEYOR_TEST_PAUSE_BEFORE_PUSH` is set.
+    /// named after the Actions run; the retry deadline from `CONVEYOR_STATE_DEADLINE_MINUTES` (ten minutes when
+    /// unset, see ``Settings/stateDeadlineMinutes``).
     func writeOptions(runID: String) -> StateWriteOptions {
         let pendingDirectory =
-            Self.nonEmpty(variables["RUNNER_TEMP"]).map { URL(fileURLWithPath: $0, isDirectory: true) }
-            ?? (temporaryCache ? FileManager.default.temporaryDirectory : location.cacheDirectory)
+            settings.runnerTemp ?? (temporaryCache ? FileManager.default.temporaryDirectory : location.cacheDirectory)
         return StateWriteOptions(
-            pendingDirectory: pendingDirectory, pendingLabel: actionsRun ?? runID,
-            pauseBeforePush: Self.nonEmpty(variables["CONVEYOR_TEST_PAUSE_BEFORE_PUSH"]).map {
-                URL(fileURLWithPath: $0)
-            })
+            deadline: settings.stateDeadlineMinutes.map { .seconds($0 * 60) } ?? StateWriteOptions.defaultDeadline,
+            pendingDirectory: pendingDirectory, pendingLabel: actionsRun ?? runID)
     }
 
     /// The repository work items belong to: the flag, else `GITHUB_REPOSITORY`, else the remote's path.
@@ -81,9 +78,10 @@ struct StateContext {
         return path
     }
 
-    /// Who this job is when it claims a lease: the Actions run and attempt, else this host and process.
+    /// Who this job is when it claims a lease: the Actions run (every attempt of it, so a re-run after a crash
+    /// takes its own earlier attempt's lease over at once), else this host and process.
     var defaultHolder: String {
-        if let actionsRun { return "actions-\(actionsRun)" }
+        if let runID = actions.runID { return "actions-\(runID)" }
         return "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
@@ -109,10 +107,5 @@ struct StateContext {
         }
         if let fallback, let url = URL(string: fallback) { return url }
         throw StateCommandError.noRemote
-    }
-
-    private static func nonEmpty(_ value: String?) -> String? {
-        guard let value, !value.isEmpty else { return nil }
-        return value
     }
 }

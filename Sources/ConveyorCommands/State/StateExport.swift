@@ -18,7 +18,7 @@ extension Application.State {
             try await StateContext.with(location) { context in
                 try await StateSnapshot.reading(context.location) { snapshot in
                     guard let output else {
-                        for line in try await snapshot.database.exportJSONLines() { print(line) }
+                        for line in try await snapshot.database.exportJSONLines() { Console.write(line) }
                         return
                     }
                     guard try await snapshot.copyDatabase(to: URL(fileURLWithPath: output)) else {

@@ -38,12 +38,12 @@ extension Application.State {
                 }
             }
             if format == .json {
-                print(try StateOutput.json(entries))
+                Console.write(try StateOutput.json(entries))
             } else if entries.isEmpty {
-                print("The state branch has no commits yet.")
+                Console.write("The state branch has no commits yet.")
             } else {
                 for entry in entries {
-                    print("\(entry.id.prefix(12))  \(StateOutput.time(entry.date))  \(entry.message)")
+                    Console.write("\(entry.id.prefix(12))  \(StateOutput.time(entry.date))  \(entry.message)")
                 }
             }
         }

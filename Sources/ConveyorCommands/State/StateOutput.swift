@@ -27,7 +27,8 @@ enum StateOutput {
     }
 
     /// Applies `changes` through a store for `context`; when they cannot be pushed, prints the error naming the
-    /// pending-state file and exits with ``StateExitCode/notPublished``.
+    /// pending-state file and exits with ``StateExitCode/notPublished`` (a claim, which is never saved, exits
+    /// with ``ExitStatus/temporaryFailure``).
     static func publish(
         _ changes: [StateChange], message: String, runID: String, context: StateContext
     ) async throws -> StateCommitResult {
@@ -37,6 +38,9 @@ enum StateOutput {
         } catch let error as StateBranchError where error.code == .notPublished {
             note("conveyor: \(error.message)")
             throw StateExitCode.notPublished
+        } catch let error as StateBranchError where error.code == .notClaimed {
+            note("conveyor: \(error.message)")
+            throw ExitStatus.temporaryFailure
         }
     }
 

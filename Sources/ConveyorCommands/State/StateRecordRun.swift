@@ -63,10 +63,10 @@ extension Application.State {
                     runID: runID, status: status, recorded: result.commit != nil, commit: result.commit?.description)
             }
             if format == .json {
-                print(try StateOutput.json(report))
+                Console.write(try StateOutput.json(report))
             } else {
                 let what = report.recorded ? "recorded" : "already recorded"
-                print("\(what): run \(report.runID) \(report.status) (commit \(report.commit ?? "none"))")
+                Console.write("\(what): run \(report.runID) \(report.status) (commit \(report.commit ?? "none"))")
             }
         }
     }

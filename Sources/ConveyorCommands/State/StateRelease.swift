@@ -12,7 +12,7 @@ extension Application.State {
         @OptionGroup var location: StateLocationOptions
         @OptionGroup var item: StateWorkItemOptions
 
-        @Option(help: "The holder whose lease to free (default: the Actions run and attempt, else host and process).")
+        @Option(help: "The holder whose lease to free (default: the Actions run, else host and process).")
         var holder: String?
 
         @Option(name: .customLong("run-id"), help: "Only free the lease of this run.")
@@ -33,7 +33,7 @@ extension Application.State {
                 default: return "nothing to release: \(holder) holds no lease on \(key) \(item.stage)"
                 }
             }
-            print(line)
+            Console.write(line)
         }
     }
 }

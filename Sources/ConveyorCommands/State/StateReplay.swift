@@ -8,7 +8,8 @@ extension Application.State {
         static let configuration = CommandConfiguration(
             abstract: "Apply the changes saved in a pending-state file, then remove the file.",
             discussion: """
-                Safe to run more than once: every change is idempotent. The file's branch and remote are used \
+                Safe to run more than once: every change is idempotent. A file holding only an unlanded claim (its \
+                job did nothing) is removed without replaying. The file's branch and remote are used \
                 unless the location flags or variables say otherwise. Exit 3 when a lease claim in the file is now \
                 held by another live run (the file is removed: the claim lost); exit 4 when the push fails again \
                 (the error names the new pending file, which replaces this one).
@@ -22,6 +23,13 @@ extension Application.State {
         func run() async throws {
             let url = URL(fileURLWithPath: file)
             let pending = try PendingStateFile.read(from: url)
+            if pending.isAbandonedClaim {
+                try FileManager.default.removeItem(at: url)
+                StateOutput.note(
+                    "conveyor: \(file) holds a claim that never landed; its job did nothing, so nothing was replayed "
+                        + "(replaying would record a run that never ran). Removed the file.")
+                return
+            }
             let result = try await StateContext.with(
                 location, branch: pending.branch, file: pending.file, fallbackRemote: pending.remote
             ) { context in
@@ -38,7 +46,7 @@ extension Application.State {
                 StateOutput.note("conveyor: the claim in \(file) lost: the lease is held by \(held); removed the file.")
                 throw StateExitCode.duplicate
             }
-            print(
+            Console.write(
                 "replayed \(pending.changes.count) change(s) from \(file) (commit \(StateOutput.short(result.commit)))")
         }
     }

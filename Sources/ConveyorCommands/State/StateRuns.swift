@@ -26,11 +26,11 @@ extension Application.State {
                 try await StateSnapshot.reading(context.location) { try await $0.database.runs(limit: limit) }
             }
             if format == .json {
-                print(try StateOutput.json(runs))
+                Console.write(try StateOutput.json(runs))
             } else if runs.isEmpty {
-                print("No runs recorded.")
+                Console.write("No runs recorded.")
             } else {
-                for run in runs { print(Self.line(run)) }
+                for run in runs { Console.write(Self.line(run)) }
             }
         }
 

@@ -31,7 +31,7 @@ extension Application.State {
                         leases: try await snapshot.database.liveLeases(at: Date()))
                 }
             }
-            print(format == .json ? try StateOutput.json(report) : Self.text(report))
+            Console.write(format == .json ? try StateOutput.json(report) : Self.text(report))
         }
 
         static func text(_ report: Report) -> String {

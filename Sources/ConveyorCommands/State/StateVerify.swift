@@ -18,7 +18,7 @@ extension Application.State {
             let result = try await StateContext.with(location) { context in
                 try await StateVerifier.verify(context.location)
             }
-            print(format == .json ? try StateOutput.json(result) : Self.text(result))
+            Console.write(format == .json ? try StateOutput.json(result) : Self.text(result))
             if !result.isOK { throw ExitCode.failure }
         }
 

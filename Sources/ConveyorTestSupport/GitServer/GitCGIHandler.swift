@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import Synchronization
 
 /// Answers each HTTP request by checking basic auth and then running `git http-backend` for it.
 struct GitCGIHandler: HTTPHandler {
@@ -9,14 +10,28 @@ struct GitCGIHandler: HTTPHandler {
     let projectRoot: URL
     /// The password every request must present.
     let token: String
+    /// Waited before answering each request (zero: none).
+    var delay: Duration = .zero
+    /// Counts every request answered, challenges included.
+    var counter: RequestCounter?
+    /// Pushes a test holds between the client's commit and the remote's update.
+    let holds: PushHolds
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        counter?.increment()
+        if delay > .zero { try await Task.sleep(for: delay) }
         guard let user = authenticatedUser(request) else {
             for try await _ in request.bodySequence {}
             // No body: libgit2 1.5.1 replays the request with credentials as soon as it has the 401's headers,
             // and mis-reads a body that arrives in a later TCP segment as the next response.
             let challenge: HTTPHeaders = [HTTPHeader("WWW-Authenticate"): "Basic realm=\"conveyor-test\""]
             return HTTPResponse(statusCode: .unauthorized, headers: challenge, body: Data())
+        }
+        if await holds.decide(path: request.target.path(percentEncoded: false), method: request.method.rawValue)
+            == .drop
+        {
+            for try await _ in request.bodySequence {}
+            return HTTPResponse(statusCode: .serviceUnavailable, body: Data("push dropped by the test".utf8))
         }
         let response = try await GitCGI.run(request, backend: backend, projectRoot: projectRoot, remoteUser: user)
         var headers = HTTPHeaders()
@@ -39,4 +54,13 @@ struct GitCGIHandler: HTTPHandler {
         let user = pair[..<colon]
         return user.isEmpty ? "git" : String(user)
     }
+}
+
+/// A count shared between the server's handler and its owner.
+final class RequestCounter: Sendable {
+    private let count = Mutex(0)
+
+    func increment() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
 }

@@ -18,8 +18,14 @@ import Synchronization
 public final class GitHTTPServer: Sendable {
     /// The directory whose bare repositories (`NAME.git`) are served.
     public let root: URL
+    /// Added before every answer (a 401 challenge included), to stand for a forge's round-trip time: real
+    /// forges add 100–300 ms per git request that loopback does not.
+    public let requestDelay: Duration
+    /// Pushes held for a test (see ``PushHolds``).
+    public let pushHolds = PushHolds()
     private let token: String
     private let state = Mutex<State>(State())
+    private let counter = RequestCounter()
 
     private struct State {
         var server: HTTPServer?
@@ -27,17 +33,21 @@ public final class GitHTTPServer: Sendable {
         var port: UInt16?
     }
 
-    /// Creates a server for the repositories under `root` that accepts `token` as the basic-auth password.
-    public init(root: URL, token: String) {
+    /// Creates a server for the repositories under `root` that accepts `token` as the basic-auth password and
+    /// waits `requestDelay` before answering each request.
+    public init(root: URL, token: String, requestDelay: Duration = .zero) {
         self.root = root
         self.token = token
+        self.requestDelay = requestDelay
     }
 
     /// Binds 127.0.0.1 on a free port and starts serving; returns once the server listens.
     public func start() async throws {
         GitCGI.ignoreBrokenPipes()
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
-        let handler = GitCGIHandler(backend: try await GitCGI.locateBackend(), projectRoot: root, token: token)
+        let handler = GitCGIHandler(
+            backend: try await GitCGI.locateBackend(), projectRoot: root, token: token, delay: requestDelay,
+            counter: counter, holds: pushHolds)
         let server = HTTPServer(address: address, timeout: 300, logger: .disabled, handler: handler)
         let task = Task { try await server.run() }
         state.withLock {
@@ -61,6 +71,9 @@ public final class GitHTTPServer: Sendable {
         await server?.stop(timeout: 0)
         task?.cancel()
     }
+
+    /// HTTP requests answered so far (401 challenges included): what a client's round trips cost.
+    public var requestCount: Int { counter.value }
 
     /// The port the server listens on; nil before ``start()``.
     public var port: UInt16? {

@@ -32,7 +32,10 @@ struct ModelHTTPHandler: HTTPHandler {
         let json = "application/json"
         switch (request.method, request.path) {
         case (.POST, "/v1/messages"):
-            let (reply, id) = await state.nextReply()
+            let (scripted, id) = await state.nextReply()
+            let reply = scripted.resolved(
+                for: RecordedModelRequest(
+                    method: request.method.rawValue, path: request.path, headers: [:], body: body, status: 200))
             let model = body?["model"]?.stringValue ?? "claude-scripted"
             if case .stall(let duration) = reply { try? await Task.sleep(for: duration) }
             if reply.status != 200 { return (reply.status, json, try reply.errorBody()) }

@@ -67,7 +67,7 @@ extension ModelReply {
             switch self {
             case .failure(_, let errorType, let message): (errorType, message)
             case .stall: ("overloaded_error", "scripted model server: stalled")
-            case .message: ("api_error", "not an error reply")
+            case .message, .computed: ("api_error", "not an error reply")
             }
         let body: JSONValue = ["type": "error", "error": ["type": .string(errorType), "message": .string(message)]]
         return try body.jsonData()
@@ -79,6 +79,7 @@ extension ModelReply {
         case .message: 200
         case .failure(let status, _, _): status
         case .stall: 529
+        case .computed: 500
         }
     }
 }

@@ -42,6 +42,9 @@ public enum ModelReply: Sendable, Hashable {
     case failure(status: Int, errorType: String, message: String)
     /// No answer for `duration` (a model that hangs), then a 529 `overloaded_error`.
     case stall(Duration)
+    /// A reply made when the request arrives, from what it carries (e.g. earlier tool results), like a model that
+    /// reacts to what its tools found.
+    case computed(ModelReplyBuilder)
 
     /// A reply that calls `tools` (all in one message).
     public static func tools(_ tools: [ModelContent], usage: ModelUsage) -> ModelReply {
@@ -53,12 +56,35 @@ public enum ModelReply: Sendable, Hashable {
         .message(content: [.text(text)], usage: usage)
     }
 
+    /// The reply itself, or for ``computed(_:)`` the one its builder makes from `request`.
+    func resolved(for request: RecordedModelRequest) -> ModelReply {
+        guard case .computed(let builder) = self else { return self }
+        return builder.build(request)
+    }
+
     /// `end_turn`, or `tool_use` when the message calls a tool.
     var stopReason: String {
         guard case .message(let content, _) = self else { return "end_turn" }
         let callsTool = content.contains { if case .toolUse = $0 { true } else { false } }
         return callsTool ? "tool_use" : "end_turn"
     }
+}
+
+/// Makes a reply from the request it answers; equal when named alike (the name says what it does).
+public struct ModelReplyBuilder: Sendable, Hashable {
+    /// What the builder does, e.g. `read the parent's environ`.
+    public let name: String
+    let build: @Sendable (RecordedModelRequest) -> ModelReply
+
+    /// Creates a builder; `build` must not return another ``ModelReply/computed(_:)``.
+    public init(_ name: String, build: @escaping @Sendable (RecordedModelRequest) -> ModelReply) {
+        self.name = name
+        self.build = build
+    }
+
+    public static func == (lhs: ModelReplyBuilder, rhs: ModelReplyBuilder) -> Bool { lhs.name == rhs.name }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
 /// The replies the server gives, in order, one per `POST /v1/messages`.

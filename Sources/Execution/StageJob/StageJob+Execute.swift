@@ -22,6 +22,7 @@ extension StageJob {
             workBranch: try await workBranch(title: issue.title, history: history),
             existingCheckout: environment.existingCheckout,
             cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
+        await reportNeutralised(workspace)
 
         let agent = try await runAgent(
             in: workspace,
@@ -33,6 +34,7 @@ extension StageJob {
                 runID: request.runID, lastFailure: try await lastFailure(comments: comments)),
             issue: issue)
         let verdict = try await evaluate(agent: agent, workspace: workspace)
+        try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
         await recordGate(verdict)
         try await checkpoint("gate", verdict.result.rawValue)
 
@@ -48,38 +50,53 @@ extension StageJob {
             publication.pullRequest = try await openPullRequest(workspace, issue: issue)
         }
         try await publish(&publication, workspace: workspace)
-        return StageJobResult(
+        var result = StageJobResult(
             outcome: .completed, stage: request.stage.name.rawValue, verdict: verdict.result.rawValue,
             pullRequestURL: publication.pullRequest?.htmlURL,
             costUSD: agent.costUSD, tokens: publication.tokens,
             message: "\(request.stage.name.rawValue) on #\(number): gate \(verdict.result.rawValue)")
+        result.transcript = environment.transcripts.map { _ in agent.transcript.directory.path }
+        return result
     }
 
     /// Runs the stage's agent in the work tree, its logs beside the scratch directory.
     private func runAgent(in workspace: Workspace, prompt: StagePrompt, issue: Issue) async throws -> AgentOutcome {
         try await checkpoint("agent", "started")
         let stage = request.stage
+        let started = Date()
         let outcome = try await AgentRunner.run(
             AgentInvocation(
                 kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
-                logDirectory: environment.scratch.appendingPathComponent("agent-\(stage.name.rawValue)"),
+                logDirectory: (environment.transcripts ?? environment.scratch)
+                    .appendingPathComponent("agent-\(stage.name.rawValue)"),
                 stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
                 model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
-                environment: environment.agentEnvironment, claudeExecutable: environment.claudeExecutable,
-                codexExecutable: environment.codexExecutable, prices: environment.prices,
+                environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
+                claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
+                prices: environment.prices,
                 commandTemplate: environment.commandTemplate,
                 artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
                 workItemText: WorkItemText(
                     title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
+        await recordSession(outcome, startedAt: started)
         try await checkpoint("agent", outcome.status.name)
+        if case .modelUnavailable(let reason) = outcome.status {
+            throw AgentError(
+                code: .modelUnavailable,
+                message: "Model API unavailable: \(reason). The work was not judged and no label was changed; run "
+                    + "the job again later.")
+        }
         return outcome
     }
 
     /// The gate's verdict; an agent that did not succeed fails the stage with its own reason.
     private func evaluate(agent: AgentOutcome, workspace: Workspace) async throws -> GateVerdict {
         let changed = try await workspace.repository.changedPaths()
-        let gate = await GateEvaluator().evaluate(
+        var gate = await GateEvaluator().evaluate(
             stage: request.stage, workItem: request.workItem.number, workTree: workspace.root, changedPaths: changed)
+        if let moved = try await movedHistoryReason(workspace) {
+            gate = GateVerdict(result: .fail, reasons: gate.reasons + [moved], questions: gate.questions)
+        }
         guard agent.status.isSuccess else {
             let reason = GateReason(
                 code: GateReason.Code.agentFailed, message: "The agent did not finish: \(agent.status.description).")
@@ -136,7 +153,8 @@ extension StageJob {
         try await checkpoint("pull-request", "started")
         let created = try await environment.forge.createPullRequest(
             NewPullRequest(
-                title: "#\(request.workItem.number): \(issue.title)", head: workspace.workBranch,
+                title: "#\(request.workItem.number): \(UntrustedText.singleLine(issue.title))",
+                head: workspace.workBranch,
                 base: workspace.baseBranch,
                 body: "Conveyor's work on #\(request.workItem.number). Review the documents, then approve the stage."))
         try await checkpoint("pull-request", "done", ref: String(created.number))

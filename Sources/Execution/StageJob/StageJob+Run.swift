@@ -4,13 +4,23 @@ import Pipeline
 import StateBranch
 
 extension StageJob {
-    /// Claims the work, runs the stage and records how it ended.
+    /// How long the record of a cancelled run may take to publish: SIGTERM leaves an Actions job about 7.5 s
+    /// before SIGKILL, and ending the agent's process group takes up to two of them.
+    static let cancelRecordDeadline: Duration = .seconds(4)
+
+    /// Claims the work, runs the stage and records how it ended, in two state commits on the success path: the
+    /// claim (work item, run, lease) and the final record (every checkpoint and the run's end, which frees the
+    /// lease).
     ///
     /// - Returns: ``StageJobResult/Outcome/alreadyHandled`` when another run already handled the triggering
     ///   event (``handledElsewhere()``), ``StageJobResult/Outcome/duplicate`` when another live job holds the lease,
     ///   ``StageJobResult/Outcome/alreadyDone`` when this run already finished (a rerun of the same job).
     /// - Throws: ``PreflightFailure`` before anything is claimed when the token or the agent lacks something;
-    ///   otherwise whatever stopped the stage; the run is then recorded as failed, and the lease freed.
+    ///   otherwise whatever stopped the stage; the run is then recorded as failed, and the lease freed. When the
+    ///   calling task is cancelled (a SIGTERM or SIGINT, see ``TerminationSignals``), the agent's process group is
+    ///   ended, the run is recorded as `cancelled` (freeing the lease) within ``cancelRecordDeadline``, and
+    ///   ``StageJobCancelled`` is thrown. When the final record cannot be pushed, its ``StateBranchError`` (naming
+    ///   the pending file) is thrown and the run is not recorded as failed: what it published stands.
     public func run() async throws -> StageJobResult {
         if let handled = try await handledElsewhere() { return handled }
         try await preflight()
@@ -34,7 +44,9 @@ extension StageJob {
             return StageJobResult(
                 outcome: .duplicate, stage: request.stage.name.rawValue,
                 message: "Another job (\(held.holder), run \(held.runID)) holds \(request.stage.name.rawValue) on "
-                    + "\(request.workItem) until \(held.expiresAt); nothing was done.")
+                    + "\(request.workItem) until \(held.expiresAt); nothing was done. If that job is gone, free the "
+                    + "lease with `conveyor state release --work-item \(request.workItem.number) --stage "
+                    + "\(request.stage.name.rawValue) --holder \(held.holder)` and run this job again.")
         }
         if claim.outcomes.last == .alreadyRecorded {
             return StageJobResult(
@@ -42,30 +54,39 @@ extension StageJob {
                 message: "Run \(request.runID) already finished; nothing was repeated. "
                     + "Use --mode rerun to run the stage again.")
         }
+        let result: StageJobResult
         do {
-            let result = try await execute(startedAt: now)
-            let status: RunStatus = result.verdict == "fail" ? .failed : .succeeded
-            try await journal.flush(
-                to: environment.state, runID: request.runID,
-                adding: (
-                    .finishRun(RunFinish(runID: request.runID, status: status, outcome: result.verdict, at: Date())),
-                    "finish \(status.rawValue) (\(result.verdict))"
-                ))
-            return result
+            try Task.checkCancellation()
+            result = try await execute(startedAt: now)
         } catch {
-            try? await journal.flush(
-                to: environment.state, runID: request.runID,
-                adding: (
-                    .finishRun(RunFinish(runID: request.runID, status: .failed, outcome: "\(error)", at: Date())),
-                    "finish failed"
-                ))
+            if Task.isCancelled || error is CancellationError || AgentError.Code.cancelled ~= error {
+                try? await record(.cancelled, outcome: "cancelled", within: Self.cancelRecordDeadline)
+                throw StageJobCancelled(runID: request.runID)
+            }
+            try? await record(.failed, outcome: "\(error)")
             throw error
         }
+        try await record(result.verdict == "fail" ? .failed : .succeeded, outcome: result.verdict)
+        return result
     }
 
-    /// Records that `step` reached `state` (`started` or `done`), with what it produced. A `started`
-    /// checkpoint precedes an external side effect: it is committed to the state branch, with everything
-    /// gathered before it, before the effect happens; other checkpoints wait for the next commit.
+    /// Commits every gathered checkpoint with the run's end (which frees its lease) in one state commit.
+    ///
+    /// Runs in a task of its own, so the record of a cancelled job is still published; `within` bounds its
+    /// retries (the store's deadline when nil).
+    private func record(_ status: RunStatus, outcome: String, within deadline: Duration? = nil) async throws {
+        let finish = StateChange.finishRun(
+            RunFinish(runID: request.runID, status: status, outcome: outcome, at: Date()))
+        let note = status == .failed || status == .cancelled ? "finish \(status)" : "finish \(status) (\(outcome))"
+        let (journal, state, runID) = (journal, environment.state, request.runID)
+        try await Task {
+            try await journal.flush(to: state, runID: runID, adding: (finish, note), within: deadline)
+        }.value
+    }
+
+    /// Records that `step` reached `state` (`started` or `done`), with what it produced, for the run's final
+    /// commit. Nothing is committed here: every side effect is idempotent by lookup (see ``StageJob``), so a
+    /// resume after a crash finds what a lost `started` or `done` checkpoint would have told it.
     func checkpoint(_ step: String, _ state: String, ref: String? = nil) async throws {
         await environment.log?.record(
             step: step, result: state, tool: step == "agent" ? environment.agent.rawValue : nil)
@@ -75,8 +96,17 @@ extension StageJob {
                     idempotencyKey: "\(request.runID):\(step)", runID: request.runID, step: step, state: state,
                     externalRef: ref, at: Date())),
             note: "\(step) \(state)")
-        if state == CheckpointRecord.started && step != "agent" {
-            try await journal.flush(to: environment.state, runID: request.runID)
-        }
+    }
+}
+
+/// A stage job stopped by cancellation (SIGTERM or SIGINT): the agent's process group was ended and the run
+/// recorded as `cancelled`, which freed its lease.
+public struct StageJobCancelled: Error, CustomStringConvertible {
+    /// The run that was cancelled.
+    public let runID: String
+
+    public var description: String {
+        "Run \(runID) was cancelled: the agent's processes were ended, the run was recorded as cancelled and its "
+            + "lease freed. Re-run the job (`--mode resume`) to finish the stage."
     }
 }

@@ -39,12 +39,19 @@ public struct StageJob: Sendable {
         /// When the forge says the triggering event happened (the issue's `updated_at` in a label payload); a
         /// run of the stage started after it, with the trigger label gone, means the event was handled.
         public var eventTime: Date?
+        /// The Actions run attempt (`GITHUB_RUN_ATTEMPT`), from 1, for the agent session's record.
+        public var attempt: Int
+        /// The Actions run id (`GITHUB_RUN_ID`), for the agent session's record.
+        public var forgeRunID: String?
 
         /// Creates a request.
         public init(
             workItem: WorkItemKey, stage: StageDefinition, mode: RunMode, actor: String, triggerLabel: String?,
-            trigger: String, runID: String, holder: String, leaseSeconds: Int, eventTime: Date? = nil
+            trigger: String, runID: String, holder: String, leaseSeconds: Int, eventTime: Date? = nil,
+            attempt: Int = 1, forgeRunID: String? = nil
         ) {
+            self.attempt = attempt
+            self.forgeRunID = forgeRunID
             self.workItem = workItem
             self.stage = stage
             self.mode = mode
@@ -96,6 +103,11 @@ public struct StageJob: Sendable {
         public var selfLogins: Set<String>
         /// The run's JSON-lines log, when one is kept.
         public var log: RunLog?
+        /// Values no child process may see under any name: the job's forge token.
+        public var secrets: [Secret]
+        /// Where the agent's transcript is kept after the run (a folder under `RUNNER_TEMP`); nil keeps it in
+        /// ``scratch``, which is removed when the job ends.
+        public var transcripts: URL?
 
         /// Creates an environment.
         public init(
@@ -104,8 +116,10 @@ public struct StageJob: Sendable {
             agentEnvironment: [String: String], claudeExecutable: String = "claude", codexExecutable: String = "codex",
             prices: PriceTable = PriceTable(),
             commandTemplate: CommandTemplate? = nil, agentTimeout: Duration? = nil, webURL: URL?,
-            selfLogins: Set<String>, log: RunLog? = nil
+            selfLogins: Set<String>, log: RunLog? = nil, secrets: [Secret] = [], transcripts: URL? = nil
         ) {
+            self.secrets = secrets
+            self.transcripts = transcripts
             self.forge = forge
             self.state = state
             self.remote = remote

@@ -26,6 +26,8 @@ public struct StageJobResult: Sendable, Equatable {
     public var tokens: Int?
     /// One sentence for the job log.
     public var message: String
+    /// The folder holding the agent's transcript (prompt, standard output and error), when it is kept.
+    public var transcript: String?
 
     /// Creates a result.
     public init(
