@@ -40,7 +40,8 @@ let package = Package(
             dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
+        .target(
+            name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Agents",
             dependencies: [
