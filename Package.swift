@@ -40,7 +40,8 @@ let package = Package(
             dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
+        .target(
+            name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Agents",
             dependencies: [
@@ -166,7 +167,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConveyorCommandsTests",
-            dependencies: ["ConveyorCommands", "ConveyorTestSupport", "StateBranch"],
+            dependencies: [
+                "ConveyorCommands", "ConveyorTestSupport", "StateBranch", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

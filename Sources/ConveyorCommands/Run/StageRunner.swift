@@ -72,7 +72,8 @@ struct StageRunner {
                             traceID: runID, workItem: item.number, stage: stageName.rawValue,
                             agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)),
                     secrets: environment.token.map { [$0] } ?? [],
-                    transcripts: (settings.runnerTemp ?? FileManager.default.temporaryDirectory).appendingPathComponent("conveyor-\(runID)", isDirectory: true)))
+                    transcripts: (settings.runnerTemp ?? FileManager.default.temporaryDirectory).appendingPathComponent(
+                        "conveyor-\(runID)", isDirectory: true)))
             return try await job.run()
         }
     }
