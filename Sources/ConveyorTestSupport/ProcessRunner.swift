@@ -43,38 +43,35 @@ public enum ProcessRunner {
     public static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: Data? = nil
     ) throws -> ProcessOutput {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-
         let scratch = try TemporaryDirectory(prefix: "proc")
         defer { scratch.remove() }
         let outURL = scratch.appending("stdout")
         let errURL = scratch.appending("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? outHandle.close()
-            try? errHandle.close()
+        let inputPipe = try input.map { _ in try ClosingPipe() }
+        let child: SpawnedChild
+        do {
+            child = try SpawnedChild.start(
+                "/usr/bin/env", arguments,
+                environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+                directory: directory, standardInput: inputPipe?.readEnd, standardOutput: outURL,
+                standardError: errURL)
+        } catch {
+            if let inputPipe {
+                close(inputPipe.readEnd)
+                close(inputPipe.writeEnd)
+            }
+            throw error
         }
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        let inputPipe = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
-
-        try process.run()
-        if let input {
-            inputPipe.fileHandleForWriting.write(input)
-            try inputPipe.fileHandleForWriting.close()
+        if let inputPipe, let input {
+            close(inputPipe.readEnd)
+            let writer = FileHandle(fileDescriptor: inputPipe.writeEnd, closeOnDealloc: true)
+            try? writer.write(contentsOf: input)
+            try? writer.close()
         }
-        process.waitUntilExit()
+        let ended = child.wait()
         return ProcessOutput(
-            status: process.terminationStatus,
-            wasSignalled: process.terminationReason == .uncaughtSignal,
+            status: ended.status,
+            wasSignalled: ended.signalled,
             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         )

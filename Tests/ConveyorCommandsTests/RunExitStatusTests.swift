@@ -104,9 +104,21 @@ struct RunExitStatusTests {
 
     @Test func aStatePushThatFailsIs4AndNamesThePendingFile() async throws {
         try await RunWorld.with { world in
-            world.git.pushHolds.refuse("\(world.forge.owner)/\(world.forge.repo)")
-            let run = try await world.conveyor(["run"])
-            world.git.pushHolds.release("\(world.forge.owner)/\(world.forge.repo)")
+            // Every push is held: the claim and the work branch go through, the final state record is refused, and
+            // with no time to retry (deadline 0) the record goes to the pending file.
+            let repository = "\(world.forge.owner)/\(world.forge.repo)"
+            let pause = world.scratch.appending("pause-before-push")
+            world.git.pushHolds.hold(repository, marker: pause)
+            async let finished = world.conveyor(["run"], ["CONVEYOR_STATE_DEADLINE_MINUTES": "0"])
+            for _ in 0..<2 {
+                try await SignalledJob.waitForFile(pause)
+                try FileManager.default.removeItem(at: pause)
+            }
+            try await SignalledJob.waitForFile(pause)
+            world.git.pushHolds.refuse(repository)
+            try Data("drop".utf8).write(to: pause)
+            let run = try await finished
+            world.git.pushHolds.release(repository)
             #expect(run.status == 4, "\(run.stderr)")
             #expect(run.stderr.contains("conveyor state replay"), "\(run.stderr)")
         }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The request body is streamed into the child's stdin by blocking writes on ``ioQueue``; the child's stdout
 /// and stderr go to files. So the child never blocks on a full output pipe, and no blocking call runs on the
-/// cooperative pool: writes run on ``ioQueue``, and the exit is awaited through `terminationHandler`.
+/// cooperative pool: writes run on ``ioQueue`` and the wait for the exit on a thread of its own. The child is
+/// spawned with ``SpawnedChild``, not `Process`.
 enum GitCGI {
     /// Where blocking pipe writes happen, several requests at a time.
     private static let ioQueue = DispatchQueue(label: "conveyor.git-cgi.io", attributes: .concurrent)
@@ -37,34 +38,25 @@ enum GitCGI {
         defer { scratch.remove() }
         let outputURL = scratch.appending("stdout")
         let errorURL = scratch.appending("stderr")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputURL)
-        let errors = try FileHandle(forWritingTo: errorURL)
-        defer {
-            try? output.close()
-            try? errors.close()
+        let input = try ClosingPipe()
+        let child: SpawnedChild
+        do {
+            child = try SpawnedChild.start(
+                backend.path, [],
+                environment: environment(for: request, projectRoot: projectRoot, user: remoteUser, home: scratch.url),
+                standardInput: input.readEnd, standardOutput: outputURL, standardError: errorURL)
+        } catch {
+            close(input.readEnd)
+            close(input.writeEnd)
+            throw error
         }
-
-        let process = Process()
-        process.executableURL = backend
-        process.environment = environment(for: request, projectRoot: projectRoot, user: remoteUser, home: scratch.url)
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        let (exits, exited) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
-        process.terminationHandler = { child in
-            exited.yield(child.terminationStatus)
-            exited.finish()
-        }
-        try process.run()
-        let child = ChildProcess(process)
+        close(input.readEnd)
+        let stdin = FileHandle(fileDescriptor: input.writeEnd, closeOnDealloc: true)
         await withTaskCancellationHandler {
-            await stream(request.bodySequence, to: input.fileHandleForWriting)
-            for await _ in exits { break }
+            await stream(request.bodySequence, to: stdin)
+            _ = await child.exit()
         } onCancel: {
-            child.terminate()
+            child.send(SIGTERM)
         }
         return CGIResponse.parse(
             try Data(contentsOf: outputURL), errorOutput: (try? Data(contentsOf: errorURL)) ?? Data())
@@ -135,13 +127,4 @@ enum GitCGI {
 private struct UncheckedHandle: @unchecked Sendable {
     let handle: FileHandle
     init(_ handle: FileHandle) { self.handle = handle }
-}
-
-/// Lets a cancellation handler stop the child.
-///
-/// `Process.terminate()` only sends a signal, which is safe from any thread.
-private struct ChildProcess: @unchecked Sendable {
-    let process: Process
-    init(_ process: Process) { self.process = process }
-    func terminate() { if process.isRunning { process.terminate() } }
 }
