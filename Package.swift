@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "Actions", swiftSettings: swiftSettings),
         .target(name: "Forge", dependencies: ["HTTP", "Actions"], swiftSettings: swiftSettings),
         .target(
-            name: "Pipeline", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+            name: "Pipeline", dependencies: ["Actions", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
         .target(name: "Triggers", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Documents",
@@ -62,9 +63,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Supervisor",
+            dependencies: [
+                "Actions", "Agents", "Documents", "Forge", "Gates", "Git", "HTTP", "Pipeline", "StateBranch",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Execution",
             dependencies: [
-                "Actions", "Agents", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch", "Triggers",
+                "Actions", "Agents", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch", "Supervisor",
+                "Triggers",
             ],
             swiftSettings: swiftSettings
         ),
@@ -175,6 +184,13 @@ let package = Package(
         .testTarget(
             name: "AdoptionTests",
             dependencies: ["Actions", "Adoption", "Forge", "HTTP", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SupervisorTests",
+            dependencies: [
+                "Supervisor", "Agents", "Forge", "Gates", "HTTP", "Pipeline", "StateBranch", "ConveyorTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

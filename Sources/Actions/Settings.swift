@@ -38,6 +38,9 @@ public struct Settings: Sendable, CustomStringConvertible {
     /// `CONVEYOR_STATE_DEADLINE_MINUTES`: how long a state write keeps retrying a rejected push, 0 to 60 whole
     /// minutes (0 tries one round); nil means the store's default of ten minutes.
     public let stateDeadlineMinutes: Int?
+    /// `CONVEYOR_REMEDIATION`: the supervisor's kill switch, a repository variable (`off`, `shadow`, `on`) that wins
+    /// over `remediation.mode` in the configuration; nil when unset.
+    public let remediationMode: RemediationMode?
     /// The variables as read, for the label catalog and the agent's scrubbed environment.
     public let variables: [String: String]
 
@@ -54,7 +57,7 @@ public struct Settings: Sendable, CustomStringConvertible {
             "CONVEYOR_STATE_REMOTE", "CONVEYOR_STATE_CACHE", "CONVEYOR_STATE_DEADLINE_MINUTES", "CONVEYOR_SELF_LOGIN",
             "CONVEYOR_AGENT",
             "CONVEYOR_AGENT_COMMAND", "CONVEYOR_AGENT_TIMEOUT_SECONDS", "CONVEYOR_CLAUDE_BIN", "CONVEYOR_LOG_FILE",
-            "RUNNER_TEMP",
+            "CONVEYOR_REMEDIATION", "RUNNER_TEMP",
         ] + agentVariables
 
     /// Variables Conveyor checks or sets up but the agent itself reads from its (scrubbed) environment: the Codex
@@ -104,6 +107,15 @@ public struct Settings: Sendable, CustomStringConvertible {
         } else {
             stateDeadlineMinutes = nil
         }
+        if let text = read.trimmed("CONVEYOR_REMEDIATION") ?? Self.repositoryVariable("CONVEYOR_REMEDIATION", in: read) {
+            guard let mode = RemediationMode(rawValue: text.lowercased()) else {
+                throw SettingsError(
+                    variable: "CONVEYOR_REMEDIATION", "must be one of \(RemediationMode.spelled); it is `\(text)`.")
+            }
+            remediationMode = mode
+        } else {
+            remediationMode = nil
+        }
     }
 
     /// The settings of this process, read from its environment.
@@ -111,6 +123,18 @@ public struct Settings: Sendable, CustomStringConvertible {
     /// - Throws: ``SettingsError`` as ``init(_:)``.
     public static func current() throws(SettingsError) -> Settings {
         try Settings(ProcessEnvironment.variables)
+    }
+
+    /// The value of repository variable `name` in `CONVEYOR_VARS` (`${{ toJSON(vars) }}`; keys match in any case, as
+    /// Gitea upper-cases them), trimmed; nil when absent, empty, or when `CONVEYOR_VARS` is not a JSON object (the
+    /// label catalog reports that).
+    private static func repositoryVariable(_ name: String, in read: VariableReader) -> String? {
+        guard let text = read["CONVEYOR_VARS"],
+            let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+            let value = object.first(where: { $0.key.uppercased() == name })?.value as? String
+        else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// The file or folder a variable names; it must be an absolute path (a relative one would depend on the step's

@@ -54,6 +54,22 @@ public struct AgentInvocation: Sendable {
     public var ownerRole: String
     /// The work item's title and body (sanitized by the caller).
     public var workItemText: WorkItemText
+    /// Asks the agent CLI for verbose logging in its transcript (``verboseVariables``): set by the self-healing
+    /// supervisor when it runs an agent again after it crashed, hung or printed no result.
+    public var verboseLogging = false
+
+    /// The variables that turn on an agent's own debug logging, added after scrubbing when ``verboseLogging`` is
+    /// set: `ANTHROPIC_LOG=debug` for Claude Code, `RUST_LOG=debug` for Codex, `CONVEYOR_AGENT_VERBOSE=1` for a
+    /// `command` agent; none for the offline agent.
+    public var verboseVariables: [String: String] {
+        guard verboseLogging else { return [:] }
+        switch kind {
+        case .claude: return ["ANTHROPIC_LOG": "debug"]
+        case .codex: return ["RUST_LOG": "debug"]
+        case .command: return ["CONVEYOR_AGENT_VERBOSE": "1"]
+        case .offline: return [:]
+        }
+    }
 
     /// Creates an invocation; optional settings take the defaults a stage uses when its configuration is silent.
     public init(

@@ -37,7 +37,7 @@ enum ClaudeAgent {
             for: ChildEnvironment.claudeAgent, allowing: invocation.allowedCredentials,
             withholdingValues: invocation.withheldSecrets
         ).scrub(invocation.environment)
-        let environment = boundedRetries(scrubbed.kept)
+        let environment = boundedRetries(scrubbed.kept).merging(invocation.verboseVariables) { $1 }
         let executable = try ExecutableLocator.locate(
             invocation.claudeExecutable, environment: environment, workDirectory: invocation.workDirectory,
             hint: installHint)

@@ -50,6 +50,7 @@ enum CodexAgent {
         var environment = scrubbed.kept
         environment["CODEX_HOME"] = home.codexHome.path
         environment["TMPDIR"] = home.temporary.path
+        environment.merge(invocation.verboseVariables) { $1 }
         let exit = try await ProcessGroupRunner.run(
             ProcessLaunch(
                 executable: executable, arguments: arguments, environment: environment,

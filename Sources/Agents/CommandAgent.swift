@@ -31,7 +31,8 @@ enum CommandAgent {
             hint: "Check the agent command template of stage \(invocation.stage).")
         let exit = try await ProcessGroupRunner.run(
             ProcessLaunch(
-                executable: executable, arguments: Array(rendered.dropFirst()), environment: scrubbed.kept,
+                executable: executable, arguments: Array(rendered.dropFirst()),
+                environment: scrubbed.kept.merging(invocation.verboseVariables) { $1 },
                 workingDirectory: invocation.workDirectory, standardInput: transcript.promptFile,
                 standardOutput: transcript.standardOutput, standardError: transcript.standardError,
                 timeout: invocation.timeout, terminationGrace: invocation.terminationGrace))

@@ -47,6 +47,9 @@ public struct StatusComment: Sendable, Hashable {
     public var costUSD: Double?
     /// What the owner can do next, as a label or command.
     public var nextStep: String?
+    /// The self-healing supervisor's section (phases, narrative, incident), already escaped; empty when it had
+    /// nothing to say (see `SupervisionNarrative`).
+    public var supervision: [String] = []
 
     /// Creates a status comment.
     public init(
@@ -100,6 +103,7 @@ extension StatusComment {
             lines += artifacts.map { "- [`\($0.path)`](\($0.url))" }
         }
         if let pullRequestURL { lines += ["", "Pull request: \(pullRequestURL)"] }
+        if !supervision.isEmpty { lines += [""] + supervision }
         lines += ["", usageLine]
         if let nextStep { lines += ["", "Next: \(nextStep)"] }
         return lines.joined(separator: "\n") + "\n"

@@ -26,6 +26,8 @@ import Foundation
 ///       - {path: docs/work-items/<N>/qa/load.md, type: load-test, required_keys: [doc_id, type]}
 /// ```
 ///
+/// `remediation` configures the self-healing supervisor (see ``RemediationPolicy``).
+///
 /// `gate` is also accepted as a bare kind (`gate: artifacts`), and a `command` gate takes `command:` as a list of
 /// arguments or as one string run with `sh -c`.
 public struct PipelineConfiguration: Sendable, Hashable {
@@ -40,6 +42,8 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var agentDefaults: AgentDefaults
     /// Token prices by model, for agents that report tokens but no cost; empty unless configured.
     public var prices: PriceTable
+    /// What the self-healing supervisor may do (`remediation`); shadow mode unless configured.
+    public var remediation = RemediationPolicy()
 
     /// Creates a configuration from its parts.
     public init(

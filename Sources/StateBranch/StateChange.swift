@@ -25,6 +25,8 @@ public enum StateChange: Sendable, Equatable {
     case recordGateResults(GateResultRecord)
     /// Records an agent session and its token usage.
     case recordAgentSession(AgentSessionRecord)
+    /// Records a classified failure, the supervisor's remediation and any incident report (ADR 0017).
+    case recordFailure(FailureRecord)
 }
 
 extension StateChange {

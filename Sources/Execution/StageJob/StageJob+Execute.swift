@@ -20,8 +20,8 @@ extension StageJob {
         let workspace = try await Workspace.prepare(
             remote: environment.remote, credentials: environment.credentials, baseBranch: repository.defaultBranch,
             workBranch: try await workBranch(title: issue.title, history: history),
-            existingCheckout: environment.existingCheckout,
-            cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
+            existingCheckout: await reusableCheckout,
+            cloneDirectory: environment.scratch.appendingPathComponent(await workDirectoryName, isDirectory: true))
         await reportNeutralised(workspace)
 
         let agent = try await runAgent(
@@ -31,10 +31,11 @@ extension StageJob {
                 workItem: .init(
                     number: number, title: issue.title, body: issue.body,
                     comments: comments.map { (author: $0.author.login, body: $0.body) }),
-                runID: request.runID, lastFailure: try await lastFailure(comments: comments)),
+                runID: request.runID, lastFailure: try await promptFailure(comments: comments)),
             issue: issue)
         let verdict = try await evaluate(agent: agent, workspace: workspace)
         try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
+        try await superviseGate(verdict, agent: agent)
         await recordGate(verdict)
         try await checkpoint("gate", verdict.result.rawValue)
 
@@ -65,7 +66,7 @@ extension StageJob {
         let stage = request.stage
         let started = Date()
         let outcome = try await AgentRunner.run(
-            AgentInvocation(
+            supervised(AgentInvocation(
                 kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
                 logDirectory: (environment.transcripts ?? environment.scratch)
                     .appendingPathComponent("agent-\(stage.name.rawValue)"),
@@ -77,7 +78,7 @@ extension StageJob {
                 commandTemplate: environment.commandTemplate,
                 artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
                 workItemText: WorkItemText(
-                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
+                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body)))))
         await recordSession(outcome, startedAt: started)
         try await checkpoint("agent", outcome.status.name)
         if case .modelUnavailable(let reason) = outcome.status {
@@ -92,7 +93,7 @@ extension StageJob {
     /// The gate's verdict; an agent that did not succeed fails the stage with its own reason.
     private func evaluate(agent: AgentOutcome, workspace: Workspace) async throws -> GateVerdict {
         let changed = try await workspace.repository.changedPaths()
-        var gate = await GateEvaluator().evaluate(
+        var gate = await supervisedGateEvaluator.evaluate(
             stage: request.stage, workItem: request.workItem.number, workTree: workspace.root, changedPaths: changed)
         if let moved = try await movedHistoryReason(workspace) {
             gate = GateVerdict(result: .fail, reasons: gate.reasons + [moved], questions: gate.questions)

@@ -37,7 +37,7 @@ extension StageJob {
     func publish(_ publication: inout Publication, workspace: Workspace) async throws {
         let number = request.workItem.number
         let forge = environment.forge
-        let comment = StatusComment(
+        var comment = StatusComment(
             workItem: number, stages: stageStates(current: publication.verdict.result, runs: publication.history.runs),
             currentStage: request.stage.name, verdict: publication.verdict.result.rawValue,
             reasons: publication.verdict.reasons.map(\.message), questions: publication.verdict.questions,
@@ -46,6 +46,7 @@ extension StageJob {
             pullRequestURL: publication.pullRequest?.htmlURL,
             durationSeconds: Date().timeIntervalSince(publication.startedAt), tokens: publication.tokens,
             costUSD: publication.agent.costUSD, nextStep: nextStep(publication.verdict.result))
+        comment.supervision = await supervisionSection()
         try await checkpoint("status-comment", "started")
         let existing = try await OwnCommentFinder(forge: forge, configuredLogins: environment.selfLogins).find(
             onIssue: number, marker: StatusComment.marker(workItem: number),

@@ -57,7 +57,7 @@ extension StageJob {
         let result: StageJobResult
         do {
             try Task.checkCancellation()
-            result = try await execute(startedAt: now)
+            result = try await supervisedExecute(startedAt: now)
         } catch {
             if Task.isCancelled || error is CancellationError || AgentError.Code.cancelled ~= error {
                 try? await record(.cancelled, outcome: "cancelled", within: Self.cancelRecordDeadline)

@@ -5,6 +5,7 @@ import Foundation
 import Git
 import Pipeline
 import StateBranch
+import Supervisor
 
 /// One run of one stage on one work item, with everything it talks to injected: the forge, the state branch,
 /// the git remote and the agent. ``run()`` claims the work, prepares the work tree, runs the agent, evaluates
@@ -108,6 +109,12 @@ public struct StageJob: Sendable {
         /// Where the agent's transcript is kept after the run (a folder under `RUNNER_TEMP`); nil keeps it in
         /// ``scratch``, which is removed when the job ends.
         public var transcripts: URL?
+        /// What the self-healing supervisor may do, with the kill switch (`CONVEYOR_REMEDIATION`) already applied to
+        /// its mode (ADR 0017).
+        public var remediation = RemediationPolicy()
+        /// Starts the stage again in a new job, for the supervisor's re-dispatch; nil until the forge client can
+        /// dispatch workflows, and then a re-dispatch is only proposed.
+        public var redispatch: Redispatcher?
 
         /// Creates an environment.
         public init(
@@ -147,6 +154,8 @@ public struct StageJob: Sendable {
     public let environment: Environment
     /// Checkpoints not yet committed to the state branch.
     let journal = CheckpointJournal()
+    /// The self-healing supervisor of this job (``supervisedExecute(startedAt:)``).
+    let supervision = Supervision()
 
     /// Creates a job.
     public init(request: Request, environment: Environment) {
