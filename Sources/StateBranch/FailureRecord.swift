@@ -45,7 +45,8 @@ public struct FailureRecord: Codable, Sendable, Equatable {
     public var action: String
     /// `live` when it was carried out, `shadow` when only proposed.
     public var mode: String
-    /// How it ended: `recovered`, `failed_again`, `proposed`, `escalated`, `not_allowed`.
+    /// How it ended: `recovered`, `failed_again` (the rerun failed too), `proposed` (shadow mode), `escalated`,
+    /// `dispatched` or `not_available` (a re-dispatch this conveyor could not start itself).
     public var result: String
     /// Why this action (or none): one sentence for the narrative.
     public var reason: String

@@ -122,7 +122,7 @@ extension StateDatabase {
 }
 
 /// One stage's self-healing figures, derived from state (``StateDatabase/supervisionMetrics()``).
-public struct StageHealthMetrics: Codable, Sendable, Equatable {
+public struct StageHealthMetrics: Encodable, Sendable, Equatable {
     /// The stage.
     public var stage: String
     /// Runs that ended succeeded or failed.
@@ -149,6 +149,28 @@ public struct StageHealthMetrics: Codable, Sendable, Equatable {
     public var rerunUplift: Double { finishedRuns == 0 ? 0 : Double(rescuedRuns) / Double(finishedRuns) }
     /// Flaky ÷ all failures, 0 when there were none.
     public var flakyRatio: Double { failures == 0 ? 0 : Double(flakyFailures) / Double(failures) }
+
+    private enum Key: String, CodingKey {
+        case stage, finishedRuns, succeededRuns, rescuedRuns, failures, flakyFailures, escalations
+        case meanSecondsToRepair, costUSD, successRate, rerunUplift, flakyRatio
+    }
+
+    /// The stored counts and the derived rates, under their property names.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(stage, forKey: .stage)
+        try container.encode(finishedRuns, forKey: .finishedRuns)
+        try container.encode(succeededRuns, forKey: .succeededRuns)
+        try container.encode(rescuedRuns, forKey: .rescuedRuns)
+        try container.encode(failures, forKey: .failures)
+        try container.encode(flakyFailures, forKey: .flakyFailures)
+        try container.encode(escalations, forKey: .escalations)
+        try container.encode(meanSecondsToRepair, forKey: .meanSecondsToRepair)
+        try container.encode(costUSD, forKey: .costUSD)
+        try container.encode(successRate, forKey: .successRate)
+        try container.encode(rerunUplift, forKey: .rerunUplift)
+        try container.encode(flakyRatio, forKey: .flakyRatio)
+    }
 
     /// Creates the figures.
     public init(

@@ -67,12 +67,11 @@ public actor Supervision {
     }
 
     /// Marks the end of an attempt that did not fail: the remediation before it recovered the run.
+    /// Called when the gate did not fail (before publishing) and again when the attempt ended well; the first call
+    /// settles the pending remediation and narrates it.
     public func attemptSucceeded() {
         guard mode != .off else { return }
         settlePending(recovered: true)
-        if directive.number > 1 {
-            narrative.add(.rerun, "Attempt \(directive.number) succeeded.")
-        }
     }
 
     // MARK: - Failures
@@ -291,12 +290,14 @@ public actor Supervision {
 
     private func redispatch(_ classification: FailureClassification, reason: String) async -> Next {
         guard let context, let dispatch = context.redispatch else {
+            // The hook is not wired yet (it needs `ForgeClient.dispatchWorkflow` in this job): the job ends as
+            // "try again later" and whatever runs the stage next (the workflow's retry, the owner) is the new job.
+            // It counts as a rerun, so that next job continues the episode's count instead of starting afresh.
             narrative.add(
                 .remediation,
-                "Re-dispatch proposed (\(reason)), but this conveyor cannot start a job yet (no "
-                    + "`workflow_dispatch` client): escalating instead.")
-            append(classification, action: .redispatch, live: false, result: "proposed", reason: reason)
-            escalate(classification, reason: "a re-dispatch was needed and is not available")
+                "Re-dispatch (\(reason)): this conveyor cannot start the job itself yet, so the job ends as "
+                    + "\"try again later\"; the next run of the stage continues the count.")
+            append(classification, action: .redispatch, live: true, result: "not_available", reason: reason)
             return .stop
         }
         do {
@@ -333,7 +334,7 @@ public actor Supervision {
         records[index].result = recovered ? "recovered" : "failed_again"
         records[index].durationSeconds = Date().timeIntervalSince(records[index].at)
         pendingRemediation = nil
-        if !recovered { narrative.add(.rerun, "Attempt \(directive.number) failed too.") }
+        narrative.add(.rerun, "Attempt \(directive.number) " + (recovered ? "succeeded." : "failed too."))
     }
 
     private func append(

@@ -21,7 +21,7 @@ extension Application {
                 """,
             subcommands: [
                 Show.self, Log.self, Runs.self, Verify.self, Export.self, Claim.self, RecordRun.self,
-                Release.self, Replay.self,
+                Release.self, Replay.self, Metrics.self,
             ]
         )
     }

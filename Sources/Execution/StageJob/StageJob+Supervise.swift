@@ -45,7 +45,10 @@ extension StageJob {
     /// Asks the supervisor about a failed gate before anything is published; throws ``RemediationRequested`` when
     /// the attempt is to run again.
     func superviseGate(_ verdict: GateVerdict, agent: AgentOutcome) async throws {
-        guard verdict.result == .fail else { return }
+        guard verdict.result == .fail else {
+            await supervision.attemptSucceeded()  // before publishing, so the status comment tells the rerun's end
+            return
+        }
         if case .rerun(let wait) = await supervision.gateFailed(verdict, agentStatus: agent.status) {
             throw RemediationRequested(wait: wait)
         }

@@ -1,0 +1,222 @@
+import ConveyorTestSupport
+import Foundation
+import Testing
+
+/// The self-healing supervisor end to end (issue 9, ADR 0017): the built `conveyor run` against the loopback git
+/// server and the fake forge, with `remediation` in the repository's `.conveyor/config.yml` and `command` agents that
+/// misbehave as scripted.
+@Suite(.serialized) struct RunSupervisorTests {
+    /// `remediation` in `on` mode without waits, plus `extra` YAML (e.g. an intake gate command).
+    static func configuration(maxAutoReruns: Int = 2, extra: String = "") -> String {
+        """
+        version: 1
+        remediation:
+          mode: on
+          backoff_seconds: 0
+          max_auto_reruns: \(maxAutoReruns)
+          flaky_reruns: 2
+        \(extra)
+        """
+    }
+
+    @Test func a502StormIsClassifiedInfraRetriedAndTheRunSucceeds() async throws {
+        try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration()]) { world in
+            let agent = try ScriptedAgent(.writeArtifacts(questions: []), in: world)
+            // Four 502s exhaust the HTTP client's retries of one call; the supervisor's retry then finds the forge back.
+            await world.forge.inject(.status(502), on: .listComments, times: 4)
+            let run = try await world.conveyor(["run"], agent.variables.merging(try world.checkout()) { $1 })
+
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(await world.forge.requestCount(.listComments) >= 5)
+            let rows = try world.failures()
+            #expect(rows.first?.hasPrefix("infra|backoff_retry|live|recovered|") == true, "\(rows)")
+            #expect(rows.first?.contains("http_status=502") == true, "\(rows)")
+            let comment = try #require(await world.statusComments().first)
+            #expect(comment.contains("**Self-healing** (on mode)"))
+            #expect(comment.contains("Backoff retry") && comment.contains("Attempt 2 succeeded."))
+            #expect(await world.forge.labels(issue: 1).contains("state:in-review"))
+            let metrics = try await world.stageMetrics()
+            #expect(metrics["successRate"] as? Double == 1 && metrics["rerunUplift"] as? Double == 1, "\(metrics)")
+            #expect(metrics["rescuedRuns"] as? Int == 1 && metrics["meanSecondsToRepair"] is Double, "\(metrics)")
+        }
+    }
+
+    @Test func aFlakyGateCommandIsRerunAloneAndTheGatePasses() async throws {
+        try await RunWorld.with { world in
+            let counter = world.scratch.appending("gate-runs")
+            let script = world.scratch.appending("flaky.sh")
+            try Data(
+                """
+                n=$(cat '\(counter.path)' 2>/dev/null || echo 0); n=$((n + 1)); echo $n > '\(counter.path)'
+                [ "$n" -ge 2 ]
+
+                """.utf8
+            ).write(to: script)
+            let config = Self.configuration(
+                extra: """
+                    stages:
+                      intake:
+                        gate: {kind: command, command: [sh, \(script.path)]}
+                    """)
+            try world.seedConfiguration(config)
+            let agent = try ScriptedAgent(.writeArtifacts(questions: []), in: world)
+            let run = try await world.conveyor(["run"], agent.variables.merging(try world.checkout()) { $1 })
+
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(try String(contentsOf: counter, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+            // The agent ran once: only the command was rerun.
+            #expect(try world.state("SELECT count(*) FROM agent_sessions") == ["1"])
+            let rows = try world.failures()
+            #expect(rows.count == 1 && rows[0].hasPrefix("flaky|rerun_command|live|recovered|"), "\(rows)")
+            #expect(try world.state("SELECT value FROM failures, json_each(signals_json) WHERE json_extract(value, '$.kind') = 'history'").first?.contains("passed_on_rerun_1") == true)
+        }
+    }
+
+    @Test func anAgentTimeoutIsClassifiedAutomationAndResumedOnceVerbose() async throws {
+        try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration()]) { world in
+            let seen = world.scratch.appending("verbose-seen")
+            let artifacts = try ScriptedAgent(.writeArtifacts(questions: []), in: world, name: "writer")
+            let script = world.scratch.appending("slow-agent.sh")
+            try Data(
+                """
+                echo "verbose=${CONVEYOR_AGENT_VERBOSE:-0}" >> '\(seen.path)'
+                if [ "${CONVEYOR_AGENT_VERBOSE:-0}" != 1 ]; then sleep 30; fi
+                sh '\(artifacts.script.path)' "$1"
+
+                """.utf8
+            ).write(to: script)
+            var variables = try world.checkout()
+            variables["CONVEYOR_AGENT"] = "command"
+            variables["CONVEYOR_AGENT_COMMAND"] = "sh \(script.path) {prompt_file}"
+            variables["CONVEYOR_AGENT_TIMEOUT_SECONDS"] = "2"
+            let run = try await world.conveyor(["run"], variables)
+
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(try String(contentsOf: seen, encoding: .utf8) == "verbose=0\nverbose=1\n")
+            let rows = try world.failures()
+            #expect(rows.count == 1 && rows[0].hasPrefix("automation|verbose_resume|live|recovered|"), "\(rows)")
+            #expect(rows.first?.contains("agent_status=timed_out") == true, "\(rows)")
+        }
+    }
+
+    @Test func theSameSignatureTwiceEscalatesWithAnIncidentReport() async throws {
+        try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration()]) { world in
+            let agent = try ScriptedAgent(.writeNothing, in: world)
+            let run = try await world.conveyor(["run"], agent.variables.merging(try world.checkout()) { $1 })
+
+            #expect(run.status == 1, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            // Revised once with the gate's reasons, then the same failure stopped it.
+            let rows = try world.failures()
+            #expect(rows.count == 2, "\(rows)")
+            #expect(rows.first?.hasPrefix("product|revise|live|failed_again|") == true, "\(rows)")
+            #expect(rows.last?.hasPrefix("product|escalate|live|escalated|") == true, "\(rows)")
+            let prompt = try agent.prompt()
+            #expect(prompt.contains("but it does not exist"), "the revise prompt carries the gate's reasons: \(prompt)")
+            let labels = await world.forge.labels(issue: 1)
+            #expect(labels.contains("state:blocked") && labels.contains("need:pm"), "\(labels)")
+            let comment = try #require(await world.statusComments().first)
+            #expect(comment.contains("_Escalation_") && comment.contains("same failure signature"))
+            let paths = try world.state("SELECT path FROM incident_reports")
+            let path = try #require(paths.first)
+            #expect(path.hasPrefix("incidents/1/") && comment.contains(path))
+            let report = try GitCLI.run(["-C", world.bare.path, "show", "conveyor/state:\(path)"])
+            #expect(report.hasPrefix("---\ntype: incident\nrun_id: "))
+            #expect(report.contains("\nclass: product\n") && report.contains("\nneed: pm\n"))
+            #expect(report.contains("action: revise") && report.contains("hypotheses:"))
+            #expect(report.contains("{kind: gate_reason, value: 'missingArtifact'}"))
+        }
+    }
+
+    @Test func shadowModeChangesNothingButRecordsTheProposal() async throws {
+        try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration()]) { world in
+            let agent = try ScriptedAgent(.writeNothing, in: world)
+            // The kill switch wins over `mode: on` in the configuration, through CONVEYOR_VARS as `toJSON(vars)` sets it.
+            var variables = agent.variables.merging(try world.checkout()) { $1 }
+            variables["CONVEYOR_VARS"] = #"{"conveyor_remediation": "shadow"}"#
+            let run = try await world.conveyor(["run"], variables)
+
+            #expect(run.status == 1, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(try world.state("SELECT count(*) FROM agent_sessions") == ["1"])
+            let rows = try world.failures()
+            #expect(rows.count == 1 && rows[0].hasPrefix("product|revise|shadow|proposed|"), "\(rows)")
+            #expect(try world.state("SELECT count(*) FROM incident_reports") == ["0"])
+            let labels = await world.forge.labels(issue: 1)
+            #expect(labels.contains("state:blocked") && !labels.contains { $0.hasPrefix("need:") }, "\(labels)")
+            let comment = try #require(await world.statusComments().first)
+            #expect(!comment.contains("Self-healing"))
+        }
+    }
+
+    @Test func limitsHoldAcrossTwoJobsOnTheSameStateBranch() async throws {
+        try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration(maxAutoReruns: 2)]) { world in
+            // Job 1: the forge stays down through a retry; the re-dispatch it needs ends the job "try again later".
+            let writer = try ScriptedAgent(.writeArtifacts(questions: []), in: world, name: "writer")
+            await world.forge.inject(.status(502), on: .listComments, times: 8)
+            let first = try await world.conveyor(["run"], writer.variables.merging(try world.checkout()) { $1 })
+            #expect(first.status == 75, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
+            #expect(try world.failures().map { $0.split(separator: "|").prefix(4).joined(separator: "|") } == [
+                "infra|backoff_retry|live|failed_again", "infra|redispatch|live|not_available",
+            ])
+
+            // Job 2, another Actions run on the same state branch (the owner adds the label again): its first failure
+            // finds both reruns of the episode spent.
+            await world.forge.addLabel("run:intake", toIssue: 1)
+            let idle = try ScriptedAgent(.writeNothing, in: world, name: "idle")
+            let second = try await world.conveyor(
+                ["run"], idle.variables.merging(try world.checkout()) { $1 }.merging(world.nextJob) { $1 })
+            #expect(second.status == 1, "first: \(first.stderr)\nstdout: \(second.stdout)\nstderr: \(second.stderr)")
+            let rows = try world.failures()
+            #expect(rows.count == 3, "\(rows)")
+            #expect(rows.last?.hasPrefix("product|escalate|live|escalated|") == true, "\(rows)")
+            #expect(rows.last?.contains("max_auto_reruns") == true, "\(rows)")
+            // Job 1 stopped before its agent; job 2's agent ran once: no revise.
+            #expect(try world.state("SELECT count(*) FROM agent_sessions") == ["1"])
+            #expect(await world.forge.labels(issue: 1).contains("need:pm"))
+            let metrics = try await world.stageMetrics()
+            #expect(metrics["failures"] as? Int == 3 && metrics["escalations"] as? Int == 1, "\(metrics)")
+            #expect(metrics["finishedRuns"] as? Int == 2 && metrics["successRate"] as? Double == 0, "\(metrics)")
+        }
+    }
+}
+
+extension RunWorld {
+    /// A git CLI clone of the repository as `GITHUB_WORKSPACE`, so `.conveyor/config.yml` is read from it.
+    func checkout() throws -> [String: String] {
+        let checkout = scratch.appending("checkout")
+        if !FileManager.default.fileExists(atPath: checkout.path) {
+            try GitCLI.run(["clone", "--quiet", bare.path, checkout.path])
+        }
+        return ["GITHUB_WORKSPACE": checkout.path]
+    }
+
+    /// Commits `.conveyor/config.yml` to the repository (before ``checkout()``).
+    func seedConfiguration(_ text: String) throws {
+        try git.seed("\(forge.owner)/\(forge.repo)", files: [".conveyor/config.yml": text], message: "Configure")
+    }
+
+    /// Rows of `sql` against the state database on the state branch, columns separated by `|`.
+    func state(_ sql: String) throws -> [String] {
+        try RunSecretsTests.state(self, sql)
+    }
+
+    /// `conveyor state metrics --format json` for the intake stage.
+    func stageMetrics() async throws -> [String: Any] {
+        let output = try await conveyor(["state", "metrics", "--format", "json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let stages = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]] ?? []
+        return stages.first { $0["stage"] as? String == "intake" } ?? [:]
+    }
+
+    /// Every recorded failure as `class|action|mode|result|signals|reason`, oldest first.
+    func failures() throws -> [String] {
+        try state(
+            """
+            SELECT f.class, m.action, m.mode, m.result, f.signals_json, m.reason
+            FROM failures f JOIN remediations m ON m.failure_id = f.id ORDER BY f.occurred_at, f.id
+            """
+        ).map { row in
+            // Signals as `kind=value` for readable assertions.
+            row.replacingOccurrences(of: #"{"kind":""#, with: "").replacingOccurrences(of: #"","value":""#, with: "=")
+        }
+    }
+}
