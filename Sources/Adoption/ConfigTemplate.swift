@@ -1,3 +1,4 @@
+import Actions
 import Foundation
 import Pipeline
 
@@ -36,11 +37,37 @@ public enum ConfigTemplate {
                         + "output: \(price.output)}")
             }
         }
+        lines += remediationLines(configuration.remediation)
         lines.append("stages:")
         for stage in configuration.pipeline.stages {
             lines += stageLines(stage)
         }
         return lines.map { $0.hasPrefix("##") ? $0 : "# " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// The self-healing supervisor's settings (ADR 0017).
+    private static func remediationLines(_ policy: RemediationPolicy) -> [String] {
+        var lines = [
+            "## remediation: the self-healing supervisor; mode off | shadow | on (the CONVEYOR_REMEDIATION variable",
+            "## wins); limits per stage, counted across jobs since the stage last succeeded or escalated.",
+            "remediation:",
+            "  mode: \(policy.mode.rawValue)",
+            "  max_auto_reruns: \(policy.limits.maxAutoReruns)",
+            "  max_total_duration_minutes: \(policy.limits.maxTotalDurationMinutes)",
+            "  flaky_reruns: \(policy.flakyReruns)",
+            "  backoff_seconds: \(policy.backoffSeconds)",
+        ]
+        if policy.stageLimits.isEmpty {
+            lines.append("  stages: {}")
+        } else {
+            lines.append("  stages:")
+            for (stage, limits) in policy.stageLimits.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                lines.append(
+                    "    \(stage.rawValue): {max_auto_reruns: \(limits.maxAutoReruns), "
+                        + "max_total_duration_minutes: \(limits.maxTotalDurationMinutes)}")
+            }
+        }
+        return lines
     }
 
     private static func stageLines(_ stage: StageDefinition) -> [String] {

@@ -67,3 +67,20 @@ import Testing
         }
     }
 }
+
+/// `CONVEYOR_REMEDIATION`, the supervisor's kill switch (ADR 0017).
+struct RemediationKillSwitchTests {
+    @Test func theVariableOrTheRepositoryVariablesMapSetsTheMode() throws {
+        #expect(try Settings([:]).remediationMode == nil)
+        #expect(try Settings(["CONVEYOR_REMEDIATION": " OFF "]).remediationMode == .off)
+        #expect(try Settings(["CONVEYOR_VARS": #"{"conveyor_remediation": "shadow"}"#]).remediationMode == .shadow)
+        let both = try Settings(["CONVEYOR_REMEDIATION": "on", "CONVEYOR_VARS": #"{"CONVEYOR_REMEDIATION": "off"}"#])
+        #expect(both.remediationMode == .on, "the step's env wins over CONVEYOR_VARS")
+    }
+
+    @Test func anUnknownModeNamesTheVariable() {
+        #expect(throws: SettingsError(variable: "CONVEYOR_REMEDIATION", "must be one of `off`, `shadow`, `on`; it is `maybe`.")) {
+            try Settings(["CONVEYOR_REMEDIATION": "maybe"])
+        }
+    }
+}
