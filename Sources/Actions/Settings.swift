@@ -107,7 +107,8 @@ public struct Settings: Sendable, CustomStringConvertible {
         } else {
             stateDeadlineMinutes = nil
         }
-        if let text = read.trimmed("CONVEYOR_REMEDIATION") ?? Self.repositoryVariable("CONVEYOR_REMEDIATION", in: read) {
+        if let text = read.trimmed("CONVEYOR_REMEDIATION") ?? Self.repositoryVariable("CONVEYOR_REMEDIATION", in: read)
+        {
             guard let mode = RemediationMode(rawValue: text.lowercased()) else {
                 throw SettingsError(
                     variable: "CONVEYOR_REMEDIATION", "must be one of \(RemediationMode.spelled); it is `\(text)`.")

@@ -79,7 +79,7 @@ public struct AgentInvocation: Sendable {
         allowedCredentials: Set<String> = [], withheldSecrets: [Secret] = [], claudeExecutable: String = "claude",
         codexExecutable: String = "codex", prices: PriceTable = PriceTable(), skipPermissionChecks: Bool = false,
         commandTemplate: CommandTemplate? = nil, artifacts: [ArtifactRequirement] = [], ownerRole: String = "",
-        workItemText: WorkItemText = WorkItemText(title: "", body: "")
+        workItemText: WorkItemText = WorkItemText(title: "", body: ""), verboseLogging: Bool = false
     ) {
         self.kind = kind
         self.prompt = prompt
@@ -103,6 +103,7 @@ public struct AgentInvocation: Sendable {
         self.artifacts = artifacts
         self.ownerRole = ownerRole
         self.workItemText = workItemText
+        self.verboseLogging = verboseLogging
     }
 }
 

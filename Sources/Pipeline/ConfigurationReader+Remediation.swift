@@ -73,7 +73,8 @@ extension ConfigurationReader {
             if let count = expectInt(node, at: mark, key: "\(place).\(key)", in: RemediationPolicy.maxAutoRerunsRange) {
                 limits.maxAutoReruns = count
             }
-        } else if let minutes = expectInt(node, at: mark, key: "\(place).\(key)", in: RemediationPolicy.totalDurationRange)
+        } else if let minutes = expectInt(
+            node, at: mark, key: "\(place).\(key)", in: RemediationPolicy.totalDurationRange)
         {
             limits.maxTotalDurationMinutes = minutes
         }

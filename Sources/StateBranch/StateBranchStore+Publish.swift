@@ -63,7 +63,8 @@ extension StateBranchStore {
             return .finished(StateCommitResult(outcomes: batch.outcomes, commit: nil, base: base, attempts: attempt))
         }
         let commit = try await cache.repository.commit(
-            changes.reduce([location.file: bytes]) { $0.merging($1.branchFiles) { old, _ in old } }, parent: base, updating: outgoingReference, message: message,
+            changes.reduce([location.file: bytes]) { $0.merging($1.branchFiles) { old, _ in old } }, parent: base,
+            updating: outgoingReference, message: message,
             author: options.signature())
         try await pauseBeforePushForTests()
         let outcome = try await cache.repository.push(

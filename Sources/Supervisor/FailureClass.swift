@@ -88,7 +88,8 @@ public struct FailureClassification: Sendable, Hashable {
     /// Equal when the same thing fails the same way again: the class and the signals that are not history,
     /// sorted; free text (messages, paths with run ids) stays out of it.
     public var signature: String {
-        ([failureClass.rawValue] + signals.filter { $0.kind != .history && $0.kind != .logPattern }.map(\.description)
+        ([failureClass.rawValue]
+            + signals.filter { $0.kind != .history && $0.kind != .logPattern }.map(\.description)
             .sorted()).joined(separator: "|")
     }
 

@@ -61,21 +61,29 @@ struct IncidentReport {
     private var hypotheses: [String] {
         switch classification.failureClass {
         case .infra:
-            ["The forge or the network was down or rate-limited for longer than the retries waited.",
-             "The runner lost its connection; a later job may pass unchanged."]
+            [
+                "The forge or the network was down or rate-limited for longer than the retries waited.",
+                "The runner lost its connection; a later job may pass unchanged.",
+            ]
         case .env:
-            ["A program, secret or permission the stage needs is missing from the job.",
-             "The checkout could not be prepared (credentials, disk space, leftovers)."]
+            [
+                "A program, secret or permission the stage needs is missing from the job.",
+                "The checkout could not be prepared (credentials, disk space, leftovers).",
+            ]
         case .data:
             ["Something the run refers to (issue, branch, fixture) is missing or invalid."]
         case .flaky:
             ["A gate command depends on timing or order; quarantine or fix the test."]
         case .product:
-            ["The agent's change does not meet the gate; the reasons say what is missing.",
-             "The task may be unclear; answer with `/revise <what to change>`."]
+            [
+                "The agent's change does not meet the gate; the reasons say what is missing.",
+                "The task may be unclear; answer with `/revise <what to change>`.",
+            ]
         case .automation:
-            ["The agent CLI hung, crashed or printed no result; its transcript (verbose on the rerun) shows where.",
-             "The stage's timeout may be too short for the task."]
+            [
+                "The agent CLI hung, crashed or printed no result; its transcript (verbose on the rerun) shows where.",
+                "The stage's timeout may be too short for the task.",
+            ]
         case .policy:
             ["The agent wrote outside the stage's write scope or moved history; nothing was pushed."]
         case .unknown:

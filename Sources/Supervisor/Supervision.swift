@@ -227,7 +227,8 @@ public actor Supervision {
         let limits = context.policy.limits(for: context.stage)
         let reruns =
             history.failures.filter { $0.mode == "live" && (RemediationAction(rawValue: $0.action)?.isRerun ?? false) }
-            .count + records.filter { $0.mode == "live" && (RemediationAction(rawValue: $0.action)?.isRerun ?? false) }
+            .count
+            + records.filter { $0.mode == "live" && (RemediationAction(rawValue: $0.action)?.isRerun ?? false) }
             .count
         if reruns + extra > limits.maxAutoReruns {
             return "`max_auto_reruns` (\(limits.maxAutoReruns)) for stage `\(context.stage)` is used up: \(reruns) "

@@ -53,7 +53,9 @@ public struct SupervisionNarrative: Sendable, Equatable {
     /// `body` with its supervisor section (if any) replaced by `section`, or `section` appended.
     public static func replacingSection(in body: String, with section: [String]) -> String {
         var text = body
-        if let start = text.range(of: sectionStart), let end = text.range(of: sectionEnd, range: start.upperBound..<text.endIndex) {
+        if let start = text.range(of: sectionStart),
+            let end = text.range(of: sectionEnd, range: start.upperBound..<text.endIndex)
+        {
             text.removeSubrange(start.lowerBound..<end.upperBound)
         }
         while text.hasSuffix("\n\n") { text.removeLast() }

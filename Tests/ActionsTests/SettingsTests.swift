@@ -79,7 +79,10 @@ struct RemediationKillSwitchTests {
     }
 
     @Test func anUnknownModeNamesTheVariable() {
-        #expect(throws: SettingsError(variable: "CONVEYOR_REMEDIATION", "must be one of `off`, `shadow`, `on`; it is `maybe`.")) {
+        #expect(
+            throws: SettingsError(
+                variable: "CONVEYOR_REMEDIATION", "must be one of `off`, `shadow`, `on`; it is `maybe`.")
+        ) {
             try Settings(["CONVEYOR_REMEDIATION": "maybe"])
         }
     }

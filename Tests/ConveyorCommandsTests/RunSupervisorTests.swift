@@ -63,12 +63,16 @@ import Testing
             let run = try await world.conveyor(["run"], agent.variables.merging(try world.checkout()) { $1 })
 
             #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
-            #expect(try String(contentsOf: counter, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+            #expect(
+                try String(contentsOf: counter, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
             // The agent ran once: only the command was rerun.
             #expect(try world.state("SELECT count(*) FROM agent_sessions") == ["1"])
             let rows = try world.failures()
             #expect(rows.count == 1 && rows[0].hasPrefix("flaky|rerun_command|live|recovered|"), "\(rows)")
-            #expect(try world.state("SELECT value FROM failures, json_each(signals_json) WHERE json_extract(value, '$.kind') = 'history'").first?.contains("passed_on_rerun_1") == true)
+            #expect(
+                try world.state(
+                    "SELECT value FROM failures, json_each(signals_json) WHERE json_extract(value, '$.kind') = 'history'"
+                ).first?.contains("passed_on_rerun_1") == true)
         }
     }
 
@@ -154,9 +158,10 @@ import Testing
             await world.forge.inject(.status(502), on: .listComments, times: 8)
             let first = try await world.conveyor(["run"], writer.variables.merging(try world.checkout()) { $1 })
             #expect(first.status == 75, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
-            #expect(try world.failures().map { $0.split(separator: "|").prefix(4).joined(separator: "|") } == [
-                "infra|backoff_retry|live|failed_again", "infra|redispatch|live|not_available",
-            ])
+            #expect(
+                try world.failures().map { $0.split(separator: "|").prefix(4).joined(separator: "|") } == [
+                    "infra|backoff_retry|live|failed_again", "infra|redispatch|live|not_available",
+                ])
 
             // Job 2, another Actions run on the same state branch (the owner adds the label again): its first failure
             // finds both reruns of the episode spent.

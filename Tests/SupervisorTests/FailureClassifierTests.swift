@@ -11,11 +11,14 @@ import Testing
 
 /// The rule-based classifier: typed errors first, then gate reasons and agent statuses, then text patterns.
 struct FailureClassifierTests {
-    static let repository = try! RepositorySlug(parsing: "o/r")
+    /// `o/r`.
+    static var repository: RepositorySlug {
+        get throws { try RepositorySlug(parsing: "o/r") }
+    }
 
-    static func forgeError(_ code: ForgeError.Code, status: Int?) -> ForgeError {
+    static func forgeError(_ code: ForgeError.Code, status: Int?) throws -> ForgeError {
         ForgeError(
-            code: code, operation: "list comments on issue #1", forge: .github, repository: repository,
+            code: code, operation: "list comments on issue #1", forge: .github, repository: try repository,
             httpError: status.map {
                 HTTPError(code: .status, method: .get, path: "/repos/o/r/issues/1/comments", status: $0, attempts: 4)
             })
@@ -25,18 +28,20 @@ struct FailureClassifierTests {
         (ForgeError.Code.unavailable, 502, FailureClass.infra), (.rateLimited, 429, .infra),
         (.forbidden, 403, .env), (.unauthorized, 401, .env), (.notFound, 404, .data),
     ])
-    func forgeErrorsAreClassifiedByCodeWithTheirStatus(code: ForgeError.Code, status: Int, expected: FailureClass) {
-        let classification = FailureClassifier.classify(Self.forgeError(code, status: status))
+    func forgeErrorsAreClassifiedByCodeWithTheirStatus(code: ForgeError.Code, status: Int, expected: FailureClass)
+        throws
+    {
+        let classification = FailureClassifier.classify(try Self.forgeError(code, status: status))
         #expect(classification.failureClass == expected)
         #expect(classification.signals.contains(FailureSignal(.httpStatus, String(status))))
         #expect(classification.signals.contains(FailureSignal(.errorCode, "ForgeError.\(code)")))
         #expect(classification.confidence >= 0.6)
     }
 
-    @Test func theSignatureIgnoresFreeTextSoTheSameFailureMatches() {
-        let first = FailureClassifier.classify(Self.forgeError(.unavailable, status: 502))
-        let again = FailureClassifier.classify(Self.forgeError(.unavailable, status: 502))
-        let other = FailureClassifier.classify(Self.forgeError(.unavailable, status: 503))
+    @Test func theSignatureIgnoresFreeTextSoTheSameFailureMatches() throws {
+        let first = FailureClassifier.classify(try Self.forgeError(.unavailable, status: 502))
+        let again = FailureClassifier.classify(try Self.forgeError(.unavailable, status: 502))
+        let other = FailureClassifier.classify(try Self.forgeError(.unavailable, status: 503))
         #expect(first.signature == again.signature)
         #expect(first.signature != other.signature)
         #expect(first.signature == "infra|error_code=ForgeError.unavailable|http_status=502")
@@ -59,7 +64,8 @@ struct FailureClassifierTests {
     @Test func untypedErrorsFallBackToPatternsThenUnknown() {
         struct Opaque: Error, CustomStringConvertible { let description: String }
         let disk = FailureClassifier.classify(Opaque(description: "write failed: No space left on device"))
-        #expect(disk.failureClass == .env && disk.signals.contains(FailureSignal(.logPattern, "no space left on device")))
+        #expect(
+            disk.failureClass == .env && disk.signals.contains(FailureSignal(.logPattern, "no space left on device")))
         let odd = FailureClassifier.classify(Opaque(description: "something odd"))
         #expect(odd.failureClass == .unknown && odd.confidence < 0.5)
     }
@@ -78,7 +84,8 @@ struct FailureClassifierTests {
         #expect(FailureClassifier.classify(verdict: missing, agentStatus: .succeeded).failureClass == .product)
 
         let command = GateVerdict(result: .fail, reasons: [GateReason(code: .commandFailed, message: "exit 1")])
-        let notFound = FailureClassifier.classify(verdict: command, agentStatus: .succeeded, commandExits: [.exited(127)])
+        let notFound = FailureClassifier.classify(
+            verdict: command, agentStatus: .succeeded, commandExits: [.exited(127)])
         #expect(notFound.failureClass == .env)
         let failing = FailureClassifier.classify(
             verdict: command, agentStatus: .succeeded, commandExits: [.exited(1), .exited(1)], flakyRerunsTried: true)

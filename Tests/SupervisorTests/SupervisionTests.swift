@@ -23,34 +23,34 @@ struct SupervisionTests {
         return supervision
     }
 
-    static let outage = FailureClassifierTests.forgeError(.unavailable, status: 502)
+    static func outage() throws -> ForgeError { try FailureClassifierTests.forgeError(.unavailable, status: 502) }
     static let missing = GateVerdict(
         result: .fail, reasons: [GateReason(code: .missingArtifact, message: "`docs/x.md` is missing")])
 
-    @Test func offModeRecordsNothing() async {
+    @Test func offModeRecordsNothing() async throws {
         let supervision = await Self.supervision(.off)
         await supervision.beginAttempt()
-        #expect(await supervision.attemptFailed(Self.outage) == .stop)
+        #expect(await supervision.attemptFailed(try Self.outage()) == .stop)
         #expect(await supervision.records.isEmpty)
     }
 
-    @Test func shadowModeProposesAndStops() async {
+    @Test func shadowModeProposesAndStops() async throws {
         let supervision = await Self.supervision(.shadow)
         await supervision.beginAttempt()
-        #expect(await supervision.attemptFailed(Self.outage) == .stop)
+        #expect(await supervision.attemptFailed(try Self.outage()) == .stop)
         let records = await supervision.records
         #expect(records.map(\.action) == ["backoff_retry"] && records.map(\.mode) == ["shadow"])
         #expect(records.first?.result == "proposed")
         #expect(await supervision.escalation == nil)
     }
 
-    @Test func infraBacksOffDoublingThenRedispatchesOnTheSameSignature() async {
+    @Test func infraBacksOffDoublingThenRedispatchesOnTheSameSignature() async throws {
         let supervision = await Self.supervision(.on, maxAutoReruns: 5)
         await supervision.beginAttempt()
-        #expect(await supervision.attemptFailed(Self.outage) == .rerun(after: .seconds(3)))
+        #expect(await supervision.attemptFailed(try Self.outage()) == .rerun(after: .seconds(3)))
         await supervision.beginAttempt()
         // The same outage again: no second in-job retry, a re-dispatch (not available yet: the job stops).
-        #expect(await supervision.attemptFailed(Self.outage) == .stop)
+        #expect(await supervision.attemptFailed(try Self.outage()) == .stop)
         let records = await supervision.records
         #expect(records.map(\.action) == ["backoff_retry", "redispatch"])
         #expect(records.map(\.result) == ["failed_again", "not_available"])
@@ -74,10 +74,10 @@ struct SupervisionTests {
         }
     }
 
-    @Test func theRerunLimitEscalates() async {
+    @Test func theRerunLimitEscalates() async throws {
         let supervision = await Self.supervision(.on, maxAutoReruns: 0)
         await supervision.beginAttempt()
-        #expect(await supervision.attemptFailed(Self.outage) == .stop)
+        #expect(await supervision.attemptFailed(try Self.outage()) == .stop)
         #expect(await supervision.escalation?.reason.contains("max_auto_reruns") == true)
     }
 
@@ -94,7 +94,8 @@ struct SupervisionTests {
     }
 
     @Test func theSectionReplacesAnEarlierOne() {
-        let body = "marker\n### Conveyor\n\n" + SupervisionNarrative.sectionStart + "\nold\n"
+        let body =
+            "marker\n### Conveyor\n\n" + SupervisionNarrative.sectionStart + "\nold\n"
             + SupervisionNarrative.sectionEnd + "\n"
         let replaced = SupervisionNarrative.replacingSection(
             in: body, with: [SupervisionNarrative.sectionStart, "new", SupervisionNarrative.sectionEnd])

@@ -55,7 +55,7 @@ struct StageRunner {
                     eventTime: EventTime.of(payload: inputs.triggerContext.payload),
                     attempt: environment.runAttempt ?? 1,
                     forgeRunID: environment.runID),
-                environment: withRemediation(.init(
+                environment: .init(
                     forge: forge, state: store, remote: server.appendingPathComponent("\(repository).git"),
                     credentials: .token(token), existingCheckout: environment.workspace, scratch: scratch,
                     labels: inputs.triggerContext.labels, pipeline: inputs.configuration.pipeline, agent: agent.kind,
@@ -73,19 +73,19 @@ struct StageRunner {
                             agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)),
                     secrets: environment.token.map { [$0] } ?? [],
                     transcripts: (settings.runnerTemp ?? FileManager.default.temporaryDirectory).appendingPathComponent(
-                        "conveyor-\(runID)", isDirectory: true))))
-            return try await job.run()
+                        "conveyor-\(runID)", isDirectory: true)))
+            return try await remediated(job).run()
         }
     }
 
-    /// `environment` with the supervisor's policy from configuration, its mode overridden by the kill switch
+    /// `job` with the self-healing supervisor's policy from configuration, its mode overridden by the kill switch
     /// `CONVEYOR_REMEDIATION` (ADR 0017).
-    private func withRemediation(_ environment: StageJob.Environment) -> StageJob.Environment {
-        var environment = environment
+    private func remediated(_ job: StageJob) -> StageJob {
+        var environment = job.environment
         var policy = inputs.configuration.remediation
         policy.mode = policy.effectiveMode(killSwitch: inputs.settings.remediationMode)
         environment.remediation = policy
-        return environment
+        return StageJob(request: job.request, environment: environment)
     }
 
     /// `CONVEYOR_LOG_FILE`, else `conveyor-<run id>.jsonl` in `RUNNER_TEMP` (or the temporary directory).

@@ -66,7 +66,7 @@ extension StageJob {
         let stage = request.stage
         let started = Date()
         let outcome = try await AgentRunner.run(
-            supervised(AgentInvocation(
+            AgentInvocation(
                 kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
                 logDirectory: (environment.transcripts ?? environment.scratch)
                     .appendingPathComponent("agent-\(stage.name.rawValue)"),
@@ -78,7 +78,8 @@ extension StageJob {
                 commandTemplate: environment.commandTemplate,
                 artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
                 workItemText: WorkItemText(
-                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body)))))
+                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body)),
+                verboseLogging: await verboseAgent))
         await recordSession(outcome, startedAt: started)
         try await checkpoint("agent", outcome.status.name)
         if case .modelUnavailable(let reason) = outcome.status {

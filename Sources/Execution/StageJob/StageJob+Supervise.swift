@@ -54,11 +54,9 @@ extension StageJob {
         }
     }
 
-    /// The agent invocation as the next attempt wants it (verbose after an automation failure).
-    func supervised(_ invocation: AgentInvocation) async -> AgentInvocation {
-        var invocation = invocation
-        invocation.verboseLogging = await supervision.directive.verboseAgent
-        return invocation
+    /// True when the next attempt runs the agent with verbose logging (after an automation failure).
+    var verboseAgent: Bool {
+        get async { await supervision.directive.verboseAgent }
     }
 
     /// The gate's reasons for a revise inside this job, else why the stage's last run failed (from state).
@@ -114,9 +112,10 @@ extension StageJob {
         if thrown {
             let section = await supervisionSection()
             let marker = StatusComment.marker(workItem: number)
-            if let existing = try? await OwnCommentFinder(forge: environment.forge, configuredLogins: environment.selfLogins)
-                .find(onIssue: number, marker: marker, recordedIDs: [])
-            {
+            if let existing = try? await OwnCommentFinder(
+                forge: environment.forge, configuredLogins: environment.selfLogins
+            )
+            .find(onIssue: number, marker: marker, recordedIDs: []) {
                 _ = try? await environment.forge.updateComment(
                     id: existing.id, body: SupervisionNarrative.replacingSection(in: existing.body, with: section))
             } else {
