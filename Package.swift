@@ -28,6 +28,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // MARK: - One module per concern
+        .target(name: "JSON", swiftSettings: swiftSettings),
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "Actions", swiftSettings: swiftSettings),
@@ -35,7 +36,7 @@ let package = Package(
         .target(
             name: "Pipeline", dependencies: ["Actions", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
-        .target(name: "Triggers", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
+        .target(name: "Triggers", dependencies: ["JSON", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Documents",
             dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
@@ -46,7 +47,7 @@ let package = Package(
         .target(
             name: "Agents",
             dependencies: [
-                "Actions", "Pipeline",
+                "Actions", "JSON", "Pipeline",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -116,7 +117,7 @@ let package = Package(
         .target(
             name: "ConveyorTestSupport",
             dependencies: [
-                "Git", "HTTP",
+                "Git", "HTTP", "JSON",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
@@ -154,7 +155,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentsTests",
-            dependencies: ["Agents", "ConveyorTestSupport", "Pipeline", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Agents", "ConveyorTestSupport", "JSON", "Pipeline", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),
@@ -164,7 +167,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "ConveyorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FakeForgeTests",
-            dependencies: ["HTTP", "ConveyorTestSupport"],
+            dependencies: ["HTTP", "ConveyorTestSupport", "JSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -177,7 +180,8 @@ let package = Package(
         .testTarget(
             name: "ConveyorCommandsTests",
             dependencies: [
-                "ConveyorCommands", "ConveyorTestSupport", "StateBranch", .product(name: "Yams", package: "Yams"),
+                "ConveyorCommands", "ConveyorTestSupport", "JSON", "StateBranch",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
