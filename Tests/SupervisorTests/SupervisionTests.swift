@@ -74,6 +74,19 @@ struct SupervisionTests {
         }
     }
 
+    @Test func anEnvironmentFailureRunsAgainInAFreshCloneOnce() async {
+        let supervision = await Self.supervision(.on)
+        let missing = AgentError(code: .executableNotFound, message: "`claude` is not on PATH")
+        await supervision.beginAttempt()
+        #expect(await supervision.attemptFailed(missing) == .rerun(after: .zero))
+        let directive = await supervision.directive
+        #expect(directive.freshWorkspace && !directive.verboseAgent)
+        await supervision.beginAttempt()
+        #expect(await supervision.attemptFailed(missing) == .stop, "the same signature a second time")
+        #expect(await supervision.records.map(\.action) == ["fresh_workspace", "escalate"])
+        #expect(await supervision.escalation?.failureClass.need == .sre)
+    }
+
     @Test func theRerunLimitEscalates() async throws {
         let supervision = await Self.supervision(.on, maxAutoReruns: 0)
         await supervision.beginAttempt()
