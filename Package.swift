@@ -41,6 +41,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "DocAudit", dependencies: ["Documents", "Gates", "Pipeline"], swiftSettings: swiftSettings),
+        .target(
             name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Agents",
@@ -64,7 +66,8 @@ let package = Package(
         .target(
             name: "Execution",
             dependencies: [
-                "Actions", "Agents", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch", "Triggers",
+                "Actions", "Agents", "DocAudit", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch",
+                "Triggers",
             ],
             swiftSettings: swiftSettings
         ),
@@ -81,7 +84,7 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Adoption", "Agents", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline",
+                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline",
                 "StateBranch", "Store",
                 "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -115,7 +118,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ConveyorBench",
-            dependencies: ["ConveyorTestSupport", "Git", "HTTP", "StateBranch", "Store"],
+            dependencies: ["ConveyorTestSupport", "DocAudit", "Git", "HTTP", "Pipeline", "StateBranch", "Store"],
             swiftSettings: swiftSettings
         ),
 
@@ -126,6 +129,11 @@ let package = Package(
         .testTarget(
             name: "DocumentsTests",
             dependencies: ["Documents", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocAuditTests",
+            dependencies: ["DocAudit", "Documents", "Pipeline", "ConveyorTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
