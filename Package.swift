@@ -176,7 +176,8 @@ let package = Package(
         .testTarget(
             name: "ConveyorCommandsTests",
             dependencies: [
-                "ConveyorCommands", "ConveyorTestSupport", "StateBranch", .product(name: "Yams", package: "Yams"),
+                "ConveyorCommands", "ConveyorTestSupport", "Documents", "Pipeline", "StateBranch",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
