@@ -84,7 +84,8 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline",
+                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Forge", "Git", "HTTP",
+                "Pipeline",
                 "StateBranch", "Store",
                 "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

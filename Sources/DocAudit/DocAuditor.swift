@@ -243,17 +243,31 @@ public struct DocAuditor: Sendable {
     }
 
     /// The changed paths `reference` covers: the path itself, everything below it when it is a folder, or what it
-    /// matches as a glob.
+    /// matches as a glob. Only the sorted range sharing the reference's literal prefix is scanned.
     static func matches(_ reference: String, in sortedPaths: [String], exact: Set<String>) -> [String] {
         var reference = reference.trimmingCharacters(in: .whitespaces)
         while reference.hasPrefix("./") { reference.removeFirst(2) }
         guard !reference.isEmpty else { return [] }
-        if reference.contains(where: { "*?[".contains($0) }) {
-            let scope = WriteScope([reference], workItem: 0)
-            return sortedPaths.filter(scope.contains)
+        let wildcard = reference.firstIndex { "*?[".contains($0) }
+        if wildcard == nil, exact.contains(reference) { return [reference] }
+        let prefix =
+            wildcard.map { String(reference[..<$0]) } ?? (reference.hasSuffix("/") ? reference : reference + "/")
+        let candidates = range(withPrefix: prefix, in: sortedPaths)
+        guard wildcard != nil else { return Array(candidates) }
+        let scope = WriteScope([reference], workItem: 0)
+        return candidates.filter(scope.contains)
+    }
+
+    /// The paths of `sorted` that start with `prefix`, found by binary search.
+    private static func range(withPrefix prefix: String, in sorted: [String]) -> ArraySlice<String> {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < prefix { low = middle + 1 } else { high = middle }
         }
-        if exact.contains(reference) { return [reference] }
-        let folder = reference.hasSuffix("/") ? reference : reference + "/"
-        return sortedPaths.filter { $0.hasPrefix(folder) }
+        var end = low
+        while end < sorted.count, sorted[end].hasPrefix(prefix) { end += 1 }
+        return sorted[low..<end]
     }
 }

@@ -70,7 +70,8 @@ struct GeneratedFileCheck {
         guard committed != expected else { return nil }
         let have = committed.split(separator: "\n", omittingEmptySubsequences: false)
         let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let index = zip(have, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let index =
+            zip(have, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(have.count, want.count)
         let expectedLine = index < want.count ? "`\(want[index].prefix(120))`" : "the end of the file"
         return DocAuditFinding(
@@ -81,8 +82,11 @@ struct GeneratedFileCheck {
     }
 
     private func orphanDocSets(known: Set<Int>) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(
-            Self.docSetFolder).path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: root.appendingPathComponent(
+                    Self.docSetFolder
+                ).path)) ?? []
         return names.compactMap { name -> String? in
             guard name.hasPrefix("issue-"), name.hasSuffix(".yaml"),
                 let number = Int(name.dropFirst("issue-".count).dropLast(".yaml".count)), !known.contains(number)

@@ -68,7 +68,8 @@ struct DocAuditWorld {
             EOF
             """.utf8
         ).write(to: script)
-        var job = try ActionsJob.make(dialect, forge: forge, eventName: "pull_request", payload: Data("{}".utf8), in: scratch)
+        var job = try ActionsJob.make(
+            dialect, forge: forge, eventName: "pull_request", payload: Data("{}".utf8), in: scratch)
         let port = try #require(git.port)
         job.variables["GITHUB_SERVER_URL"] = "http://127.0.0.1:\(port)"
         job.variables["CONVEYOR_AGENT"] = "command"

@@ -43,7 +43,8 @@ import Testing
             #expect(comment.body.contains("<!-- conveyor:doc-audit:1 -->"))
             #expect(comment.body.contains("docs/work-items/1/intake/brief.md:5"), "\(comment.body)")
             #expect(first.stdout.contains("file=docs/work-items/1/intake/brief.md,line=5"), "\(first.stdout)")
-            #expect(FileManager.default.fileExists(atPath: world.agentMarker.path), "a same-repository PR gets the agent")
+            #expect(
+                FileManager.default.fileExists(atPath: world.agentMarker.path), "a same-repository PR gets the agent")
 
             let fixed = try world.push(["docs/work-items/1/intake/brief.md": Self.brief], message: "Fix the brief")
             await world.forge.setPullHead(1, sha: fixed)
@@ -59,7 +60,8 @@ import Testing
                 try ProcessRunner.run(
                     [try BuiltBinary.url().path, "state", "runs", "--format", "json"], environment: world.variables)
             }
-            #expect(runs.stdout.contains("doc-audit"), "the audits are recorded in state: \(runs.stdout) \(runs.stderr)")
+            #expect(
+                runs.stdout.contains("doc-audit"), "the audits are recorded in state: \(runs.stdout) \(runs.stderr)")
             #expect(!first.stdout.contains(world.forge.token) && !second.stderr.contains(world.forge.token))
         }
     }

@@ -115,7 +115,8 @@ import Triggers
             $0.set(["pull_request", "labels"], to: [Fixtures.label("bug"), Fixtures.label("run:doc-audit")])
         }
         let decision = try Fixtures.resolve("pull_request", payload, forge: .gitea, handledLabels: ["bug"])
-        #expect(decision.run?.operation == .docAudit(PullRequestAudit(headSHA: "07977177c2cd7d46bad37b8472a9d50e7acb9d1f")))
+        #expect(
+            decision.run?.operation == .docAudit(PullRequestAudit(headSHA: "07977177c2cd7d46bad37b8472a9d50e7acb9d1f")))
         #expect(decision.run?.workItem == WorkItemRef(number: 7, kind: .pullRequest))
     }
 }

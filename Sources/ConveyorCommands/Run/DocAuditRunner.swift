@@ -1,6 +1,6 @@
 import Actions
-import DocAudit
 import Agents
+import DocAudit
 import Execution
 import Forge
 import Foundation

@@ -71,7 +71,8 @@ extension DocAuditJob {
         let reading = VerdictReader.read(rule, documentAt: path, in: checkout.root)
         return AgentAudit(
             ran: true, passed: reading.passed,
-            line: "Agent audit: `\(path)` says `\(rule.field): \(reading.value ?? "none")` (\(reading.outcome.rawValue))"
+            line:
+                "Agent audit: `\(path)` says `\(rule.field): \(reading.value ?? "none")` (\(reading.outcome.rawValue))"
                 + (reading.passed ? "." : ". \(reading.reason)"))
     }
 
