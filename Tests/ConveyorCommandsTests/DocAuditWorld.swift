@@ -134,6 +134,33 @@ struct DocAuditWorld {
         }
     }
 
+    /// The corpus event that adds `label` to pull request `number`: GitHub's `pull_request.labeled` with its label
+    /// renamed, or Gitea's `label_updated` with the label in the pull request's list and in `changes.added_labels`.
+    func labeledPayload(_ label: String, number: Int = 1, head: String) throws -> Data {
+        let file =
+            dialect == .github
+            ? "github-events/pull_request.labeled.json" : "gitea-events/woodpecker-gitea.HookPullRequestAddLabel.json"
+        let repository = "\(forge.owner)/\(forge.repo)"
+        return try ActionsJob.payload(file) { object in
+            object["number"] = number
+            var pull = object["pull_request"] as? [String: Any] ?? [:]
+            pull["number"] = number
+            var headObject = pull["head"] as? [String: Any] ?? [:]
+            headObject["sha"] = head
+            var headRepo = headObject["repo"] as? [String: Any] ?? [:]
+            headRepo["full_name"] = repository
+            headObject["repo"] = headRepo
+            pull["head"] = headObject
+            pull["labels"] = [["id": 301, "name": label]]
+            object["pull_request"] = pull
+            if dialect == .github {
+                object["label"] = ["name": label]
+            } else {
+                object["changes"] = ["added_labels": [["id": 301, "name": label]]]
+            }
+        }
+    }
+
     /// Runs the built `conveyor run` on `payload` with this job's variables (plus `extra`).
     func run(_ payload: Data, _ extra: [String: String] = [:]) async throws -> ProcessOutput {
         let event = scratch.appending("event-\(UUID().uuidString).json")

@@ -131,4 +131,22 @@ import Testing
             #expect(!stateBranch.succeeded, "a fork's audit writes no state")
         }
     }
+
+    @Test(arguments: ForgeDialect.allCases)
+    func theDocAuditLabelOnAPullRequestAuditsItAndIsRemoved(dialect: ForgeDialect) async throws {
+        try await DocAuditWorld.with(dialect, main: [:]) { world in
+            let head = try world.push(["docs/work-items/1/intake/brief.md": Self.brief], message: "Add a brief")
+            await world.forge.seedPull(head: "feature", headSHA: head, baseSHA: world.mainSHA)
+            await world.forge.addLabel("run:doc-audit", toIssue: 1)
+            for sender in ["Codertocat", "a_nice_user"] {
+                await world.forge.setPermission(user: sender, level: .write)
+            }
+            let run = try await world.run(
+                try world.labeledPayload("run:doc-audit", head: head), ["CONVEYOR_DOC_AUDIT_AGENT": "off"])
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(await world.auditStatus(head)?.state == "success")
+            #expect(await world.forge.comments(issue: 1).count == 1)
+            #expect(!(await world.forge.labels(issue: 1)).contains("run:doc-audit"), "the trigger label is removed")
+        }
+    }
 }

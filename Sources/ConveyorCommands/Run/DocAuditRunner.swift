@@ -45,7 +45,7 @@ struct DocAuditRunner {
                     pullRequest: item.number, repository: "\(repository)", eventHeadSHA: audit.headSHA,
                     actor: run.actor?.login ?? "unknown", trigger: run.source.description, runID: runID,
                     agentPolicy: DocAuditAgentPolicy(rawValue: settings.docAuditAgent) ?? .auto,
-                    docsRoots: settings.docAuditRoots),
+                    docsRoots: settings.docAuditRoots, triggerLabel: triggerLabel),
                 environment: .init(
                     forge: forge,
                     state: StateBranchStore(location: context.location, options: context.writeOptions(runID: runID)),
@@ -76,6 +76,12 @@ struct DocAuditRunner {
             Diagnostics.error(result.message)
             throw ExitStatus.failure
         }
+    }
+
+    /// The label that started the audit, removed once it is published.
+    private var triggerLabel: String? {
+        if case .label(let name) = run.source { return name }
+        return nil
     }
 
     private func report(_ result: DocAuditResult, output: ActionsOutput) {

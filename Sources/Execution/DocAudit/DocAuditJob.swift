@@ -51,12 +51,17 @@ public struct DocAuditJob: Sendable {
         public var agentPolicy: DocAuditAgentPolicy
         /// Repository-relative folders whose Markdown is audited.
         public var docsRoots: [String]
+        /// The label that started the audit (`run:doc-audit`), removed once the result is published, so adding it
+        /// again starts another audit; nil for a pull request event.
+        public var triggerLabel: String?
 
         /// Creates a request.
         public init(
             pullRequest: Int, repository: String, eventHeadSHA: String?, actor: String, trigger: String,
-            runID: String, agentPolicy: DocAuditAgentPolicy = .auto, docsRoots: [String] = ["docs"]
+            runID: String, agentPolicy: DocAuditAgentPolicy = .auto, docsRoots: [String] = ["docs"],
+            triggerLabel: String? = nil
         ) {
+            self.triggerLabel = triggerLabel
             self.pullRequest = pullRequest
             self.repository = repository
             self.eventHeadSHA = eventHeadSHA
@@ -215,6 +220,7 @@ public struct DocAuditJob: Sendable {
         _ = try await forge.createStatus(
             NewCommitStatus(state: passed ? .success : .failure, context: Self.statusContext, description: summary),
             sha: head)
+        if let label = request.triggerLabel { try await forge.removeLabel(label, fromIssue: number) }
         if !isFork { try await record(key: key, head: head, commentID: posted.id, passed: passed) }
         return posted.id
     }
