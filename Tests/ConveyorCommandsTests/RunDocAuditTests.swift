@@ -45,6 +45,8 @@ import Testing
             #expect(first.stdout.contains("file=docs/work-items/1/intake/brief.md,line=5"), "\(first.stdout)")
             #expect(
                 FileManager.default.fileExists(atPath: world.agentMarker.path), "a same-repository PR gets the agent")
+            let agentEnvironment = try String(contentsOf: world.agentMarker, encoding: .utf8)
+            #expect(!agentEnvironment.contains(world.forge.token), "the forge token never reaches the auditor")
 
             let fixed = try world.push(["docs/work-items/1/intake/brief.md": Self.brief], message: "Fix the brief")
             await world.forge.setPullHead(1, sha: fixed)
