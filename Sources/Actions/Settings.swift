@@ -39,8 +39,8 @@ public struct Settings: Sendable, CustomStringConvertible {
     /// minutes (0 tries one round); nil means the store's default of ten minutes.
     public let stateDeadlineMinutes: Int?
     /// `CONVEYOR_DOC_AUDIT_AGENT`: whether a pull request's doc audit runs the auditor agent after the deterministic
-    /// checks: `auto` (the default; same-repository pull requests only), `on` (the same: a fork never gets an agent)
-    /// or `off`.
+    /// checks: `auto` (the default; same-repository pull requests only, skipped when the agent has no key), `on` (an
+    /// agent without a key fails the audit; a fork never gets an agent) or `off`.
     public let docAuditAgent: String
     /// `CONVEYOR_DOC_AUDIT_ROOTS`: the repository-relative folders whose Markdown a doc audit checks, split at commas
     /// and spaces; `docs` when unset.

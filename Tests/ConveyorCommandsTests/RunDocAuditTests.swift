@@ -151,4 +151,23 @@ import Testing
             #expect(!(await world.forge.labels(issue: 1)).contains("run:doc-audit"), "the trigger label is removed")
         }
     }
+
+    @Test func anAgentWithoutAKeyIsSkippedUnderAutoAndFailsTheAuditUnderOn() async throws {
+        try await DocAuditWorld.with(.github, main: [:]) { world in
+            let head = try world.push(["docs/work-items/1/intake/brief.md": Self.brief], message: "Add a brief")
+            await world.forge.seedPull(head: "feature", headSHA: head, baseSHA: world.mainSHA)
+            let claude = ["CONVEYOR_AGENT": "claude", "ANTHROPIC_API_KEY": "", "CONVEYOR_CLAUDE_BIN": "/bin/false"]
+            let auto = try await world.run(try world.payload("opened", head: head), claude)
+            #expect(auto.status == 0, "stdout: \(auto.stdout)\nstderr: \(auto.stderr)")
+            let body = try #require(await world.forge.comments(issue: 1).first?.body)
+            #expect(body.contains("not run") && body.contains("ANTHROPIC_API_KEY"), "\(body)")
+
+            let required = try await world.run(
+                try world.payload("synchronize", head: head),
+                claude.merging(["CONVEYOR_DOC_AUDIT_AGENT": "on"]) { $1 })
+            #expect(required.status == 1, "stdout: \(required.stdout)\nstderr: \(required.stderr)")
+            #expect(await world.auditStatus(head)?.state == "failure")
+            #expect(await world.forge.comments(issue: 1).count == 1)
+        }
+    }
 }

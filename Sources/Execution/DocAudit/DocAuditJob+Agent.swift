@@ -38,6 +38,13 @@ extension DocAuditJob {
                 ran: false, passed: true,
                 line: "Agent audit: off (`CONVEYOR_DOC_AUDIT_AGENT=off`, or the pipeline has no doc-audit stage).")
         }
+        if let missing = AgentReadiness.missingKey(for: environment.agent, in: environment.agentEnvironment) {
+            // `auto` audits with what it has; `on` asked for the agent, so its absence fails the audit.
+            return AgentAudit(
+                ran: false, passed: request.agentPolicy == .auto,
+                line: "Agent audit: not run. \(missing)"
+                    + (request.agentPolicy == .auto ? "" : " `CONVEYOR_DOC_AUDIT_AGENT=on` requires it."))
+        }
         let number = pull.number
         let path = Self.reportPath(number)
         stage.artifacts = stage.artifacts.filter { $0.type == "audit-report" }

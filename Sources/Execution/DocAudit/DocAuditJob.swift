@@ -10,9 +10,11 @@ import StateBranch
 
 /// Whether the auditor agent runs after the deterministic checks (`CONVEYOR_DOC_AUDIT_AGENT`).
 public enum DocAuditAgentPolicy: String, Sendable, Hashable, CaseIterable {
-    /// On for pull requests whose head is in the repository itself, off for forks (the default).
+    /// On for pull requests whose head is in the repository itself, off for forks; skipped (with a note in the
+    /// comment) when the agent has no model credentials. The default.
     case auto
-    /// Same as ``auto``: a fork never gets an agent, whatever is configured.
+    /// As ``auto``, but an agent without credentials fails the audit. A fork never gets an agent, whatever is
+    /// configured.
     case on
     /// Deterministic checks only.
     case off
