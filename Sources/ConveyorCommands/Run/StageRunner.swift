@@ -33,8 +33,10 @@ struct StageRunner {
             try environment.token.map { $0.reveal() }
             ?? { throw ValidationFailure("No forge token: pass GITHUB_TOKEN.") }()
         let forge = try ForgeClients.make(environment: environment)
+        // A manual run's `agent` input counts as the flag: the one who dispatched the run chose it.
         let agent = try AgentSelection.resolve(
-            flag: agentFlag, environment: settings.agent.map { [AgentSelection.environmentVariable: $0] } ?? [:],
+            flag: agentFlag ?? run.agent,
+            environment: settings.agent.map { [AgentSelection.environmentVariable: $0] } ?? [:],
             repositoryConfiguration: stage.agent ?? inputs.configuration.agentDefaults.agent, stageDefault: "claude")
         let stateSettings = inputs.configuration.state
         return try await StateContext.with(state, branch: stateSettings.branch, file: stateSettings.file) { context in

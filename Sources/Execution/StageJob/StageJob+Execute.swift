@@ -24,15 +24,20 @@ extension StageJob {
             cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
         await reportNeutralised(workspace)
 
-        let agent = try await runAgent(
-            in: workspace,
-            prompt: StagePrompt(
-                stage: request.stage,
-                workItem: .init(
-                    number: number, title: issue.title, body: issue.body,
-                    comments: comments.map { (author: $0.author.login, body: $0.body) }),
-                runID: request.runID, lastFailure: try await lastFailure(comments: comments)),
-            issue: issue)
+        let agent: AgentOutcome
+        if let resumed = try await resumedAgentWork(in: workspace) {
+            agent = resumed
+        } else {
+            agent = try await runAgent(
+                in: workspace,
+                prompt: StagePrompt(
+                    stage: request.stage,
+                    workItem: .init(
+                        number: number, title: issue.title, body: issue.body,
+                        comments: comments.map { (author: $0.author.login, body: $0.body) }),
+                    runID: request.runID, lastFailure: try await lastFailure(comments: comments)),
+                issue: issue)
+        }
         let verdict = try await evaluate(agent: agent, workspace: workspace)
         try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
         await recordGate(verdict)
