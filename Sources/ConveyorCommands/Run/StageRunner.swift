@@ -72,7 +72,8 @@ struct StageRunner {
                         file: logFile(runID: runID),
                         context: .init(
                             traceID: runID, workItem: item.number, stage: stageName.rawValue,
-                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)),
+                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1),
+                        jobLog: { Console.write($0) }, progressInterval: settings.progressInterval),
                     secrets: environment.token.map { [$0] } ?? [],
                     transcripts: (settings.runnerTemp ?? FileManager.default.temporaryDirectory).appendingPathComponent(
                         "conveyor-\(runID)", isDirectory: true)))
