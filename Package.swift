@@ -42,6 +42,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "DocAudit", dependencies: ["Documents", "Gates", "Pipeline"], swiftSettings: swiftSettings),
+        .target(
             name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Agents",
@@ -65,7 +67,8 @@ let package = Package(
         .target(
             name: "Execution",
             dependencies: [
-                "Actions", "Agents", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch", "Triggers",
+                "Actions", "Agents", "DocAudit", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch",
+                "Triggers",
             ],
             swiftSettings: swiftSettings
         ),
@@ -82,7 +85,8 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Adoption", "Agents", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline",
+                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Forge", "Git", "HTTP",
+                "Pipeline",
                 "StateBranch", "Store",
                 "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -116,7 +120,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ConveyorBench",
-            dependencies: ["ConveyorTestSupport", "Git", "HTTP", "StateBranch", "Store"],
+            dependencies: ["ConveyorTestSupport", "DocAudit", "Git", "HTTP", "Pipeline", "StateBranch", "Store"],
             swiftSettings: swiftSettings
         ),
 
@@ -127,6 +131,11 @@ let package = Package(
         .testTarget(
             name: "DocumentsTests",
             dependencies: ["Documents", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocAuditTests",
+            dependencies: ["DocAudit", "Documents", "Pipeline", "ConveyorTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -171,7 +180,7 @@ let package = Package(
         .testTarget(
             name: "ConveyorCommandsTests",
             dependencies: [
-                "ConveyorCommands", "ConveyorTestSupport", "JSON", "StateBranch",
+                "ConveyorCommands", "ConveyorTestSupport", "Documents", "JSON", "Pipeline", "StateBranch",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
