@@ -69,6 +69,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Flows",
+            dependencies: ["Actions", "Execution", "Forge", "Pipeline", "StateBranch", "Store"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Adoption",
             dependencies: ["Actions", "Forge", "Pipeline"],
             swiftSettings: swiftSettings
@@ -81,7 +86,7 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Adoption", "Agents", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline",
+                "Actions", "Adoption", "Agents", "Reporting", "Execution", "Flows", "Forge", "Git", "HTTP", "Pipeline",
                 "StateBranch", "Store",
                 "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -175,6 +180,14 @@ let package = Package(
         .testTarget(
             name: "AdoptionTests",
             dependencies: ["Actions", "Adoption", "Forge", "HTTP", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FlowsTests",
+            dependencies: [
+                "Flows", "Forge", "HTTP", "Pipeline", "StateBranch", "Store", "Git", "ConveyorTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -10,7 +10,7 @@ public struct GitHubClient: ForgeClient {
     /// The REST API version this client is written against.
     public static let apiVersion = "2022-11-28"
 
-    private let rest: ForgeREST
+    let rest: ForgeREST
 
     /// Always ``ForgeKind/github``.
     public var kind: ForgeKind { .github }

@@ -9,7 +9,7 @@ import HTTP
 /// server (they are filtered here), commit statuses keep `warning` and `skipped`, and a new pull
 /// request has no draft flag.
 public struct GiteaClient: ForgeClient {
-    private let rest: ForgeREST
+    let rest: ForgeREST
 
     /// Always ``ForgeKind/gitea``.
     public var kind: ForgeKind { .gitea }
