@@ -144,7 +144,8 @@ enum TrainMessages {
     static func milestoneSearch(kind: ForgeKind, web: String, version: SemanticVersion, number: Int) -> String {
         switch kind {
         case .github:
-            let query = "milestone:\"\(version)\"".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+            let query = "milestone:\"\(version)\"".addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
             return "\(web)/issues?q=\(query)"
         case .gitea:
             return "\(web)/issues?state=all&milestone=\(number) (pull requests: \(web)/pulls?state=all&milestone=\(number))"

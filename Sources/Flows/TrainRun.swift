@@ -54,6 +54,8 @@ struct TrainRun {
             try await fire(command.event, sender: comment, command: command)
             try await proceed()
         }
+        // Conveyor's own replies and messages are never commands: read past them too.
+        data.cursor = max(data.cursor, comments?.map(\.id).max() ?? 0)
     }
 
     private mutating func proceed() async throws {
