@@ -185,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "FlowsTests",
             dependencies: [
-                "Flows", "Forge", "HTTP", "Pipeline", "StateBranch", "Store", "Git", "ConveyorTestSupport",
+                "Execution", "Flows", "Forge", "HTTP", "Pipeline", "StateBranch", "Store", "Git", "ConveyorTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
