@@ -4,11 +4,6 @@ import HTTP
 
 /// Issues, milestones and tags: what the release train and the heartbeat read and create, alike on both forges.
 extension ForgeREST {
-    /// GitHub pages 100 at a time with `per_page`, Gitea 50 with `limit`.
-    private var paging: (dialect: PaginationDialect, size: Int) {
-        kind == .github ? (.github, 100) : (.gitea, 50)
-    }
-
     /// The open issues (never pull requests) carrying every label in `labels`, oldest first, every page.
     ///
     /// GitHub lists pull requests among issues (they carry `pull_request`), so they are dropped here; Gitea is
@@ -18,7 +13,7 @@ extension ForgeREST {
         if kind == .gitea { query = [("state", "open"), ("type", "issues")] }
         if !labels.isEmpty { query.append(("labels", labels.joined(separator: ","))) }
         let issues = try await list(
-            Issue.self, ["issues"], query: query, paging: paging.dialect, pageSize: paging.size,
+            Issue.self, ["issues"], query: query, paging: dialect.paging, pageSize: dialect.pageSize,
             APIOperation("list the open issues", needs: .readIssues))
         return issues.filter { !$0.isPullRequest }.sorted { $0.number < $1.number }
     }
@@ -37,7 +32,7 @@ extension ForgeREST {
     /// Every milestone, open and closed.
     func milestones() async throws(ForgeError) -> [Milestone] {
         try await list(
-            Milestone.self, ["milestones"], query: [("state", "all")], paging: paging.dialect, pageSize: paging.size,
+            Milestone.self, ["milestones"], query: [("state", "all")], paging: dialect.paging, pageSize: dialect.pageSize,
             APIOperation("list the milestones", needs: .readIssues))
     }
 
@@ -56,7 +51,7 @@ extension ForgeREST {
     /// Every tag of the repository, in the forge's order (GitHub: newest ref name first; Gitea: newest first).
     func tags() async throws(ForgeError) -> [RepositoryTag] {
         try await list(
-            RepositoryTag.self, ["tags"], paging: paging.dialect, pageSize: paging.size,
+            RepositoryTag.self, ["tags"], paging: dialect.paging, pageSize: dialect.pageSize,
             APIOperation("list the tags", needs: .readRepository))
     }
 }

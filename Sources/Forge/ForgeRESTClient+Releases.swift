@@ -1,4 +1,4 @@
-extension GiteaClient {
+extension ForgeRESTClient {
     public func openIssues(labels: [String]) async throws(ForgeError) -> [Issue] {
         try await rest.openIssues(labels: labels)
     }
