@@ -11,6 +11,9 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [String] = []
     private var nextID = -1
+    /// What this dry run "created", so reads of it answer as the forge would have.
+    private var madeIssues: [Int: Issue] = [:]
+    private var madeComments: [Int: [IssueComment]] = [:]
 
     /// Wraps `base`.
     public init(_ base: any ForgeClient) {
@@ -42,11 +45,17 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
     // MARK: - Reads
 
     public func repositoryInfo() async throws(ForgeError) -> RepositoryInfo { try await base.repositoryInfo() }
-    public func issue(_ number: Int) async throws(ForgeError) -> Issue { try await base.issue(number) }
-    public func comments(onIssue number: Int) async throws(ForgeError) -> [IssueComment] {
-        try await base.comments(onIssue: number)
+    public func issue(_ number: Int) async throws(ForgeError) -> Issue {
+        if let made = lock.withLock({ madeIssues[number] }) { return made }
+        return try await base.issue(number)
     }
-    public func labels(onIssue number: Int) async throws(ForgeError) -> [Label] { try await base.labels(onIssue: number) }
+    public func comments(onIssue number: Int) async throws(ForgeError) -> [IssueComment] {
+        let made = lock.withLock { madeComments[number] ?? [] }
+        return (number < 0 ? [] : try await base.comments(onIssue: number)) + made
+    }
+    public func labels(onIssue number: Int) async throws(ForgeError) -> [Label] {
+        number < 0 ? [] : try await base.labels(onIssue: number)
+    }
     public func pullRequests(head: String?, state: PullRequestStateFilter) async throws(ForgeError) -> [PullRequest] {
         try await base.pullRequests(head: head, state: state)
     }
@@ -68,7 +77,9 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
 
     public func createComment(onIssue number: Int, body: String) async throws(ForgeError) -> IssueComment {
         let id = note("comment on #\(number): \(body.split(separator: "\n").dropFirst().first ?? "")")
-        return IssueComment(id: id, body: body, author: me)
+        let comment = IssueComment(id: id, body: body, author: me)
+        lock.withLock { madeComments[number, default: []].append(comment) }
+        return comment
     }
 
     public func updateComment(id: Int, body: String) async throws(ForgeError) -> IssueComment {
@@ -78,7 +89,7 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
 
     public func addLabels(_ names: [String], toIssue number: Int) async throws(ForgeError) -> [Label] {
         _ = note("label #\(number) \(names.joined(separator: ", "))")
-        return try await base.labels(onIssue: number) + names.map { Label(id: 0, name: $0) }
+        return try await labels(onIssue: number) + names.map { Label(id: 0, name: $0) }
     }
 
     public func removeLabel(_ name: String, fromIssue number: Int) async throws(ForgeError) {
@@ -87,7 +98,9 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
 
     public func createIssue(title: String, body: String) async throws(ForgeError) -> Issue {
         let id = note("open the issue \"\(title)\"")
-        return Issue(number: id, title: title, body: body, state: .open, labels: [], author: me, isPullRequest: false)
+        let issue = Issue(number: id, title: title, body: body, state: .open, labels: [], author: me, isPullRequest: false)
+        lock.withLock { madeIssues[id] = issue }
+        return issue
     }
 
     public func createMilestone(title: String, description: String) async throws(ForgeError) -> Milestone {
