@@ -73,6 +73,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Flows",
+            dependencies: ["Actions", "Execution", "Forge", "Pipeline", "StateBranch", "Store"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Adoption",
             dependencies: ["Actions", "Forge", "Pipeline"],
             swiftSettings: swiftSettings
@@ -85,7 +90,7 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Forge", "Git", "HTTP",
+                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Flows", "Forge", "Git", "HTTP",
                 "Pipeline",
                 "StateBranch", "Store",
                 "Triggers",
@@ -188,6 +193,14 @@ let package = Package(
         .testTarget(
             name: "AdoptionTests",
             dependencies: ["Actions", "Adoption", "Forge", "HTTP", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FlowsTests",
+            dependencies: [
+                "Execution", "Flows", "Forge", "HTTP", "Pipeline", "StateBranch", "Store", "Git", "ConveyorTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -31,6 +31,11 @@ extension FakeForge {
         github("DELETE", "/labels/{name}", .deleteLabel),
         ForgeRoute(
             dialect: .github, method: "GET", pathTemplate: "/user", inSubset: true, operation: .getAuthenticatedUser),
+        github("GET", "/issues", .listIssues),
+        github("POST", "/issues", .createIssue),
+        github("GET", "/milestones", .listMilestones),
+        github("POST", "/milestones", .createMilestone),
+        github("GET", "/tags", .listTags),
     ]
 
     private static let giteaRoutes: [ForgeRoute] = [
@@ -57,6 +62,11 @@ extension FakeForge {
         gitea("DELETE", "/labels/{id}", .deleteLabel),
         ForgeRoute(
             dialect: .gitea, method: "GET", pathTemplate: "/user", inSubset: true, operation: .getAuthenticatedUser),
+        gitea("GET", "/issues", .listIssues),
+        gitea("POST", "/issues", .createIssue),
+        gitea("GET", "/milestones", .listMilestones),
+        gitea("POST", "/milestones", .createMilestone),
+        gitea("GET", "/tags", .listTags),
     ]
 
     /// The route for `operation` in `dialect`, if served.
