@@ -28,13 +28,14 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // MARK: - One module per concern
+        .target(name: "JSON", swiftSettings: swiftSettings),
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "Actions", swiftSettings: swiftSettings),
         .target(name: "Forge", dependencies: ["HTTP", "Actions"], swiftSettings: swiftSettings),
         .target(
             name: "Pipeline", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
-        .target(name: "Triggers", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
+        .target(name: "Triggers", dependencies: ["JSON", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Documents",
             dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
@@ -47,7 +48,7 @@ let package = Package(
         .target(
             name: "Agents",
             dependencies: [
-                "Actions", "Pipeline",
+                "Actions", "JSON", "Pipeline",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -72,6 +73,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Flows",
+            dependencies: ["Actions", "Execution", "Forge", "Pipeline", "StateBranch", "Store"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Adoption",
             dependencies: ["Actions", "Forge", "Pipeline"],
             swiftSettings: swiftSettings
@@ -84,7 +90,7 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Forge", "Git", "HTTP",
+                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Flows", "Forge", "Git", "HTTP",
                 "Pipeline",
                 "StateBranch", "Store",
                 "Triggers",
@@ -111,7 +117,7 @@ let package = Package(
         .target(
             name: "ConveyorTestSupport",
             dependencies: [
-                "Git", "HTTP",
+                "Git", "HTTP", "JSON",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
@@ -154,7 +160,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentsTests",
-            dependencies: ["Agents", "ConveyorTestSupport", "Pipeline", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Agents", "ConveyorTestSupport", "JSON", "Pipeline", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),
@@ -164,7 +172,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "ConveyorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FakeForgeTests",
-            dependencies: ["HTTP", "ConveyorTestSupport"],
+            dependencies: ["HTTP", "ConveyorTestSupport", "JSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -177,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "ConveyorCommandsTests",
             dependencies: [
-                "ConveyorCommands", "ConveyorTestSupport", "Documents", "Pipeline", "StateBranch",
+                "ConveyorCommands", "ConveyorTestSupport", "Documents", "JSON", "Pipeline", "StateBranch",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
@@ -185,6 +193,14 @@ let package = Package(
         .testTarget(
             name: "AdoptionTests",
             dependencies: ["Actions", "Adoption", "Forge", "HTTP", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FlowsTests",
+            dependencies: [
+                "Execution", "Flows", "Forge", "HTTP", "Pipeline", "StateBranch", "Store", "Git", "ConveyorTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -11,6 +11,7 @@ let benchmarks: [String: @Sendable () async throws -> Void] = [
     "run-overhead": RunOverheadBench.run,
     "state-commit": StateBench.commit,
     "state-growth": StateBench.growth,
+    "tick-idle": TickBench.run,
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""

@@ -15,6 +15,10 @@ struct ForgeRepository: Sendable {
     var tokenAccess = ForgePermission.admin
     var dispatches: [ForgeDispatch] = []
     var nextNumber = 1
+    /// Milestones, oldest first; GitHub numbers them per repository from 1.
+    var milestones: [ForgeMilestone] = []
+    /// Tags, newest first as both forges list them.
+    var tags: [ForgeTag] = []
 
     var fullName: String { "\(owner)/\(name)" }
 
