@@ -56,7 +56,7 @@ struct EventPayload {
 
     /// The pull request's head commit (`pull_request.head.sha`), when it is 40 hex digits.
     var pullRequestHeadSHA: String? {
-        guard let sha = root["pull_request"]?["head"]?["sha"]?.string?.lowercased(), sha.count == 40,
+        guard let sha = root["pull_request"]?["head"]?["sha"]?.stringValue?.lowercased(), sha.count == 40,
             sha.allSatisfy(\.isHexDigit)
         else { return nil }
         return sha
