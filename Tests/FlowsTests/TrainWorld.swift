@@ -2,8 +2,8 @@ import Actions
 import ConveyorTestSupport
 import Flows
 import Forge
-import Git
 import Foundation
+import Git
 import HTTP
 import Pipeline
 import StateBranch
@@ -109,9 +109,11 @@ struct TrainWorld {
         let again = try await tick(now, selection: .releaseTrain)
         let after = await writes()
         #expect(
-            after.count == before, "the second tick wrote: \(after.dropFirst(before).map { "\($0.method) \($0.path)" })",
+            after.count == before,
+            "the second tick wrote: \(after.dropFirst(before).map { "\($0.method) \($0.path)" })",
             sourceLocation: sourceLocation)
-        #expect(again.changes.isEmpty, "the second tick changed state: \(again.changes)", sourceLocation: sourceLocation)
+        #expect(
+            again.changes.isEmpty, "the second tick changed state: \(again.changes)", sourceLocation: sourceLocation)
         return report
     }
 
