@@ -44,6 +44,10 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var prices: PriceTable
     /// What the self-healing supervisor may do (`remediation`); shadow mode unless configured.
     public var remediation = RemediationPolicy()
+    /// The weekly release train (`release_train:`); off unless the file has the section.
+    public var releaseTrain = ReleaseTrainSettings()
+    /// The heartbeat's chores (`tick:`).
+    public var heartbeat = HeartbeatSettings()
 
     /// Creates a configuration from its parts.
     public init(

@@ -18,6 +18,7 @@ enum StateSchema {
     /// Every migration, oldest first. Append new ones at the end; never edit or reorder released ones.
     static let migrations: [StateMigration] = [
         StateMigration(identifier: "v1_state_tables", apply: createVersion1),
+        StateMigration(identifier: "v2_flows", apply: createFlowTables),
         StateMigration(identifier: "v2_supervisor", apply: createSupervisorTables),
     ]
 
