@@ -22,7 +22,8 @@ import Testing
                     to: checkout.appendingPathComponent(".conveyor/config.yml"), atomically: true, encoding: .utf8)
                 await forge.seedTag("v1.4.2")
                 let environment = [
-                    "GITHUB_REPOSITORY": "\(forge.owner)/\(forge.repo)", "GITHUB_API_URL": forge.githubURL.absoluteString,
+                    "GITHUB_REPOSITORY": "\(forge.owner)/\(forge.repo)",
+                    "GITHUB_API_URL": forge.githubURL.absoluteString,
                     "CONVEYOR_TOKEN": forge.token, "GITHUB_WORKSPACE": checkout.path, "RUNNER_TEMP": scratch.path,
                     "CONVEYOR_STATE_REMOTE": try server.url(for: "state").absoluteString, "GITEA_ACTIONS": "",
                     "GITHUB_ACTIONS": "", "CONVEYOR_STATE_DEADLINE_MINUTES": "1",
@@ -37,7 +38,8 @@ import Testing
                 let tickEnvironment = environment
                 let dry = try await onOwnThread {
                     try ProcessRunner.run(
-                        [binary, "tick", "--now", "2026-12-04T11:00:00+03:00", "--dry-run"], environment: tickEnvironment)
+                        [binary, "tick", "--now", "2026-12-04T11:00:00+03:00", "--dry-run"],
+                        environment: tickEnvironment)
                 }
                 #expect(dry.status == 0, "\(dry.stdout)\(dry.stderr)")
                 #expect(dry.stdout.contains("tick: would open the issue \"Release 1.5.0\""), "\(dry.stdout)")

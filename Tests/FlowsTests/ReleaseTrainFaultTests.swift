@@ -18,7 +18,9 @@ import Testing
             await forge.inject(.status(503), on: .createComment, dialect: dialect)
             await forge.inject(.status(429, headers: ["Retry-After": "0"]), on: .listComments, dialect: dialect)
             try await world.tick(friday("08:00:00"))
-            let issues = await (1...5).asyncCompactMap { await forge.issue($0) }.filter { $0.title.hasPrefix("Release") }
+            let issues = await (1...5).asyncCompactMap { await forge.issue($0) }.filter {
+                $0.title.hasPrefix("Release")
+            }
             #expect(issues.count == 1)
             #expect(await forge.requestCount(.createIssue, dialect: dialect) == 1)
             let issue = try #require(issues.first?.number)

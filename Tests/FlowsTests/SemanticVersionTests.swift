@@ -11,7 +11,9 @@ import Testing
         #expect(version.nextMinor.description == next)
     }
 
-    @Test(arguments: ["2.8", "2.8.0.1", "v", "", "2.8.x", "02.8.0", "2.8.0-", "2.8.0-rc..1", "2.8.0-01", "２.8.0", "-1.2.3"])
+    @Test(arguments: [
+        "2.8", "2.8.0.1", "v", "", "2.8.x", "02.8.0", "2.8.0-", "2.8.0-rc..1", "2.8.0-01", "２.8.0", "-1.2.3",
+    ])
     func malformedVersionsAreRejected(text: String) {
         #expect(SemanticVersion(text) == nil)
     }

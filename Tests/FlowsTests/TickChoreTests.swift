@@ -32,12 +32,16 @@ import Testing
                 [
                     .startRun(RunStart(runID: "run-7", workItem: key, stage: "intake", mode: "run", at: t0)),
                     .claimLease(
-                        LeaseClaim(workItem: key, stage: "intake", holder: "job-1", runID: "run-7", ttlSeconds: 600, now: t0)),
+                        LeaseClaim(
+                            workItem: key, stage: "intake", holder: "job-1", runID: "run-7", ttlSeconds: 600, now: t0)),
                 ])
             let report = try await world.tick(t0.addingTimeInterval(3_600))
             #expect(report.lines.contains { $0.contains("released the expired lease of \(key) intake (run run-7") })
             let (runs, leases) = try await StateSnapshot.reading(world.location()) { snapshot in
-                (try await snapshot.database.runs(limit: 10), try await snapshot.database.expiredLeases(at: .distantFuture))
+                (
+                    try await snapshot.database.runs(limit: 10),
+                    try await snapshot.database.expiredLeases(at: .distantFuture)
+                )
             }
             #expect(runs.first?.status == .expired)
             #expect(leases.isEmpty)
@@ -53,7 +57,10 @@ import Testing
         try await TrainWorld.with(kind, yaml: Self.quiet) { world in
             let number = await world.forge.seedIssue(title: "Add a flag")
             let stages = PipelineConfiguration.default.pipeline.stages.map { stage in
-                (name: stage.name, state: stage.name.rawValue == "intake" ? StatusComment.StageState.inReview : .pending)
+                (
+                    name: stage.name,
+                    state: stage.name.rawValue == "intake" ? StatusComment.StageState.inReview : .pending
+                )
             }
             let truth = StatusComment(
                 workItem: number, stages: stages, currentStage: StageName(rawValue: "intake")!, verdict: "pass",
@@ -68,9 +75,11 @@ import Testing
                     .startRun(RunStart(runID: "run-1", workItem: key, stage: "intake", mode: "run", at: t0)),
                     .checkpoint(
                         CheckpointRecord(
-                            idempotencyKey: "run-1:status-comment", runID: "run-1", step: "status-comment", state: "done",
+                            idempotencyKey: "run-1:status-comment", runID: "run-1", step: "status-comment",
+                            state: "done",
                             externalRef: String(commentID), at: t0.addingTimeInterval(10))),
-                    .finishRun(RunFinish(runID: "run-1", status: .succeeded, outcome: "pass", at: t0.addingTimeInterval(12))),
+                    .finishRun(
+                        RunFinish(runID: "run-1", status: .succeeded, outcome: "pass", at: t0.addingTimeInterval(12))),
                 ])
             let report = try await world.tick(t0.addingTimeInterval(60))
             #expect(report.lines.contains { $0.contains("#\(number): the status comment did not match state") })
@@ -102,9 +111,10 @@ import Testing
             try await record(world, seed)
             let now = t0.addingTimeInterval(2 * 86_400)
             let report = try await world.tick(now)
-            #expect(report.lines.filter { $0.contains("reminded") } == [
-                report.lines.first { $0.contains("#\(waiting): reminded of your approval") } ?? "missing"
-            ])
+            #expect(
+                report.lines.filter { $0.contains("reminded") } == [
+                    report.lines.first { $0.contains("#\(waiting): reminded of your approval") } ?? "missing"
+                ])
             #expect(await world.forge.comments(issue: waiting).filter { $0.body.contains("⏰ @alice") }.count == 1)
             #expect(await world.forge.comments(issue: fresh).isEmpty)
             // An hour later the chore runs again and sends nothing; the next day, one more.

@@ -2,8 +2,8 @@ import Actions
 import ConveyorTestSupport
 import Flows
 import Forge
-import Git
 import Foundation
+import Git
 import HTTP
 import Pipeline
 import StateBranch
@@ -19,6 +19,8 @@ struct TrainWorld {
     let scratch: TemporaryDirectory
     let gitToken: String
     let configuration: PipelineConfiguration
+    /// The forge's first repository, where the release issue lives.
+    let slug: RepositorySlug
     let log = FlowLog()
 
     /// The release train every end-to-end test uses: two repositories, three teams.
@@ -49,7 +51,8 @@ struct TrainWorld {
                 }
                 let world = TrainWorld(
                     forge: forge, kind: kind, server: server, scratch: scratch, gitToken: token,
-                    configuration: try PipelineConfiguration.parse(yaml))
+                    configuration: try PipelineConfiguration.parse(yaml),
+                    slug: try RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)"))
                 try await body(world)
             }
         }
@@ -63,9 +66,6 @@ struct TrainWorld {
             configuration: .init(
                 connectTimeout: .seconds(2), totalTimeout: .seconds(10), retry: .fast, userAgent: "flows-tests"))
     }
-
-    var slug: RepositorySlug { (try? RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)")) ?? Self.fallback }
-    static let fallback = try! RepositorySlug(parsing: "octo-org/hello-world")
 
     func location() -> StateLocation {
         StateLocation(
@@ -109,9 +109,11 @@ struct TrainWorld {
         let again = try await tick(now, selection: .releaseTrain)
         let after = await writes()
         #expect(
-            after.count == before, "the second tick wrote: \(after.dropFirst(before).map { "\($0.method) \($0.path)" })",
+            after.count == before,
+            "the second tick wrote: \(after.dropFirst(before).map { "\($0.method) \($0.path)" })",
             sourceLocation: sourceLocation)
-        #expect(again.changes.isEmpty, "the second tick changed state: \(again.changes)", sourceLocation: sourceLocation)
+        #expect(
+            again.changes.isEmpty, "the second tick changed state: \(again.changes)", sourceLocation: sourceLocation)
         return report
     }
 

@@ -18,7 +18,8 @@ import Testing
     @Test func theHappyPathFollowsTheIssue() async {
         let path: [(Flow.State, Flow.Event, Flow.State)] = [
             (.notStarted, .startDue, .waitStartApproval), (.waitStartApproval, .approve, .releaseManagerCreated),
-            (.releaseManagerCreated, .proceed, .releasesCreated), (.releasesCreated, .proceed, .waitMeetingConfirmation),
+            (.releaseManagerCreated, .proceed, .releasesCreated),
+            (.releasesCreated, .proceed, .waitMeetingConfirmation),
             (.waitMeetingConfirmation, .meetingHeld, .waitReadinessConfirmations),
             (.waitReadinessConfirmations, .proceed, .readyForBranchCut),
         ]
@@ -39,7 +40,8 @@ import Testing
     @Test func aNonLeadIsRefusedAndReadinessWaitsForEveryTeam() async {
         let refused = await Flow.table.transition(from: .waitReadinessConfirmations, on: .ready, where: { _ in false })
         #expect(refused?.actions == [.replyNotLead])
-        let waiting = await Flow.table.transition(from: .waitReadinessConfirmations, on: .proceed, where: { _ in false })
+        let waiting = await Flow.table.transition(
+            from: .waitReadinessConfirmations, on: .proceed, where: { _ in false })
         #expect(waiting == nil)
     }
 

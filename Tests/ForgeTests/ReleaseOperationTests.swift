@@ -9,7 +9,9 @@ import Testing
     @Test(arguments: [ForgeKind.github, .gitea])
     func openIssuesAreListedAcrossPagesWithoutPullRequests(kind: ForgeKind) async throws {
         try await withForge { forge in
-            for number in 1...120 { await forge.seedIssue(title: "Item \(number)", labels: number.isMultiple(of: 2) ? ["bug"] : []) }
+            for number in 1...120 {
+                await forge.seedIssue(title: "Item \(number)", labels: number.isMultiple(of: 2) ? ["bug"] : [])
+            }
             await forge.seedPull(head: "feature")
             let client = try forge.client(kind)
             let all = try await client.openIssues(labels: [])
@@ -17,7 +19,8 @@ import Testing
             #expect(all.map(\.number) == Array(1...120))
             let bugs = try await client.openIssues(labels: ["bug"])
             #expect(bugs.count == 60 && bugs.allSatisfy { $0.hasLabel("bug") })
-            #expect(await forge.requestCount(.listIssues, dialect: ForgeDialect(kind)) == (kind == .github ? 2 + 1 : 3 + 2))
+            #expect(
+                await forge.requestCount(.listIssues, dialect: ForgeDialect(kind)) == (kind == .github ? 2 + 1 : 3 + 2))
         }
     }
 
