@@ -2,6 +2,7 @@ import Foundation
 
 /// `ConveyorBench <benchmark>`: runs one benchmark and prints its numbers (never asserts).
 let benchmarks: [String: @Sendable () async throws -> Void] = [
+    "doc-audit": DocAuditBench.run,
     "git-clone": GitCloneBench.run,
     "http-keepalive": HTTPKeepAliveBench.run,
     "measure": MeasureCommand.run,

@@ -22,6 +22,12 @@ struct ForgeRepository: Sendable {
 
     var fullName: String { "\(owner)/\(name)" }
 
+    /// `owner`'s fork of this repository, for the head of a pull request from a fork; this repository when nil.
+    func fork(owner: String?) -> ForgeRepository {
+        guard let owner, owner != self.owner else { return self }
+        return ForgeRepository(id: id + 500_000, owner: owner, name: name)
+    }
+
     /// The labels with these ids, in the given order.
     func labels(withIDs ids: [Int]) -> [ForgeLabel] {
         ids.compactMap { id in labels.first { $0.id == id } }
