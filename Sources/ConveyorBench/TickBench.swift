@@ -27,7 +27,8 @@ enum TickBench {
                 await forge.seedIssue(
                     title: "Item \(number)", labels: number.isMultiple(of: 2) ? ["state:in-review"] : ["bug"])
             }
-            try await seedState(remote: remote, token: token, repository: "\(forge.owner)/\(forge.repo)", now: now, in: scratch)
+            try await seedState(
+                remote: remote, token: token, repository: "\(forge.owner)/\(forge.repo)", now: now, in: scratch)
             let checkout = scratch.appending("checkout")
             try FileManager.default.createDirectory(
                 at: checkout.appendingPathComponent(".conveyor"), withIntermediateDirectories: true)
@@ -49,7 +50,8 @@ enum TickBench {
                 idle.record(.milliseconds(try await measured([binary.path, "tick", "--now", stamp(now)], environment)))
                 start.record(.milliseconds(try await measured([binary.path, "--version"], environment)))
             }
-            let busy = try await measured([binary.path, "tick", "--now", stamp(now.addingTimeInterval(4 * 3_600))], environment)
+            let busy = try await measured(
+                [binary.path, "tick", "--now", stamp(now.addingTimeInterval(4 * 3_600))], environment)
             let format = { (value: Double) in BenchFormat.number(value, digits: 1) }
             print(
                 "tick-idle items=\(items) median_ms=\(format(idle.percentile(0.5))) "
@@ -66,7 +68,9 @@ enum TickBench {
     }
 
     /// 500 finished runs, an idle train waiting for readiness, and both chores checked, all due after `now`.
-    private static func seedState(remote: URL, token: String, repository: String, now: Date, in scratch: TemporaryDirectory)
+    private static func seedState(
+        remote: URL, token: String, repository: String, now: Date, in scratch: TemporaryDirectory
+    )
         async throws
     {
         let later = now.addingTimeInterval(3_600)
@@ -74,8 +78,14 @@ enum TickBench {
         for number in 1...items {
             let key = WorkItemKey(repository: repository, number: number)
             changes += [
-                .startRun(RunStart(runID: "run-\(number)", workItem: key, stage: "intake", mode: "run", at: now.addingTimeInterval(-86_400))),
-                .finishRun(RunFinish(runID: "run-\(number)", status: .succeeded, outcome: "pass", at: now.addingTimeInterval(-86_000))),
+                .startRun(
+                    RunStart(
+                        runID: "run-\(number)", workItem: key, stage: "intake", mode: "run",
+                        at: now.addingTimeInterval(-86_400))),
+                .finishRun(
+                    RunFinish(
+                        runID: "run-\(number)", status: .succeeded, outcome: "pass", at: now.addingTimeInterval(-86_000)
+                    )),
             ]
         }
         changes.append(

@@ -59,7 +59,9 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
     public func pullRequests(head: String?, state: PullRequestStateFilter) async throws(ForgeError) -> [PullRequest] {
         try await base.pullRequests(head: head, state: state)
     }
-    public func pullRequest(_ number: Int) async throws(ForgeError) -> PullRequest { try await base.pullRequest(number) }
+    public func pullRequest(_ number: Int) async throws(ForgeError) -> PullRequest {
+        try await base.pullRequest(number)
+    }
     public func combinedStatus(ref: String) async throws(ForgeError) -> CombinedStatus {
         try await base.combinedStatus(ref: ref)
     }
@@ -98,7 +100,8 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
 
     public func createIssue(title: String, body: String) async throws(ForgeError) -> Issue {
         let id = note("open the issue \"\(title)\"")
-        let issue = Issue(number: id, title: title, body: body, state: .open, labels: [], author: me, isPullRequest: false)
+        let issue = Issue(
+            number: id, title: title, body: body, state: .open, labels: [], author: me, isPullRequest: false)
         lock.withLock { madeIssues[id] = issue }
         return issue
     }

@@ -118,7 +118,8 @@ public struct Heartbeat: Sendable {
             let chore = StatusRepairChore(context: context, repository: repository)
             report.lines += try await chore.run(openIssues: openIssues, state: state)
             report.changes.append(
-                Self.reschedule(Chore.statusRepair, after: chores[Chore.statusRepair], now: now,
+                Self.reschedule(
+                    Chore.statusRepair, after: chores[Chore.statusRepair], now: now,
                     minutes: heartbeat.repairIntervalMinutes))
         }
         if due.reminders, let openIssues {

@@ -79,7 +79,8 @@ struct StatusRepairChore {
         guard let current = runs.first(where: { $0.endedAt != nil && verdicts.contains($0.outcome ?? "") }),
             let currentStage = StageName(rawValue: current.stage)
         else { return nil }
-        let stages = context.configuration.pipeline.stages.map { stage -> (name: StageName, state: StatusComment.StageState) in
+        let stages = context.configuration.pipeline.stages.map {
+            stage -> (name: StageName, state: StatusComment.StageState) in
             if stage.name == currentStage {
                 switch current.outcome {
                 case "pass": return (stage.name, .inReview)
@@ -113,7 +114,8 @@ struct StatusRepairChore {
     }
 
     private func isOwn(_ comment: IssueComment) -> Bool {
-        context.selfLogins.isEmpty || context.selfLogins.contains { $0.lowercased() == comment.author.login.lowercased() }
+        context.selfLogins.isEmpty
+            || context.selfLogins.contains { $0.lowercased() == comment.author.login.lowercased() }
     }
 }
 
@@ -139,7 +141,8 @@ struct ReminderChore {
             guard !sent.contains(key), let since = runs[issue.number]?.first?.endedAt,
                 now.timeIntervalSince(since) >= after
             else { continue }
-            let what = issue.hasLabel(waitingLabels.last ?? "") && waitingLabels.count > 1 ? "your answers" : "your approval"
+            let what =
+                issue.hasLabel(waitingLabels.last ?? "") && waitingLabels.count > 1 ? "your answers" : "your approval"
             let mentions = context.configuration.heartbeat.mention.map { "@\($0)" }.joined(separator: " ")
             let days = Int(now.timeIntervalSince(since) / 86_400)
             let body = """

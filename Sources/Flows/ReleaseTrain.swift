@@ -83,7 +83,8 @@ public struct ReleaseTrain: Sendable {
         let open = trains.first { $0.closedAt == nil }
         if let open {
             guard force || (open.nextCheckAt.map { $0 <= now } ?? true) else { return outcome }
-            guard let state = ReleaseTrainFlow.State(rawValue: open.state), let data = ReleaseTrainData.decode(open.dataJSON)
+            guard let state = ReleaseTrainFlow.State(rawValue: open.state),
+                let data = ReleaseTrainData.decode(open.dataJSON)
             else {
                 outcome.lines.append(
                     "release-train \(open.instance): its state row cannot be read (state \(open.state)); left alone")
@@ -103,7 +104,7 @@ public struct ReleaseTrain: Sendable {
             var run = TrainRun(
                 context: context, week: week, state: .notStarted, data: ReleaseTrainData(version: version, base: base),
                 revision: 0, startedAt: now, now: now)
-            try await run.fire(.startDue, sender: nil, commentID: nil)
+            try await run.fire(.startDue)
             try await run.advance()
             outcome.lines += run.lines
             outcome.changes += run.changes(previous: nil)

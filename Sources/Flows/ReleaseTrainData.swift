@@ -1,6 +1,6 @@
 import Actions
-import Foundation
 import Forge
+import Foundation
 
 /// What a train remembers between heartbeats, stored as the `data_json` of its `flows` row: the version, the ids of
 /// everything it created (so a later heartbeat edits or reads them instead of creating them again), the readiness
@@ -148,7 +148,8 @@ enum TrainMessages {
             let query = "milestone:\"\(version)\"".addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
             return "\(web)/issues?q=\(query)"
         case .gitea:
-            return "\(web)/issues?state=all&milestone=\(number) (pull requests: \(web)/pulls?state=all&milestone=\(number))"
+            return
+                "\(web)/issues?state=all&milestone=\(number) (pull requests: \(web)/pulls?state=all&milestone=\(number))"
         }
     }
 }

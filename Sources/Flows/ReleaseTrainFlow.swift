@@ -111,7 +111,8 @@ public enum ReleaseTrainFlow {
 
     /// Every row of the release train.
     public static let table = Table([
-        .init(from: .notStarted, on: .startDue, to: .waitStartApproval, actions: [.openReleaseIssue, .askStartApproval]),
+        .init(
+            from: .notStarted, on: .startDue, to: .waitStartApproval, actions: [.openReleaseIssue, .askStartApproval]),
         .init(
             from: .waitStartApproval, on: .version, when: .versionValid, to: .waitStartApproval,
             actions: [.setVersion, .renderStartApproval]),

@@ -42,7 +42,9 @@ struct TrainRun {
         guard let issue = data.issue, state != .readyForBranchCut else { return }
         for comment in try await issueComments(issue) where comment.id > data.cursor {
             data.cursor = comment.id
-            guard !isOwn(comment), let command = TrainCommand(comment: comment.body) else { continue }
+            guard !isOwn(comment), !comment.author.isBot, let command = TrainCommand(comment: comment.body) else {
+                continue
+            }
             let decision = try await authorize(comment.author)
             guard decision.isAllowed else {
                 try await reply(
@@ -60,14 +62,14 @@ struct TrainRun {
 
     private mutating func proceed() async throws {
         while state != .readyForBranchCut {
-            guard try await fire(.proceed, sender: nil, commentID: nil) else { return }
+            guard try await fire(.proceed) else { return }
         }
     }
 
-    /// Fires `event`; false when no row answers it in the current state.
+    /// Fires `event`, which carries no command (`startDue`, `proceed`); false when no row answers it.
     @discardableResult
-    mutating func fire(_ event: ReleaseTrainFlow.Event, sender: IssueComment?, commentID: Int?) async throws -> Bool {
-        try await fire(event, sender: sender, command: nil)
+    mutating func fire(_ event: ReleaseTrainFlow.Event) async throws -> Bool {
+        try await fire(event, sender: nil, command: nil)
     }
 
     @discardableResult
@@ -164,7 +166,8 @@ struct TrainRun {
         case .askReadiness, .renderReadiness:
             let teams = context.settings.teams.map { (name: $0.name, leads: $0.leads) }
             data.readinessComment = try await render(
-                "readiness", TrainMessages.readiness(week: week, version: data.version, teams: teams, ready: data.readiness),
+                "readiness",
+                TrainMessages.readiness(week: week, version: data.version, teams: teams, ready: data.readiness),
                 known: data.readinessComment, step: action)
         case .markTeamReady:
             if case .ready(let name) = command, let login = comment?.author.login,
@@ -256,7 +259,9 @@ struct TrainRun {
     private mutating func askMeetingConfirmation() async throws {
         guard let issue = data.issue else { return }
         let marker = TrainMessages.marker(week, "meeting")
-        if data.meetingComment == nil, let found = try await issueComments(issue).first(where: { ownMessage($0, marker) }) {
+        if data.meetingComment == nil,
+            let found = try await issueComments(issue).first(where: { ownMessage($0, marker) })
+        {
             data.meetingComment = found.id
         }
         guard data.meetingComment == nil else { return }
@@ -290,7 +295,8 @@ struct TrainRun {
         guard let issue = data.issue else { return nil }
         let marker = TrainMessages.marker(week, role)
         let all = try await issueComments(issue)
-        let existing = all.first { $0.id == known && ownMessage($0, marker) } ?? all.first { ownMessage($0, marker) }
+        let existing =
+            all.first { $0.id == known && $0.body.contains(marker) } ?? all.first { ownMessage($0, marker) }
         if let existing {
             guard comparable(existing.body) != comparable(body) else { return existing.id }
             let edited = try await timed(step.rawValue, "forge.updateComment") {
@@ -340,16 +346,16 @@ struct TrainRun {
         comments = known
     }
 
-    /// A comment of Conveyor's carrying `marker` (anyone can paste a marker; only ours count when we know our logins).
+    /// A comment of Conveyor's carrying `marker`. Anyone can paste a marker, so only Conveyor's logins (and bots,
+    /// which is what the job tokens act as) count; a message already recorded in state is found by its id instead.
     private func ownMessage(_ comment: IssueComment, _ marker: String) -> Bool {
-        comment.body.contains(marker) && (isOwn(comment) || !comment.author.isBot && context.selfLogins.isEmpty)
+        comment.body.contains(marker) && isOwn(comment)
     }
 
-    /// True for a comment Conveyor wrote: by one of its logins, or carrying one of its markers from a bot.
+    /// True for a comment by one of Conveyor's logins or by a bot.
     private func isOwn(_ comment: IssueComment) -> Bool {
         let login = comment.author.login.lowercased()
-        if context.selfLogins.contains(where: { $0.lowercased() == login }) { return true }
-        return comment.body.hasPrefix("<!-- conveyor:")
+        return comment.author.isBot || context.selfLogins.contains { $0.lowercased() == login }
     }
 
     private func comparable(_ body: String) -> String {

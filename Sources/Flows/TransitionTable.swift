@@ -12,7 +12,9 @@
 ///     .init(from: .on, on: .press, to: .off, actions: [.switchOff]),
 /// ])
 /// ```
-public struct TransitionTable<State: Hashable & Sendable, Event: Hashable & Sendable, Guard: Sendable, Action: Sendable>:
+public struct TransitionTable<
+    State: Hashable & Sendable, Event: Hashable & Sendable, Guard: Sendable, Action: Sendable
+>:
     Sendable
 {
     /// One row: from `from` on `event`, when `guard` holds (or always when nil), go to `to` doing `actions`.

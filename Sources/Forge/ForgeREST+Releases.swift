@@ -32,7 +32,8 @@ extension ForgeREST {
     /// Every milestone, open and closed.
     func milestones() async throws(ForgeError) -> [Milestone] {
         try await list(
-            Milestone.self, ["milestones"], query: [("state", "all")], paging: dialect.paging, pageSize: dialect.pageSize,
+            Milestone.self, ["milestones"], query: [("state", "all")], paging: dialect.paging,
+            pageSize: dialect.pageSize,
             APIOperation("list the milestones", needs: .readIssues))
     }
 

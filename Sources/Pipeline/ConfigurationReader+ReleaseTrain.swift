@@ -26,7 +26,8 @@ extension ConfigurationReader {
                 settings.repositories = names.map(\.0)
             case "teams": readTeams(value, at: keyMark, into: &settings)
             case "labels":
-                settings.labels = expectStrings(value, at: keyMark, key: "release_train.labels")?.map(\.0)
+                settings.labels =
+                    expectStrings(value, at: keyMark, key: "release_train.labels")?.map(\.0)
                     ?? settings.labels
             default: readIntervals(value, at: keyMark, into: &settings)
             }
@@ -55,7 +56,8 @@ extension ConfigurationReader {
                 else {
                     report(
                         .invalidValue, at: keyMark,
-                        "`release_train.start.time: \(text)` is not a time of day. Write it as \"HH:MM\", e.g. \"11:00\".")
+                        "`release_train.start.time: \(text)` is not a time of day. Write it as \"HH:MM\", e.g. \"11:00\"."
+                    )
                     continue
                 }
                 (settings.hour, settings.minute) = (hour, minute)

@@ -19,6 +19,8 @@ struct TrainWorld {
     let scratch: TemporaryDirectory
     let gitToken: String
     let configuration: PipelineConfiguration
+    /// The forge's first repository, where the release issue lives.
+    let slug: RepositorySlug
     let log = FlowLog()
 
     /// The release train every end-to-end test uses: two repositories, three teams.
@@ -49,7 +51,8 @@ struct TrainWorld {
                 }
                 let world = TrainWorld(
                     forge: forge, kind: kind, server: server, scratch: scratch, gitToken: token,
-                    configuration: try PipelineConfiguration.parse(yaml))
+                    configuration: try PipelineConfiguration.parse(yaml),
+                    slug: try RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)"))
                 try await body(world)
             }
         }
@@ -63,9 +66,6 @@ struct TrainWorld {
             configuration: .init(
                 connectTimeout: .seconds(2), totalTimeout: .seconds(10), retry: .fast, userAgent: "flows-tests"))
     }
-
-    var slug: RepositorySlug { (try? RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)")) ?? Self.fallback }
-    static let fallback = try! RepositorySlug(parsing: "octo-org/hello-world")
 
     func location() -> StateLocation {
         StateLocation(

@@ -1,8 +1,8 @@
 import Actions
 import Flows
 import Forge
-import Git
 import Foundation
+import Git
 import Pipeline
 import StateBranch
 

@@ -64,7 +64,8 @@ extension Application {
             let main: any ForgeClient = dryRun ? DryRunForge(forge).recorded(in: &dryRunForges) : forge
             let others = OtherRepositories(
                 kind: forge.kind, apiURL: apiURL, token: token, dryRun: dryRun)
-            dryRunForges += others.dryRunForges(for: configuration.releaseTrain.repositories, excluding: forge.repository)
+            dryRunForges += others.dryRunForges(
+                for: configuration.releaseTrain.repositories, excluding: forge.repository)
             let heartbeat = Heartbeat(
                 context: .init(
                     forge: main, client: others.client(in: dryRunForges), configuration: configuration, labels: labels,
@@ -92,7 +93,8 @@ extension Application {
             fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
             guard let date = plain.date(from: text) ?? fractional.date(from: text) else {
                 throw ValidationError(
-                    "--now \(text) is not an RFC 3339 time. Write it like 2026-12-04T11:00:00+03:00 or 2026-12-04T08:00:00Z.")
+                    "--now \(text) is not an RFC 3339 time. Write it like 2026-12-04T11:00:00+03:00 or 2026-12-04T08:00:00Z."
+                )
             }
             return date
         }

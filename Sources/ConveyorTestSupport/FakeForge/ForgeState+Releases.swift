@@ -161,7 +161,8 @@ extension GitHubRenderer {
     func milestone(_ milestone: ForgeMilestone, in repository: ForgeRepository) -> ForgeJSON {
         let api = "\(root)/repos/\(repository.fullName)/milestones/\(milestone.number)"
         return .object([
-            ("url", .string(api)), ("html_url", .string("\(root)/\(repository.fullName)/milestone/\(milestone.number)")),
+            ("url", .string(api)),
+            ("html_url", .string("\(root)/\(repository.fullName)/milestone/\(milestone.number)")),
             ("labels_url", .string("\(api)/labels")), ("id", .int(milestone.id)),
             ("node_id", .string(ForgeFormat.nodeID("MI", milestone.id))), ("number", .int(milestone.number)),
             ("state", .string(milestone.state)), ("title", .string(milestone.title)),
@@ -206,7 +207,8 @@ extension GiteaRenderer {
             (
                 "commit",
                 .object([
-                    ("sha", .string(tag.sha)), ("url", .string("\(api)/repos/\(repository.fullName)/git/commits/\(tag.sha)")),
+                    ("sha", .string(tag.sha)),
+                    ("url", .string("\(api)/repos/\(repository.fullName)/git/commits/\(tag.sha)")),
                     ("created", .string(ForgeFormat.timestamp(Date(timeIntervalSince1970: 1_700_000_000)))),
                 ])
             ),
