@@ -4,7 +4,9 @@ import Yams
 /// recording a diagnostic, at the offending key's line and column, for everything it does not.
 struct ConfigurationReader {
     /// Keys allowed at the top of the file.
-    static let topLevelKeys = ["version", "state", "agent", "prices", "stages"]
+    static let topLevelKeys = [
+        "version", "state", "agent", "prices", "commands", "dev", "qa", "budgets", "stages",
+    ]
 
     /// The file name used in diagnostics.
     let file: String
@@ -51,6 +53,10 @@ struct ConfigurationReader {
             case "state": readState(value, at: keyMark, into: &configuration.state)
             case "agent": readAgent(value, at: keyMark, into: &configuration)
             case "prices": readPrices(value, at: keyMark, into: &configuration.prices)
+            case "commands": readCommands(value, at: keyMark, into: &configuration.work)
+            case "dev": readDev(value, at: keyMark, into: &configuration)
+            case "qa": readQA(value, at: keyMark, into: &configuration.work)
+            case "budgets": readBudgets(value, at: keyMark, into: &configuration.work.budgets)
             default: readStages(value, at: keyMark, into: &configuration.pipeline)
             }
         }

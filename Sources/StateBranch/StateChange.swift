@@ -25,6 +25,8 @@ public enum StateChange: Sendable, Equatable {
     case recordGateResults(GateResultRecord)
     /// Records an agent session and its token usage.
     case recordAgentSession(AgentSessionRecord)
+    /// Records one attempt of a run (the dev stage's fix loop records each).
+    case recordAttempt(AttemptRecord)
 }
 
 extension StateChange {

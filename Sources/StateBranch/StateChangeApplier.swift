@@ -40,6 +40,7 @@ struct StateChangeApplier {
         case .recordDenial(let denial): try recordDenial(denial)
         case .recordGateResults(let record): try recordGateResults(record)
         case .recordAgentSession(let session): try recordAgentSession(session)
+        case .recordAttempt(let attempt): try recordAttempt(attempt)
         }
     }
 

@@ -73,7 +73,8 @@ struct StageRunner {
                             agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)),
                     secrets: environment.token.map { [$0] } ?? [],
                     transcripts: (settings.runnerTemp ?? FileManager.default.temporaryDirectory).appendingPathComponent(
-                        "conveyor-\(runID)", isDirectory: true)))
+                        "conveyor-\(runID)", isDirectory: true),
+                    work: inputs.configuration.work))
             return try await job.run()
         }
     }

@@ -24,6 +24,7 @@ extension StageJob {
     public func run() async throws -> StageJobResult {
         if let handled = try await handledElsewhere() { return handled }
         try await preflight()
+        if let refused = try await budgetRefusal() { return refused }  // StageJob+Budget
         let now = Date()
         let claim = try await environment.state.apply(
             [

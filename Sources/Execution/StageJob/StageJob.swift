@@ -108,6 +108,8 @@ public struct StageJob: Sendable {
         /// Where the agent's transcript is kept after the run (a folder under `RUNNER_TEMP`); nil keeps it in
         /// ``scratch``, which is removed when the job ends.
         public var transcripts: URL?
+        /// The repository's own commands, the dev loop, CI waiting and budgets, from the configuration.
+        public var work: WorkSettings
 
         /// Creates an environment.
         public init(
@@ -116,8 +118,10 @@ public struct StageJob: Sendable {
             agentEnvironment: [String: String], claudeExecutable: String = "claude", codexExecutable: String = "codex",
             prices: PriceTable = PriceTable(),
             commandTemplate: CommandTemplate? = nil, agentTimeout: Duration? = nil, webURL: URL?,
-            selfLogins: Set<String>, log: RunLog? = nil, secrets: [Secret] = [], transcripts: URL? = nil
+            selfLogins: Set<String>, log: RunLog? = nil, secrets: [Secret] = [], transcripts: URL? = nil,
+            work: WorkSettings = WorkSettings()
         ) {
+            self.work = work
             self.secrets = secrets
             self.transcripts = transcripts
             self.forge = forge
