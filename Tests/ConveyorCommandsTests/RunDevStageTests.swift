@@ -90,6 +90,16 @@ import Testing
         return script
     }
 
+    /// The job's checkout of the repository (`GITHUB_WORKSPACE`, as `actions/checkout` leaves it): where the run
+    /// reads `.conveyor/config.yml`.
+    static func checkout(_ world: RunWorld) throws -> [String: String] {
+        let checkout = world.scratch.appending("checkout")
+        if !FileManager.default.fileExists(atPath: checkout.path) {
+            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+        }
+        return ["GITHUB_WORKSPACE": checkout.path]
+    }
+
     /// The work branch's head on the bare repository, once pushed.
     static func pushedHead(_ world: RunWorld) async throws -> String? {
         let bare = world.bare.path
@@ -129,10 +139,14 @@ import Testing
                 in: .whitespacesAndNewlines)
             async let ci = Self.playCI(world, oldHead: base)
             let run = try await world.conveyor(
-                ["run"], ["CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)"])
+                ["run"],
+                try Self.checkout(world).merging([
+                    "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)",
+                ]) { $1 })
             let head = try await ci
 
-            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            let firstComment = await world.forge.comments(issue: 1).first?.body ?? ""
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)\ncomment: \(firstComment)")
             // Two attempts; the second prompt carried the failing command and its output verbatim.
             let prompts = try FileManager.default.contentsOfDirectory(atPath: world.scratch.appending("prompts").path)
             #expect(prompts.count == 2)
@@ -183,7 +197,10 @@ import Testing
             try "mkdir -p .github/workflows && echo 'on: push' > .github/workflows/x.yml\n".write(
                 to: script, atomically: true, encoding: .utf8)
             let run = try await world.conveyor(
-                ["run"], ["CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)"])
+                ["run"],
+                try Self.checkout(world).merging([
+                    "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)",
+                ]) { $1 })
             #expect(run.status == 1, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
             let comment = try #require(await world.forge.comments(issue: 1).first?.body)
             #expect(comment.contains(".github/workflows/x.yml"), "\(comment)")
@@ -253,12 +270,14 @@ import Testing
             JSON
 
             """.write(to: script, atomically: true, encoding: .utf8)
-            let agent = ["CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path) {output_file}"]
+            let agent = try Self.checkout(world).merging([
+                "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path) {output_file}",
+            ]) { $1 }
             let first = try await world.conveyor(["run"], agent)
             #expect(first.status == 1, "the agent wrote no artifacts: \(first.stderr)")
-            let second = try await world.conveyor(
-                ["run", "--stage", "intake", "--issue", "1", "--mode", "rerun"],
-                agent.merging(["GITHUB_RUN_ID": "5150"]) { $1 })
+            // The owner adds the label again: a new event, a new Actions run.
+            await world.forge.addLabel("run:intake", toIssue: 1)
+            let second = try await world.conveyor(["run"], agent.merging(["GITHUB_RUN_ID": "5150"]) { $1 })
             #expect(second.status == 1, "stdout: \(second.stdout)\nstderr: \(second.stderr)")
             #expect(second.stderr.contains("budget"))
             let lines = try String(contentsOf: ran, encoding: .utf8).split(separator: "\n")
