@@ -37,7 +37,9 @@ extension ConfigurationReader {
             } else {
                 arguments = readCommandLine(value, at: nameNode.mark, key: place)
             }
-            if let arguments { commands.append(RepositoryCommand(name: name, arguments: arguments, timeoutSeconds: timeout)) }
+            if let arguments {
+                commands.append(RepositoryCommand(name: name, arguments: arguments, timeoutSeconds: timeout))
+            }
         }
         work.commands = commands
     }

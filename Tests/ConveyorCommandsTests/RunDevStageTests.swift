@@ -11,20 +11,20 @@ import Testing
     static let project: [String: String] = [
         "calc.py": "def add(a, b):\n    return a + b\n",
         "test_calc.py": """
-            import unittest
+        import unittest
 
-            from calc import add
-
-
-            class AddTests(unittest.TestCase):
-                def test_add(self):
-                    self.assertEqual(add(2, 3), 5)
+        from calc import add
 
 
-            if __name__ == "__main__":
-                unittest.main()
+        class AddTests(unittest.TestCase):
+            def test_add(self):
+                self.assertEqual(add(2, 3), 5)
 
-            """,
+
+        if __name__ == "__main__":
+            unittest.main()
+
+        """,
     ]
 
     /// `multiply` with its test; `broken` multiplies by adding.

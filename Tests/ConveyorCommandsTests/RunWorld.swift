@@ -19,7 +19,9 @@ struct RunWorld {
         try await GitHTTPServer.withScratch(prefix: "run-intake") { git, scratch, token in
             let forge = try await FakeForge.start(token: token)
             do {
-                try await body(try await prepare(dialect, git: git, forge: forge, scratch: scratch, seed: extraFiles, label: label))
+                try await body(
+                    try await prepare(dialect, git: git, forge: forge, scratch: scratch, seed: extraFiles, label: label)
+                )
             } catch {
                 await forge.stop()
                 throw error

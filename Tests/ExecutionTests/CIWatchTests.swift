@@ -19,7 +19,8 @@ import Testing
         let forge = try await FakeForge.start()
         let dialect: ForgeDialect = kind == .github ? .github : .gitea
         let client = ForgeClients.make(
-            kind: kind, apiURL: forge.apiURL(dialect), repository: try RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)"),
+            kind: kind, apiURL: forge.apiURL(dialect),
+            repository: try RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)"),
             token: Secret(forge.token),
             configuration: .init(
                 connectTimeout: .seconds(2), totalTimeout: .seconds(10), retry: .fast, userAgent: "ci-tests"))

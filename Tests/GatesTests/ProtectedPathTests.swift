@@ -14,6 +14,9 @@ import Testing
         #expect(!scope.contains("docs/work-items/7/locked.md"))
         #expect(scope.contains("docs/work-items/8/locked.md"))
         #expect(scope.violations(in: ["a.py", ".gitea/workflows/x.yml"]) == [])
-        #expect(WriteScope(["**"], excluding: [".gitea/**"], workItem: 1).violations(in: [".gitea/w.yml"]) == [".gitea/w.yml"])
+        #expect(
+            WriteScope(["**"], excluding: [".gitea/**"], workItem: 1).violations(in: [".gitea/w.yml"]) == [
+                ".gitea/w.yml"
+            ])
     }
 }

@@ -58,7 +58,8 @@ import Testing
         }
         do {
             _ = try PipelineConfiguration.parse(
-                "dev:\n  ci: {mode: sometimes}\nbudgets: {stage: {usd: cheap}}\ncommands: {test: {timeout_minutes: 3}}\n")
+                "dev:\n  ci: {mode: sometimes}\nbudgets: {stage: {usd: cheap}}\ncommands: {test: {timeout_minutes: 3}}\n"
+            )
             Issue.record("the file should be refused")
         } catch {
             let text = error.diagnostics.map(\.message).joined(separator: "\n")

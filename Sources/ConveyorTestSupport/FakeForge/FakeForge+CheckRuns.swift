@@ -33,7 +33,8 @@ extension FakeForge {
 
     /// Posts a commit status on `sha` as a CI system would (not through the API, so no request is recorded).
     public func reportStatus(sha: String, state status: String, context: String, description: String? = nil) async {
-        await state.reportStatus(owner: owner, repo: repo, sha: sha, state: status, context: context,
+        await state.reportStatus(
+            owner: owner, repo: repo, sha: sha, state: status, context: context,
             description: description)
     }
 }

@@ -36,7 +36,8 @@ extension StageJob {
         for (key, what, limit, spend) in checks {
             if let usd = limit.usd, spend.usd >= usd {
                 spent.append(
-                    String(format: "%@ has spent $%.4f of its $%.2f budget (`budgets.%@.usd`)", what, spend.usd, usd, key))
+                    String(
+                        format: "%@ has spent $%.4f of its $%.2f budget (`budgets.%@.usd`)", what, spend.usd, usd, key))
             }
             if let tokens = limit.tokens, spend.tokens >= tokens {
                 spent.append("\(what) has used \(spend.tokens) of its \(tokens) tokens (`budgets.\(key).tokens`)")
@@ -44,10 +45,12 @@ extension StageJob {
         }
         guard !spent.isEmpty else { return nil }
         let number = item.number
-        let body = ([Self.budgetMarker(workItem: number), "### Conveyor — budget reached", ""]
+        let body =
+            ([Self.budgetMarker(workItem: number), "### Conveyor — budget reached", ""]
             + spent.map { "- \($0)." }
             + [
-                "", "Stage `\(stage)` was not started: no agent ran and nothing was claimed. A product manager "
+                "",
+                "Stage `\(stage)` was not started: no agent ran and nothing was claimed. A product manager "
                     + "decides: raise the budget in `.conveyor/config.yml`, or wait for the daily budget to reset, "
                     + "then add the stage's label again.",
             ]).joined(separator: "\n") + "\n"

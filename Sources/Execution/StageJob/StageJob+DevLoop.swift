@@ -184,8 +184,12 @@ extension StageJob {
                 case .pending:
                     await recordAttempt(attempt, status: "ci_timed_out", failureClass: "infra", startedAt: started)
                     work.verdict = Self.adding(
-                        [GateReason(code: .ciFailed, message: "CI \(reading.summary). Nothing was judged red; run "
-                            + "the stage again once CI has finished, or raise `dev.ci.timeout_seconds`.")],
+                        [
+                            GateReason(
+                                code: .ciFailed,
+                                message: "CI \(reading.summary). Nothing was judged red; run "
+                                    + "the stage again once CI has finished, or raise `dev.ci.timeout_seconds`.")
+                        ],
                         to: verdict)
                     return work
                 case .red:
@@ -199,8 +203,12 @@ extension StageJob {
                         continue
                     }
                     work.verdict = Self.adding(
-                        [GateReason(code: .ciFailed, message: "CI failed on the pull request's head after \(attempt) "
-                            + "attempt(s): \(reading.summary). Fix what the checks report, then run dev again.")],
+                        [
+                            GateReason(
+                                code: .ciFailed,
+                                message: "CI failed on the pull request's head after \(attempt) "
+                                    + "attempt(s): \(reading.summary). Fix what the checks report, then run dev again.")
+                        ],
                         to: verdict)
                     return work
                 }
@@ -211,7 +219,8 @@ extension StageJob {
     /// `ci.pending` in the audit log, with the head and pull request: `conveyor tick` finds the items waiting for CI
     /// there and judges them with ``CIWatch/read(_:)``.
     private func recordCIPending(head: ObjectID, pullRequest: PullRequest?) async {
-        let payload = (try? JSONEncoder().encode(["head": head.description, "pull": String(pullRequest?.number ?? 0)]))
+        let payload =
+            (try? JSONEncoder().encode(["head": head.description, "pull": String(pullRequest?.number ?? 0)]))
             .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         await journal.add(
             .appendFlowEvent(
@@ -263,7 +272,9 @@ extension StageJob {
         var found: [RepositoryCommand] = []
         var unknown: [String] = []
         for case .string(let name) in names {
-            if let command = configured.first(where: { $0.name == name }) { found.append(command) } else {
+            if let command = configured.first(where: { $0.name == name }) {
+                found.append(command)
+            } else {
                 unknown.append(name)
             }
         }
@@ -291,7 +302,8 @@ extension StageJob {
                     timeout: .seconds(command.timeoutSeconds), log: output))
             let elapsed = ContinuousClock.now - clock
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let text = (FileManager.default.contents(atPath: output.path)).map { String(decoding: $0, as: UTF8.self) }
+            let text =
+                (FileManager.default.contents(atPath: output.path)).map { String(decoding: $0, as: UTF8.self) }
                 ?? ""
             try? FileManager.default.removeItem(at: output)
             let run = CommandRun(command: command, exit: exit, seconds: seconds, output: text)
@@ -341,7 +353,8 @@ extension StageJob {
     private func budgetStop(spentUSD: Double, spentTokens: Int) -> String? {
         let limit = environment.work.budgets.stage
         if let usd = limit.usd, spentUSD >= usd {
-            return String(format: "This run's attempts spent $%.4f, the stage's budget of $%.2f; no further ", spentUSD, usd)
+            return String(
+                format: "This run's attempts spent $%.4f, the stage's budget of $%.2f; no further ", spentUSD, usd)
                 + "attempt was made. Raise `budgets.stage.usd` or fix the failure by hand."
         }
         if let tokens = limit.tokens, spentTokens >= tokens {
@@ -398,7 +411,9 @@ extension StageJob {
     static func commandNotes(_ runs: [CommandRun]) -> [String] {
         runs.map { run in
             let tail = run.output.split(whereSeparator: \.isNewline).suffix(3).joined(separator: " ⏎ ")
-            let shownTail = tail.isEmpty ? "" : " — last output: `\(String(tail.suffix(300)).replacingOccurrences(of: "`", with: "'"))`"
+            let shownTail =
+                tail.isEmpty
+                ? "" : " — last output: `\(String(tail.suffix(300)).replacingOccurrences(of: "`", with: "'"))`"
             return "Command `\(run.command.name)` \(run.exit) in \(String(format: "%.1f", run.seconds)) s\(shownTail)"
         }
     }

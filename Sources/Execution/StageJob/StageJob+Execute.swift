@@ -88,7 +88,8 @@ extension StageJob {
                     .appendingPathComponent(
                         "agent-\(stage.name.rawValue)" + (attempt.map { $0 > 1 ? "-attempt-\($0)" : "" } ?? "")),
                 stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
-                model: stage.model, maxTurns: environment.work.budgets.maxTurns, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
+                model: stage.model, maxTurns: environment.work.budgets.maxTurns,
+                timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
                 environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
                 claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
                 prices: environment.prices,

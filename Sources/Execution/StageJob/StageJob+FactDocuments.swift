@@ -26,7 +26,9 @@ extension StageJob {
             if let failed = attempt.failedCommand { lines.append("    failed_command: \(Self.yaml(failed))") }
             if let ci = attempt.ci { lines.append("    ci: \(ci)") }
         }
-        lines += ["---", "# Change summary", "", "Written by Conveyor from what it ran; the agent did not write it.", ""]
+        lines += [
+            "---", "# Change summary", "", "Written by Conveyor from what it ran; the agent did not write it.", "",
+        ]
         lines.append("Files changed: \(shownFiles.count). Attempts: \(attempts.count).")
         try Self.write(lines.joined(separator: "\n") + "\n", to: path, in: workspace)
     }

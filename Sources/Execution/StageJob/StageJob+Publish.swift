@@ -44,7 +44,8 @@ extension StageJob {
         let comment = StatusComment(
             workItem: number, stages: stageStates(current: publication.verdict.result, runs: publication.history.runs),
             currentStage: request.stage.name, verdict: publication.verdict.result.rawValue,
-            reasons: publication.verdict.reasons.map(\.message) + publication.extraReasons, questions: publication.verdict.questions,
+            reasons: publication.verdict.reasons.map(\.message) + publication.extraReasons,
+            questions: publication.verdict.questions,
             artifacts: artifactLinks(
                 workspace: workspace, published: publication.head != nil, repositoryPage: publication.repositoryPage),
             pullRequestURL: publication.pullRequest?.htmlURL,
