@@ -28,13 +28,14 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // MARK: - One module per concern
+        .target(name: "JSON", swiftSettings: swiftSettings),
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "Actions", swiftSettings: swiftSettings),
         .target(name: "Forge", dependencies: ["HTTP", "Actions"], swiftSettings: swiftSettings),
         .target(
             name: "Pipeline", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
-        .target(name: "Triggers", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
+        .target(name: "Triggers", dependencies: ["JSON", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Documents",
             dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
@@ -45,7 +46,7 @@ let package = Package(
         .target(
             name: "Agents",
             dependencies: [
-                "Actions", "Pipeline",
+                "Actions", "JSON", "Pipeline",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -107,7 +108,7 @@ let package = Package(
         .target(
             name: "ConveyorTestSupport",
             dependencies: [
-                "Git", "HTTP",
+                "Git", "HTTP", "JSON",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
@@ -145,7 +146,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentsTests",
-            dependencies: ["Agents", "ConveyorTestSupport", "Pipeline", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Agents", "ConveyorTestSupport", "JSON", "Pipeline", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),
@@ -155,7 +158,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "ConveyorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FakeForgeTests",
-            dependencies: ["HTTP", "ConveyorTestSupport"],
+            dependencies: ["HTTP", "ConveyorTestSupport", "JSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -168,7 +171,8 @@ let package = Package(
         .testTarget(
             name: "ConveyorCommandsTests",
             dependencies: [
-                "ConveyorCommands", "ConveyorTestSupport", "StateBranch", .product(name: "Yams", package: "Yams"),
+                "ConveyorCommands", "ConveyorTestSupport", "JSON", "StateBranch",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Pipeline
 
 // MARK: - `workflow_dispatch` and `workflow_call`

@@ -1,5 +1,6 @@
 import ConveyorTestSupport
 import Foundation
+import JSON
 import Testing
 
 /// Both corpus descriptions load, hold exactly the endpoints the corpus README lists, and resolve their `$ref`s.
