@@ -1,5 +1,7 @@
+import Actions
+
 /// One GitHub check run (`GET /repos/{owner}/{repo}/commits/{ref}/check-runs`): a CI job's result on a commit.
-/// Gitea has no check runs; its CI reports commit statuses.
+/// Gitea has no check runs; its CI reports commit statuses, so the client reports none there.
 public struct CheckRun: Sendable, Hashable, Decodable {
     /// Where a check run is in its life.
     public enum Status: String, Sendable, Hashable, Decodable {
@@ -96,8 +98,10 @@ extension ForgeClient {
 }
 
 extension ForgeREST {
-    /// The check runs of `ref`, newest per name (`filter=latest`), first 100.
+    /// The check runs of `ref`, newest per name (`filter=latest`), first 100; none on Gitea, which has no Checks
+    /// API (its CI reports commit statuses).
     func checkRuns(ref: String) async throws(ForgeError) -> [CheckRun] {
+        guard kind == .github else { return [] }
         let operation = APIOperation("read the check runs of \(ref)", needs: .readChecks)
         try requireName(ref, "ref", operation)
         return try await get(

@@ -1,5 +1,6 @@
 import ConveyorTestSupport
 import Foundation
+import JSON
 import Testing
 
 /// The dev stage's fix loop with the real Claude Code CLI against the scripted model server: its `Write` tool adds

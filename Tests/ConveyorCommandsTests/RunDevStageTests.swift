@@ -190,6 +190,65 @@ import Testing
         }
     }
 
+    /// Plays a CI that fails the first pushed head and passes the next one (commit statuses only, as on Gitea).
+    static func playRedThenGreen(_ world: RunWorld) async throws -> [String] {
+        var seen: [String] = []
+        for _ in 0..<900 {
+            if let head = try await pushedHead(world), !seen.contains(head) {
+                seen.append(head)
+                let red = seen.count == 1
+                await world.forge.reportStatus(
+                    sha: head, state: red ? "failure" : "success", context: "ci/lint",
+                    description: red ? "calc.py:5: line too long" : "ok")
+                if !red { return seen }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return seen
+    }
+
+    @Test(arguments: [ForgeDialect.gitea, .github])
+    func redCIOnThePushedHeadFeedsTheNextAttempt(_ dialect: ForgeDialect) async throws {
+        let seed = Self.project.merging([
+            ".conveyor/config.yml": Self.configuration(
+                ci: "{mode: wait, timeout_seconds: 120, poll_seconds: 1, max_poll_seconds: 1, no_checks_seconds: 60}")
+        ]) { $1 }
+        try await RunWorld.with(dialect, seed: seed, label: "run:dev") { world in
+            let prompts = world.scratch.appending("prompts")
+            try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
+            let (fixed, test) = Self.change(broken: false)
+            let script = world.scratch.appending("ci-agent.sh")
+            try """
+            n=$(ls '\(prompts.path)' | wc -l)
+            cat > '\(prompts.path)'/prompt-$n.txt
+            cat > calc.py <<'PY'
+            \(fixed)PY
+            cat > test_calc.py <<'PY'
+            \(test)PY
+            if grep -q 'line too long' '\(prompts.path)'/prompt-$n.txt; then echo '# shorter lines' >> calc.py; fi
+
+            """.write(to: script, atomically: true, encoding: .utf8)
+            async let ci = Self.playRedThenGreen(world)
+            let run = try await world.conveyor(
+                ["run"],
+                try Self.checkout(world).merging([
+                    "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)",
+                ]) { $1 })
+            let heads = try await ci
+            let comment = await world.forge.comments(issue: 1).first?.body ?? ""
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)\ncomment: \(comment)")
+            #expect(heads.count == 2)
+            let second = try String(contentsOf: prompts.appendingPathComponent("prompt-1.txt"), encoding: .utf8)
+            #expect(second.contains("ci/lint: failure — calc.py:5: line too long"))
+            #expect(comment.contains("CI: green on `\(heads.last?.prefix(12) ?? "")`"), "\(comment)")
+            let branch = try #require(await world.forge.pulls().first?.head)
+            let summary = try GitCLI.run(
+                ["-C", world.bare.path, "show", "\(branch):docs/work-items/1/dev/change-summary.md"])
+            #expect(summary.contains("number: 1\n    status: failed\n    ci: failed"), "\(summary)")
+            #expect(summary.contains("number: 2\n    status: passed"), "\(summary)")
+        }
+    }
+
     @Test func aWriteToAWorkflowFailsTheDevGateAndIsNeverPushed() async throws {
         let seed = Self.project.merging([".conveyor/config.yml": Self.configuration(ci: "{mode: off}")]) { $1 }
         try await RunWorld.with(seed: seed, label: "run:dev") { world in
