@@ -81,9 +81,13 @@ extension StageJob {
     // MARK: - dev
 
     private func devLoop(
-        in workspace: Workspace, prompt: StagePrompt, issue: Issue, commands: [RepositoryCommand]
+        in prepared: Workspace, prompt: StagePrompt, issue: Issue, commands: [RepositoryCommand]
     ) async throws -> StageWork {
         let settings = environment.work
+        // After a push the work branch starts from the pushed commit: the next attempt is judged against it.
+        var workspace = prepared
+        // Conveyor regenerates the docset and issue map on every push; they are never the agent's change.
+        let generated: Set<String> = [DocSet.path(forWorkItem: request.workItem.number), IssueMap.path]
         let log = commandLogFile()
         var attempts: [DevAttempt] = []
         var feedback: String?
@@ -101,10 +105,13 @@ extension StageJob {
                 issue: issue, attempt: attempt)
             spentUSD += agent.costUSD ?? 0
             spentTokens += agent.usage.fullInput + agent.usage.output
-            let changed = try await workspace.repository.changedPaths().filter { !produced.contains($0) }
+            let changed = try await workspace.repository.changedPaths().filter {
+                !produced.contains($0) && !generated.contains($0)
+            }
             guard agent.status.isSuccess else {
                 await recordAttempt(attempt, status: "agent_failed", failureClass: "automation", startedAt: started)
-                let verdict = try await evaluate(agent: agent, workspace: workspace, excluding: produced)
+                let verdict = try await evaluate(
+                    agent: agent, workspace: workspace, excluding: produced.union(generated))
                 return StageWork(
                     agent: agent, verdict: verdict, head: head, pullRequest: pullRequest, commandLog: log,
                     produced: produced)
@@ -113,7 +120,8 @@ extension StageJob {
                 request.stage.writeScope, excluding: request.stage.protectedPaths, workItem: request.workItem.number)
             if !scope.violations(in: changed).isEmpty {
                 await recordAttempt(attempt, status: "out_of_scope", failureClass: "policy", startedAt: started)
-                let verdict = try await evaluate(agent: agent, workspace: workspace, excluding: produced)
+                let verdict = try await evaluate(
+                    agent: agent, workspace: workspace, excluding: produced.union(generated))
                 return StageWork(
                     agent: agent, verdict: verdict, head: head, pullRequest: pullRequest, commandLog: log,
                     produced: produced)
@@ -134,7 +142,8 @@ extension StageJob {
                     continue
                 }
                 try writeChangeSummary(workspace, files: changedFiles, runs: runs, attempts: attempts)
-                var verdict = try await evaluate(agent: agent, workspace: workspace, excluding: produced)
+                var verdict = try await evaluate(
+                    agent: agent, workspace: workspace, excluding: produced.union(generated))
                 verdict = Self.adding(
                     [Self.commandReason(failed, attempts: attempt, stage: request.stage.name)]
                         + (overBudget.map { [GateReason(code: .budgetExceeded, message: $0)] } ?? []),
@@ -145,7 +154,7 @@ extension StageJob {
             }
             // Every command passed: write the facts, judge, push, then CI.
             try writeChangeSummary(workspace, files: changedFiles, runs: runs, attempts: attempts + [current])
-            let verdict = try await evaluate(agent: agent, workspace: workspace, excluding: produced)
+            let verdict = try await evaluate(agent: agent, workspace: workspace, excluding: produced.union(generated))
             guard verdict.result == .pass else {
                 await recordAttempt(attempt, status: "gate_failed", failureClass: "product", startedAt: started)
                 return StageWork(
@@ -156,6 +165,11 @@ extension StageJob {
             head = pushed
             // The index now matches the pushed commit, so the next attempt's changes are its own.
             try await workspace.repository.switchBranch(workspace.workBranch, to: pushed.description)
+            var moved = Workspace(
+                repository: workspace.repository, remote: workspace.remote, baseBranch: workspace.baseBranch,
+                workBranch: workspace.workBranch, startCommit: pushed, workBranchExisted: true)
+            moved.neutralisedSettings = workspace.neutralisedSettings
+            workspace = moved
             pullRequest = try await openPullRequest(workspace, issue: issue)
             var work = StageWork(
                 agent: agent, verdict: verdict, head: head, pullRequest: pullRequest, notes: Self.commandNotes(runs),
