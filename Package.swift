@@ -42,6 +42,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "DocAudit", dependencies: ["Documents", "Gates", "Pipeline"], swiftSettings: swiftSettings),
+        .target(
             name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Agents",
@@ -65,8 +67,14 @@ let package = Package(
         .target(
             name: "Execution",
             dependencies: [
-                "Actions", "Agents", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch", "Triggers",
+                "Actions", "Agents", "DocAudit", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch",
+                "Triggers",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Flows",
+            dependencies: ["Actions", "Execution", "Forge", "Pipeline", "StateBranch", "Store"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -82,7 +90,8 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Adoption", "Agents", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline",
+                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Flows", "Forge", "Git", "HTTP",
+                "Pipeline",
                 "StateBranch", "Store",
                 "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -116,7 +125,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ConveyorBench",
-            dependencies: ["ConveyorTestSupport", "Git", "HTTP", "StateBranch", "Store"],
+            dependencies: ["ConveyorTestSupport", "DocAudit", "Git", "HTTP", "Pipeline", "StateBranch", "Store"],
             swiftSettings: swiftSettings
         ),
 
@@ -127,6 +136,11 @@ let package = Package(
         .testTarget(
             name: "DocumentsTests",
             dependencies: ["Documents", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocAuditTests",
+            dependencies: ["DocAudit", "Documents", "Pipeline", "ConveyorTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -171,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "ConveyorCommandsTests",
             dependencies: [
-                "ConveyorCommands", "ConveyorTestSupport", "JSON", "StateBranch",
+                "ConveyorCommands", "ConveyorTestSupport", "Documents", "JSON", "Pipeline", "StateBranch",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
@@ -179,6 +193,14 @@ let package = Package(
         .testTarget(
             name: "AdoptionTests",
             dependencies: ["Actions", "Adoption", "Forge", "HTTP", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FlowsTests",
+            dependencies: [
+                "Execution", "Flows", "Forge", "HTTP", "Pipeline", "StateBranch", "Store", "Git", "ConveyorTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

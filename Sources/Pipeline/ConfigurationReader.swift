@@ -5,7 +5,7 @@ import Yams
 struct ConfigurationReader {
     /// Keys allowed at the top of the file.
     static let topLevelKeys = [
-        "version", "state", "agent", "prices", "commands", "dev", "qa", "budgets", "stages",
+        "version", "state", "agent", "prices", "commands", "dev", "qa", "budgets", "stages", "release_train", "tick",
     ]
 
     /// The file name used in diagnostics.
@@ -57,6 +57,8 @@ struct ConfigurationReader {
             case "dev": readDev(value, at: keyMark, into: &configuration)
             case "qa": readQA(value, at: keyMark, into: &configuration.work)
             case "budgets": readBudgets(value, at: keyMark, into: &configuration.work.budgets)
+            case "release_train": readReleaseTrain(value, at: keyMark, into: &configuration.releaseTrain)
+            case "tick": readHeartbeat(value, at: keyMark, into: &configuration.heartbeat)
             default: readStages(value, at: keyMark, into: &configuration.pipeline)
             }
         }

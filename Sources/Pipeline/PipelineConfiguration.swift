@@ -57,6 +57,10 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var prices: PriceTable
     /// The repository's own commands, the dev loop, CI waiting and budgets (`commands`, `dev`, `qa`, `budgets`).
     public var work: WorkSettings
+    /// The weekly release train (`release_train:`); off unless the file has the section.
+    public var releaseTrain = ReleaseTrainSettings()
+    /// The heartbeat's chores (`tick:`).
+    public var heartbeat = HeartbeatSettings()
 
     /// Creates a configuration from its parts.
     public init(

@@ -5,7 +5,7 @@ import Foundation
 extension StateChange: Codable {
     private enum Key: String, CodingKey {
         case upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, checkpoint, recordDenial,
-            recordGateResults, recordAgentSession, recordAttempt
+            recordGateResults, recordAgentSession, saveFlow, recordLink, recordAttempt
     }
 
     public init(from decoder: any Decoder) throws {
@@ -16,7 +16,8 @@ extension StateChange: Codable {
                     codingPath: container.codingPath,
                     debugDescription: "A state change has exactly one key naming its kind, one of "
                         + "upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, "
-                        + "checkpoint, recordDenial, recordGateResults, recordAgentSession, recordAttempt."))
+                        + "checkpoint, recordDenial, recordGateResults, recordAgentSession, saveFlow, recordLink, "
+                        + "recordAttempt."))
         }
         switch key {
         case .upsertWorkItem: self = .upsertWorkItem(try container.decode(WorkItemUpdate.self, forKey: key))
@@ -31,6 +32,8 @@ extension StateChange: Codable {
             self = .recordGateResults(try container.decode(GateResultRecord.self, forKey: key))
         case .recordAgentSession:
             self = .recordAgentSession(try container.decode(AgentSessionRecord.self, forKey: key))
+        case .saveFlow: self = .saveFlow(try container.decode(FlowRecord.self, forKey: key))
+        case .recordLink: self = .recordLink(try container.decode(LinkRecord.self, forKey: key))
         case .recordAttempt: self = .recordAttempt(try container.decode(AttemptRecord.self, forKey: key))
         }
     }
@@ -48,6 +51,8 @@ extension StateChange: Codable {
         case .recordDenial(let payload): try container.encode(payload, forKey: .recordDenial)
         case .recordGateResults(let payload): try container.encode(payload, forKey: .recordGateResults)
         case .recordAgentSession(let payload): try container.encode(payload, forKey: .recordAgentSession)
+        case .saveFlow(let payload): try container.encode(payload, forKey: .saveFlow)
+        case .recordLink(let payload): try container.encode(payload, forKey: .recordLink)
         case .recordAttempt(let payload): try container.encode(payload, forKey: .recordAttempt)
         }
     }

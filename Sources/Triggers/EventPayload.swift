@@ -54,6 +54,14 @@ struct EventPayload {
         return WorkItemRef(number: number, kind: .pullRequest)
     }
 
+    /// The pull request's head commit (`pull_request.head.sha`), when it is 40 hex digits.
+    var pullRequestHeadSHA: String? {
+        guard let sha = root["pull_request"]?["head"]?["sha"]?.stringValue?.lowercased(), sha.count == 40,
+            sha.allSatisfy(\.isHexDigit)
+        else { return nil }
+        return sha
+    }
+
     /// GitHub's top-level `label.name` (the label just added or removed).
     var labelName: String? { root["label"]?["name"]?.stringValue }
 

@@ -24,6 +24,8 @@ extension FakeForge {
         await setPermission(user: "alice", level: .write)
         await reportCheckRun(sha: fixture.sha, name: "test", status: "completed", conclusion: "success", summary: "ok")
         await reportCheckRun(sha: fixture.sha, name: "lint", status: "in_progress")
+        await seedTag("v1.1.0")
+        await seedMilestone("1.1.0")
         var answered: [(route: ForgeRoute, status: Int)] = []
         for route in Self.routes {
             if route.operation == .removeLabel {
@@ -87,6 +89,12 @@ extension FakeForge {
             return send(.patch, "/labels/\(name)", #"{"color":"d73a4a","description":"Something is wrong"}"#)
         case .deleteLabel:
             return HTTPRequest(method: .delete, url: repositoryURL(dialect, "/labels/none"))
+        case .listIssues: return get("/issues?state=open&labels=bug")
+        case .createIssue: return send(.post, "/issues", #"{"title":"Release 1.2.0","body":"The train."}"#)
+        case .listMilestones: return get("/milestones?state=all")
+        case .createMilestone:
+            return send(.post, "/milestones", #"{"title":"1.2.0-\#(dialect)","description":"Release 1.2.0"}"#)
+        case .listTags: return get("/tags")
         }
     }
 }

@@ -21,7 +21,8 @@ extension StageJob {
             remote: environment.remote, credentials: environment.credentials, baseBranch: repository.defaultBranch,
             workBranch: try await workBranch(title: issue.title, history: history),
             existingCheckout: environment.existingCheckout,
-            cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
+            cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true),
+            log: environment.log)
         await reportNeutralised(workspace)
 
         let prompt = StagePrompt(
@@ -32,7 +33,9 @@ extension StageJob {
             runID: request.runID, lastFailure: try await lastFailure(comments: comments))
         // dev and qa with configured commands: the fix loop, commands, CI and the facts documents (StageJob+DevLoop).
         let work: StageWork
-        if let looped = try await repositoryWork(in: workspace, prompt: prompt, issue: issue) {
+        if let resumed = try await resumedAgentWork(in: workspace) {
+            work = StageWork(agent: resumed, verdict: try await evaluate(agent: resumed, workspace: workspace))
+        } else if let looped = try await repositoryWork(in: workspace, prompt: prompt, issue: issue) {
             work = looped
         } else {
             let agent = try await runAgent(in: workspace, prompt: prompt.text, issue: issue)
@@ -81,22 +84,24 @@ extension StageJob {
         try await checkpoint(step, "started")
         let stage = request.stage
         let started = Date()
-        let outcome = try await AgentRunner.run(
-            AgentInvocation(
-                kind: environment.agent, prompt: prompt, workDirectory: workspace.root,
-                logDirectory: (environment.transcripts ?? environment.scratch)
-                    .appendingPathComponent(
-                        "agent-\(stage.name.rawValue)" + (attempt.map { $0 > 1 ? "-attempt-\($0)" : "" } ?? "")),
-                stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
-                model: stage.model, maxTurns: environment.work.budgets.maxTurns,
-                timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
-                environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
-                claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
-                prices: environment.prices,
-                commandTemplate: environment.commandTemplate,
-                artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
-                workItemText: WorkItemText(
-                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
+        let outcome = try await ProgressReporting.whileRunning("agent", log: environment.log) {
+            try await AgentRunner.run(
+                AgentInvocation(
+                    kind: environment.agent, prompt: prompt, workDirectory: workspace.root,
+                    logDirectory: (environment.transcripts ?? environment.scratch)
+                        .appendingPathComponent(
+                            "agent-\(stage.name.rawValue)" + (attempt.map { $0 > 1 ? "-attempt-\($0)" : "" } ?? "")),
+                    stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
+                    model: stage.model, maxTurns: environment.work.budgets.maxTurns,
+                    timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
+                    environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
+                    claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
+                    prices: environment.prices,
+                    commandTemplate: environment.commandTemplate,
+                    artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
+                    workItemText: WorkItemText(
+                        title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
+        }
         await recordSession(outcome, startedAt: started, attemptNumber: attempt.map(attemptNumber))
         try await checkpoint(step, outcome.status.name)
         if case .modelUnavailable(let reason) = outcome.status {
