@@ -52,6 +52,9 @@ public struct StagePrompt: Sendable {
     public var reviseInstructions: String?
     /// When the stage's last run failed: why, and what the owner said since.
     public var lastFailure: LastFailure?
+    /// Artifact types Conveyor writes itself from facts (dev's `change-summary`, qa's `test-report`): left out of
+    /// the files the agent is asked to write.
+    public var conveyorWrites: Set<String> = []
 
     /// Creates a prompt.
     public init(
@@ -81,7 +84,7 @@ public struct StagePrompt: Sendable {
 
     private var contract: String {
         let number = workItem.number
-        let files = stage.artifacts.map { artifact in
+        let files = stage.artifacts.filter { !conveyorWrites.contains($0.type) }.map { artifact in
             "- `\(artifact.path(forWorkItem: number))` — type `\(artifact.type)`; frontmatter keys: "
                 + artifact.requiredKeys.map { "`\($0)`" }.joined(separator: ", ")
         }
@@ -98,6 +101,16 @@ public struct StagePrompt: Sendable {
                 + "`version: 1`, and `generated_by: {agent: <your name>, model: <your model>, run_id: \(runID)}`.",
             "You may write only inside: \(scope.joined(separator: ", ")). A file written anywhere else fails the stage.",
         ]
+        if !stage.protectedPaths.isEmpty {
+            lines.append(
+                "Never change: " + stage.protectedPaths.map { "`\($0)`" }.joined(separator: ", ")
+                    + " (a change there fails the stage and is never pushed).")
+        }
+        if !conveyorWrites.isEmpty {
+            lines.append(
+                "Conveyor writes the \(conveyorWrites.sorted().map { "`\($0)`" }.joined(separator: ", ")) document "
+                    + "itself from what it runs; do not write it.")
+        }
         if stage.artifacts.contains(where: { $0.type == "open-questions" }) {
             lines.append(
                 "List what you need from the owner in the open-questions file's frontmatter as `questions:` "

@@ -53,6 +53,9 @@ public protocol ForgeClient: PermissionLookup {
     /// The combined status of `ref` (a SHA, branch or tag).
     func combinedStatus(ref: String) async throws(ForgeError) -> CombinedStatus
 
+    /// The check runs of `ref` (GitHub's Checks API); none on a forge without them (Gitea).
+    func checkRuns(ref: String) async throws(ForgeError) -> [CheckRun]
+
     /// The account the token acts as (`GET /user`), or nil when the forge will not say: GitHub answers 403 to
     /// a GitHub App installation token (and to the Actions `GITHUB_TOKEN`), since those are not users.
     func currentUser() async throws(ForgeError) -> Account?

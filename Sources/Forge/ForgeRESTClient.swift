@@ -101,6 +101,10 @@ public struct ForgeRESTClient: ForgeClient {
         try await rest.combinedStatus(ref: ref)
     }
 
+    public func checkRuns(ref: String) async throws(ForgeError) -> [CheckRun] {
+        try await rest.checkRuns(ref: ref)
+    }
+
     public func permission(of login: String) async throws(ForgeError) -> PermissionLevel {
         try await rest.permission(of: login)
     }

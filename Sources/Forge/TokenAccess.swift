@@ -17,6 +17,8 @@ enum TokenAccess: Sendable {
     case readStatuses
     /// Post commit statuses.
     case writeStatuses
+    /// Read check runs (GitHub).
+    case readChecks
     /// Start workflow runs.
     case writeActions
 
@@ -41,6 +43,7 @@ enum TokenAccess: Sendable {
         case .writePullRequests: "`pull-requests: write` and `contents: write`"
         case .readStatuses: "`statuses: read`"
         case .writeStatuses: "`statuses: write`"
+        case .readChecks: "`checks: read`"
         case .writeActions: "`actions: write`"
         }
     }
@@ -48,7 +51,7 @@ enum TokenAccess: Sendable {
     /// The Gitea token scope.
     private var giteaScope: String {
         switch self {
-        case .readRepository, .readPullRequests, .readStatuses: "read:repository"
+        case .readRepository, .readPullRequests, .readStatuses, .readChecks: "read:repository"
         case .readIssues: "read:issue"
         case .writeIssues: "write:issue"
         case .writePullRequests, .writeStatuses, .writeActions: "write:repository"

@@ -17,6 +17,8 @@ extension CommandRunner {
     /// - Past `timeout` the group gets SIGTERM, then SIGKILL after `gracePeriod`, and the result is
     ///   ``CommandExit/timedOut(_:)``, which only a command that really ran that long gets.
     /// - Its standard input is empty.
+    /// - An ``Invocation`` may set its own time limit, and a log file that receives its standard output followed by
+    ///   its standard error.
     ///
     /// - Parameters:
     ///   - timeout: the wall-clock limit.
@@ -27,7 +29,9 @@ extension CommandRunner {
         timeout: Duration = .seconds(600), gracePeriod: Duration = .seconds(5),
         environment: [String: String] = scrubbed(ProcessEnvironment.variables)
     ) -> CommandRunner {
-        CommandRunner { arguments, directory in
+        CommandRunner(invoking: { (invocation: Invocation) in
+            let (arguments, directory) = (invocation.arguments, invocation.directory)
+            let timeout = invocation.timeout ?? timeout
             guard !arguments.isEmpty else { return .couldNotStart("the command is empty") }
             let logs = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "conveyor-gate-\(UUID().uuidString.prefix(8))", isDirectory: true)
@@ -50,14 +54,19 @@ extension CommandRunner {
             } catch {
                 return .couldNotStart(error.message)
             }
+            var captured = Data()
             for file in [output, errors] {
                 if let data = FileManager.default.contents(atPath: file.path), !data.isEmpty {
                     FileHandle.standardError.write(data)
+                    captured.append(data)
                 }
+            }
+            if let log = invocation.log {
+                try? captured.write(to: log)
             }
             if exit.timedOut { return .timedOut(timeout) }
             if let signal = exit.signal { return .signalled(signal) }
             return .exited(exit.exitStatus ?? 1)
-        }
+        })
     }
 }

@@ -38,13 +38,14 @@ public struct GateEvaluator: Sendable {
     public func evaluate(stage: StageDefinition, workItem: Int, workTree: URL, changedPaths: [String]) async
         -> GateVerdict
     {
-        let scope = WriteScope(stage.writeScope, workItem: workItem)
+        let scope = WriteScope(stage.writeScope, excluding: stage.protectedPaths, workItem: workItem)
         var reasons = scope.violations(in: changedPaths).map { path in
-            GateReason(
+            let protected = scope.excluded.isEmpty ? "" : " except \(Self.list(scope.excluded))"
+            return GateReason(
                 code: .outsideWriteScope, path: path,
                 message: "`\(path)` was changed, but stage `\(stage.name)` may only write "
-                    + "\(Self.list(scope.patterns)). Revert the change or move the file inside the scope; "
-                    + "nothing is pushed until then.")
+                    + "\(Self.list(scope.patterns))\(protected). Revert the change or move the file inside the "
+                    + "scope; nothing is pushed until then.")
         }
         if case .none = stage.gate { return Self.verdict(reasons, questions: []) }
 

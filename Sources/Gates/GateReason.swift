@@ -29,6 +29,10 @@ public struct GateReason: Sendable, Hashable, CustomStringConvertible {
         public static let openQuestions = Code("openQuestions")
         /// The agent did not finish (crashed, timed out, reported an error, or printed no usable result).
         public static let agentFailed = Code("agentFailed")
+        /// The pull request head's CI failed, or did not finish in time (dev).
+        public static let ciFailed = Code("ciFailed")
+        /// A spending limit (`budgets:`) was reached.
+        public static let budgetExceeded = Code("budgetExceeded")
 
         public var description: String { name }
     }

@@ -8,20 +8,25 @@ import Pipeline
 public struct WriteScope: Sendable, Hashable {
     /// The globs with `<N>` replaced, e.g. `docs/work-items/12/**`.
     public let patterns: [String]
+    /// Globs inside ``patterns`` that are still out of scope (protected paths), with `<N>` replaced.
+    public let excluded: [String]
 
-    /// The scope of `globs` for work item `workItem`.
-    public init(_ globs: [String], workItem: Int) {
-        patterns = globs.map {
-            $0.replacingOccurrences(of: ArtifactRequirement.workItemPlaceholder, with: String(workItem))
-        }
+    /// The scope of `globs` for work item `workItem`, less the paths `excluding` matches.
+    public init(_ globs: [String], excluding: [String] = [], workItem: Int) {
+        let number = String(workItem)
+        patterns = globs.map { $0.replacingOccurrences(of: ArtifactRequirement.workItemPlaceholder, with: number) }
+        excluded = excluding.map { $0.replacingOccurrences(of: ArtifactRequirement.workItemPlaceholder, with: number) }
     }
 
-    /// True when `path` matches at least one pattern.
+    /// True when `path` matches at least one pattern and no excluded glob.
     public func contains(_ path: String) -> Bool {
         guard let segments = Self.segments(of: path) else { return false }
-        return patterns.contains { pattern in
-            Self.matches(pattern.split(separator: "/", omittingEmptySubsequences: true)[...], segments[...])
+        let matching = { (globs: [String]) in
+            globs.contains { pattern in
+                Self.matches(pattern.split(separator: "/", omittingEmptySubsequences: true)[...], segments[...])
+            }
         }
+        return matching(patterns) && !matching(excluded)
     }
 
     /// The changed paths outside the scope, in the order given.

@@ -4,7 +4,10 @@ import Yams
 /// recording a diagnostic, at the offending key's line and column, for everything it does not.
 struct ConfigurationReader {
     /// Keys allowed at the top of the file.
-    static let topLevelKeys = ["version", "state", "agent", "prices", "remediation", "stages", "release_train", "tick"]
+    static let topLevelKeys = [
+        "version", "state", "agent", "prices", "remediation", "commands", "dev", "qa", "budgets", "stages",
+        "release_train", "tick",
+    ]
 
     /// The file name used in diagnostics.
     let file: String
@@ -52,6 +55,10 @@ struct ConfigurationReader {
             case "agent": readAgent(value, at: keyMark, into: &configuration)
             case "prices": readPrices(value, at: keyMark, into: &configuration.prices)
             case "remediation": readRemediation(value, at: keyMark, into: &configuration.remediation)
+            case "commands": readCommands(value, at: keyMark, into: &configuration.work)
+            case "dev": readDev(value, at: keyMark, into: &configuration)
+            case "qa": readQA(value, at: keyMark, into: &configuration.work)
+            case "budgets": readBudgets(value, at: keyMark, into: &configuration.work.budgets)
             case "release_train": readReleaseTrain(value, at: keyMark, into: &configuration.releaseTrain)
             case "tick": readHeartbeat(value, at: keyMark, into: &configuration.heartbeat)
             default: readStages(value, at: keyMark, into: &configuration.pipeline)

@@ -8,10 +8,14 @@ extension Pipeline {
         documentStage(.arch, role: .architect, inputs: [.prd], next: .design),
         documentStage(.design, role: .architect, inputs: [.prd, .arch], next: .plan),
         documentStage(.plan, role: .engineeringManager, inputs: [.prd, .arch, .design], next: .dev),
-        StageDefinition(
-            name: .dev, role: .developer, inputs: [.design, .plan],
-            artifacts: DefaultArtifacts.forStage(.dev),
-            writeScope: ["**"], gate: .artifacts, next: .docAudit, timeoutMinutes: 120),
+        {
+            var dev = StageDefinition(
+                name: .dev, role: .developer, inputs: [.design, .plan],
+                artifacts: DefaultArtifacts.forStage(.dev),
+                writeScope: ["**"], gate: .artifacts, next: .docAudit, timeoutMinutes: 120)
+            dev.protectedPaths = WorkSettings.builtInProtectedPaths
+            return dev
+        }(),
         documentStage(
             .docAudit, role: .auditor, inputs: [.prd, .arch, .design, .plan], next: .qa,
             gate: .verdict(

@@ -11,6 +11,21 @@ import Foundation
 /// agent: {name: claude, model: some-model, timeout_minutes: 45}   # timeout applies to every stage
 /// prices:                             # USD per million tokens, for agents that report no cost (codex)
 ///   some-model: {input: 1.25, cached_input: 0.125, output: 10}
+/// commands:                           # the repository's own commands; dev and qa judge by their exit status
+///   test: {run: "python3 -m unittest", timeout_minutes: 10}
+///   lint: [ruff, check, .]            # a list runs without a shell; the timeout defaults to 10 minutes
+/// dev:
+///   max_dev_attempts: 3               # agent attempts per dev run, fixes of failing commands or red CI included
+///   feedback_bytes: 16384             # most output of a failing command handed back to the agent
+///   protected_paths: ["migrations/**"]  # beyond .github, .gitea, .conveyor and the generated docset
+///   commands: [lint, test]            # which commands dev runs, in order (default: all)
+///   ci: {mode: wait, timeout_seconds: 1800, poll_seconds: 5, max_poll_seconds: 60, no_checks_seconds: 60}
+/// qa: {commands: [test]}              # which commands qa runs (default: all)
+/// budgets:                            # all off by default
+///   stage: {usd: 5, tokens: 2000000}  # one stage on one work item, all runs
+///   work_item: {usd: 20}
+///   day: {usd: 50}                    # the repository, since midnight UTC
+///   max_turns: 40                     # Claude Code's --max-turns
 /// stages:
 ///   qa:
 ///     role: qa
@@ -44,6 +59,8 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var prices: PriceTable
     /// What the self-healing supervisor may do (`remediation`); shadow mode unless configured.
     public var remediation = RemediationPolicy()
+    /// The repository's own commands, the dev loop, CI waiting and budgets (`commands`, `dev`, `qa`, `budgets`).
+    public var work: WorkSettings
     /// The weekly release train (`release_train:`); off unless the file has the section.
     public var releaseTrain = ReleaseTrainSettings()
     /// The heartbeat's chores (`tick:`).
@@ -51,8 +68,10 @@ public struct PipelineConfiguration: Sendable, Hashable {
 
     /// Creates a configuration from its parts.
     public init(
-        pipeline: Pipeline, state: StateSettings, agentDefaults: AgentDefaults, prices: PriceTable = PriceTable()
+        pipeline: Pipeline, state: StateSettings, agentDefaults: AgentDefaults, prices: PriceTable = PriceTable(),
+        work: WorkSettings = WorkSettings()
     ) {
+        self.work = work
         self.pipeline = pipeline
         self.state = state
         self.agentDefaults = agentDefaults

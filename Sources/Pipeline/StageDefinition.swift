@@ -16,6 +16,9 @@ public struct StageDefinition: Sendable, Hashable {
     /// Repository-relative globs the stage may change; ``ArtifactRequirement/workItemPlaceholder`` stands for the
     /// work item number.
     public var writeScope: [String]
+    /// Globs inside ``writeScope`` the stage may still not change (the dev stage's workflows, Conveyor's own
+    /// configuration and the generated docset); a change there fails the gate like one outside the scope.
+    public var protectedPaths: [String] = []
     /// The check run on the stage's output.
     public var gate: StageGate
     /// The stage that normally follows, or nil for the last one.

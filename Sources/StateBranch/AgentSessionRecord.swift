@@ -17,6 +17,9 @@ public struct AgentSessionRecord: Codable, Sendable, Equatable {
     public var attempt: Int
     /// The Actions run id (`GITHUB_RUN_ID`), when known.
     public var forgeRunID: String?
+    /// The run's attempt the session belongs to when it is not ``attempt`` (the dev stage's fix loop makes several
+    /// attempts in one Actions attempt, see ``AttemptRecord``); nil means ``attempt``.
+    public var attemptNumber: Int? = nil
     /// The stage's role, e.g. `pm`.
     public var role: String
     /// `claude`, `command` or `offline`.

@@ -5,7 +5,7 @@ import Foundation
 extension StateChange: Codable {
     private enum Key: String, CodingKey {
         case upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, checkpoint, recordDenial,
-            recordGateResults, recordAgentSession, saveFlow, recordLink, recordFailure
+            recordGateResults, recordAgentSession, saveFlow, recordLink, recordFailure, recordAttempt
     }
 
     public init(from decoder: any Decoder) throws {
@@ -17,7 +17,7 @@ extension StateChange: Codable {
                     debugDescription: "A state change has exactly one key naming its kind, one of "
                         + "upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, "
                         + "checkpoint, recordDenial, recordGateResults, recordAgentSession, saveFlow, recordLink, "
-                        + "recordFailure."))
+                        + "recordFailure, recordAttempt."))
         }
         switch key {
         case .upsertWorkItem: self = .upsertWorkItem(try container.decode(WorkItemUpdate.self, forKey: key))
@@ -35,6 +35,7 @@ extension StateChange: Codable {
         case .saveFlow: self = .saveFlow(try container.decode(FlowRecord.self, forKey: key))
         case .recordLink: self = .recordLink(try container.decode(LinkRecord.self, forKey: key))
         case .recordFailure: self = .recordFailure(try container.decode(FailureRecord.self, forKey: key))
+        case .recordAttempt: self = .recordAttempt(try container.decode(AttemptRecord.self, forKey: key))
         }
     }
 
@@ -54,6 +55,7 @@ extension StateChange: Codable {
         case .saveFlow(let payload): try container.encode(payload, forKey: .saveFlow)
         case .recordLink(let payload): try container.encode(payload, forKey: .recordLink)
         case .recordFailure(let payload): try container.encode(payload, forKey: .recordFailure)
+        case .recordAttempt(let payload): try container.encode(payload, forKey: .recordAttempt)
         }
     }
 }

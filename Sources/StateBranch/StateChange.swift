@@ -31,6 +31,8 @@ public enum StateChange: Sendable, Equatable {
     case recordLink(LinkRecord)
     /// Records a classified failure, the supervisor's remediation and any incident report (ADR 0017).
     case recordFailure(FailureRecord)
+    /// Records one attempt of a run (the dev stage's fix loop records each).
+    case recordAttempt(AttemptRecord)
 }
 
 extension StateChange {

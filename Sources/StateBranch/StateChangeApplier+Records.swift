@@ -56,7 +56,7 @@ extension StateChangeApplier {
     /// Inserts the attempt (once), the session and its usage; a session already recorded is left as it is.
     func recordAgentSession(_ session: AgentSessionRecord) throws -> StateChangeOutcome {
         try requireRun(session.runID, for: "recordAgentSession")
-        let attemptID = "\(session.runID)#\(session.attempt)"
+        let attemptID = "\(session.runID)#\(session.attemptNumber ?? session.attempt)"
         let started = StateTimestamp.text(session.startedAt)
         let ended = StateTimestamp.text(session.endedAt)
         _ = try execute(
@@ -65,7 +65,10 @@ extension StateChangeApplier {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (attempt_id) DO NOTHING
             """,
-            [attemptID, session.runID, session.attempt, session.forgeRunID, session.attempt, "started", started])
+            [
+                attemptID, session.runID, session.attemptNumber ?? session.attempt, session.forgeRunID,
+                session.attempt, "started", started,
+            ])
         let inserted = try execute(
             """
             INSERT INTO agent_sessions

@@ -43,6 +43,7 @@ struct StateChangeApplier {
         case .saveFlow(let record): try saveFlow(record)
         case .recordLink(let link): try recordLink(link)
         case .recordFailure(let record): try recordFailure(record)
+        case .recordAttempt(let attempt): try recordAttempt(attempt)
         }
     }
 

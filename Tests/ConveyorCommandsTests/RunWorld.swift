@@ -13,13 +13,15 @@ struct RunWorld {
     var outputFile: URL { scratch.appending("output.txt") }
 
     static func with(
-        _ dialect: ForgeDialect = .github, seed extraFiles: [String: String] = [:],
+        _ dialect: ForgeDialect = .github, seed extraFiles: [String: String] = [:], label: String = "run:intake",
         _ body: (RunWorld) async throws -> Void
     ) async throws {
         try await GitHTTPServer.withScratch(prefix: "run-intake") { git, scratch, token in
             let forge = try await FakeForge.start(token: token)
             do {
-                try await body(try await prepare(dialect, git: git, forge: forge, scratch: scratch, seed: extraFiles))
+                try await body(
+                    try await prepare(dialect, git: git, forge: forge, scratch: scratch, seed: extraFiles, label: label)
+                )
             } catch {
                 await forge.stop()
                 throw error
@@ -31,7 +33,7 @@ struct RunWorld {
     /// Seeds the repository and issue #1, and builds the job's variables.
     private static func prepare(
         _ dialect: ForgeDialect, git: GitHTTPServer, forge: FakeForge, scratch: TemporaryDirectory,
-        seed extraFiles: [String: String]
+        seed extraFiles: [String: String], label: String
     ) async throws -> RunWorld {
         let bare = try git.createBareRepository("\(forge.owner)/\(forge.repo)")
         try git.seed(
@@ -40,7 +42,7 @@ struct RunWorld {
         let issue = await forge.seedIssue(title: "Add a login page", body: "Users need to sign in.")
         await forge.setPermission(user: "Codertocat", level: .write)
         await forge.setPermission(user: "a_nice_user", level: .write)
-        let payload = try ActionsJob.labeledIssue(dialect, label: "run:intake", issue: issue)
+        let payload = try ActionsJob.labeledIssue(dialect, label: label, issue: issue)
         var job = try ActionsJob.make(dialect, forge: forge, eventName: "issues", payload: payload, in: scratch)
         let port = try #require(git.port)
         job.variables["GITHUB_SERVER_URL"] = "http://127.0.0.1:\(port)"

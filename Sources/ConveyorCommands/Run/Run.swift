@@ -94,7 +94,8 @@ extension Application {
             _ = try? output.appendSummary(
                 "### Conveyor\n\n\(result.message)\n"
                     + (result.pullRequestURL.map { "\nPull request: \($0)\n" } ?? "")
-                    + (result.transcript.map { "\nAgent transcript: `\($0)`\n" } ?? ""))
+                    + (result.transcript.map { "\nAgent transcript: `\($0)`\n" } ?? "")
+                    + (result.commandLog.map { "\nRepository commands' whole output: `\($0)`\n" } ?? ""))
             if let transcript = result.transcript { Diagnostics.notice("Agent transcript: \(transcript)") }
             switch result.outcome {
             case .duplicate:
@@ -102,6 +103,9 @@ extension Application {
                 throw ExitStatus.duplicate
             case .alreadyDone, .alreadyHandled:
                 Diagnostics.notice(result.message)
+            case .budgetExceeded:
+                Diagnostics.error(result.message)
+                throw ExitStatus.failure
             case .completed where result.verdict == "fail":
                 Diagnostics.error(result.message)
                 throw ExitStatus.failure

@@ -76,7 +76,8 @@ struct StageRunner {
                         jobLog: { Console.write($0) }, progressInterval: settings.progressInterval),
                     secrets: environment.token.map { [$0] } ?? [],
                     transcripts: (settings.runnerTemp ?? FileManager.default.temporaryDirectory).appendingPathComponent(
-                        "conveyor-\(runID)", isDirectory: true)))
+                        "conveyor-\(runID)", isDirectory: true),
+                    work: inputs.configuration.work))
             return try await remediated(job).run()
         }
     }

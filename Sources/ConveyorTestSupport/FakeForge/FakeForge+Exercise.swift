@@ -22,6 +22,8 @@ extension FakeForge {
             issue: issue, pull: await seedPull(head: "feature"),
             comment: await seedComment(issue: issue, body: "first"), label: await seedLabel("bug"))
         await setPermission(user: "alice", level: .write)
+        await reportCheckRun(sha: fixture.sha, name: "test", status: "completed", conclusion: "success", summary: "ok")
+        await reportCheckRun(sha: fixture.sha, name: "lint", status: "in_progress")
         await seedTag("v1.1.0")
         await seedMilestone("1.1.0")
         var answered: [(route: ForgeRoute, status: Int)] = []
@@ -73,6 +75,7 @@ extension FakeForge {
                 .post, "/statuses/\(fixture.sha)",
                 #"{"state":"success","context":"conveyor","description":"ok","target_url":"https://ci.example/1"}"#)
         case .getCombinedStatus: return get("/commits/\(fixture.sha)/status")
+        case .listCheckRuns: return get("/commits/\(fixture.sha)/check-runs")
         case .getPermission: return get("/collaborators/alice/permission")
         case .getAuthenticatedUser:
             return HTTPRequest(url: apiURL(dialect).appendingPathComponent("user"))

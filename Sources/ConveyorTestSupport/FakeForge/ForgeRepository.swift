@@ -10,6 +10,8 @@ struct ForgeRepository: Sendable {
     var comments: [ForgeComment] = []
     var labels: [ForgeLabel] = []
     var statuses: [ForgeStatus] = []
+    /// GitHub check runs CI reported, oldest first.
+    var checkRuns: [ForgeCheckRun] = []
     var permissions: [String: ForgePermission] = [:]
     /// What the job's token may do, as `GET /repos/{owner}/{repo}` reports it in `permissions`.
     var tokenAccess = ForgePermission.admin

@@ -23,6 +23,7 @@ extension FakeForge {
         github("PATCH", "/pulls/{pull_number}", .updatePull),
         github("POST", "/statuses/{sha}", .createStatus),
         github("GET", "/commits/{ref}/status", .getCombinedStatus),
+        github("GET", "/commits/{ref}/check-runs", .listCheckRuns),
         github("GET", "/collaborators/{username}/permission", .getPermission),
         github("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow, inSubset: false),
         github("GET", "/labels", .listRepositoryLabels),

@@ -14,7 +14,7 @@ public enum ForgeOperation: String, Sendable, Hashable, CaseIterable {
     case listComments, createComment, updateComment
     case listLabels, addLabels, removeLabel
     case listPulls, createPull, getPull, updatePull
-    case createStatus, getCombinedStatus
+    case createStatus, getCombinedStatus, listCheckRuns
     case getPermission
     case dispatchWorkflow
     case listRepositoryLabels, createLabel, editLabel, deleteLabel

@@ -80,6 +80,7 @@ extension ForgeState {
         case .updatePull: return try updatePull(call)
         case .createStatus: return try createStatus(call)
         case .getCombinedStatus: return .json(200, call.renderer.combinedStatus(for: call.match["ref"], in: repository))
+        case .listCheckRuns: return listCheckRuns(call, in: repository)
         case .getPermission: return getPermission(call)
         case .dispatchWorkflow: return try dispatchWorkflow(call)
         case .listRepositoryLabels: return listRepositoryLabels(call, in: repository)

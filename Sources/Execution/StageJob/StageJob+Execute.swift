@@ -25,35 +25,41 @@ extension StageJob {
             log: environment.log)
         await reportNeutralised(workspace)
 
-        let agent: AgentOutcome
+        let prompt = StagePrompt(
+            stage: request.stage,
+            workItem: .init(
+                number: number, title: issue.title, body: issue.body,
+                comments: comments.map { (author: $0.author.login, body: $0.body) }),
+            runID: request.runID, lastFailure: try await promptFailure(comments: comments))
+        // dev and qa with configured commands: the fix loop, commands, CI and the facts documents (StageJob+DevLoop).
+        let work: StageWork
         if let resumed = try await resumedAgentWork(in: workspace) {
-            agent = resumed
+            work = StageWork(agent: resumed, verdict: try await evaluate(agent: resumed, workspace: workspace))
+        } else if let looped = try await repositoryWork(in: workspace, prompt: prompt, issue: issue) {
+            work = looped
         } else {
-            agent = try await runAgent(
-                in: workspace,
-                prompt: StagePrompt(
-                    stage: request.stage,
-                    workItem: .init(
-                        number: number, title: issue.title, body: issue.body,
-                        comments: comments.map { (author: $0.author.login, body: $0.body) }),
-                    runID: request.runID, lastFailure: try await promptFailure(comments: comments)),
-                issue: issue)
+            let agent = try await runAgent(in: workspace, prompt: prompt.text, issue: issue)
+            work = StageWork(agent: agent, verdict: try await evaluate(agent: agent, workspace: workspace))
         }
-        let verdict = try await evaluate(agent: agent, workspace: workspace)
+        let (agent, verdict) = (work.agent, work.verdict)
         try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
         try await superviseGate(verdict, agent: agent)
         await recordGate(verdict)
         try await checkpoint("gate", verdict.result.rawValue)
 
         var publication = Publication(verdict: verdict, agent: agent, startedAt: startedAt)
+        publication.head = work.head
+        publication.pullRequest = work.pullRequest
+        publication.extraReasons = work.notes
+        publication.ciPending = work.ciPending
         publication.history = history
         publication.repositoryPage = repository.htmlURL.flatMap(URL.init(string:)).flatMap {
             ["http", "https"].contains($0.scheme?.lowercased() ?? "") ? $0 : nil
         }
         // A failed gate publishes its verdict (comment, labels) and nothing else: no push, no pull request.
         let scopeHeld = !verdict.reasons.contains { $0.code == .outsideWriteScope }
-        if agent.status.isSuccess && scopeHeld && verdict.result != .fail {
-            try publication.head = await pushWorkBranch(workspace)
+        if work.head == nil && agent.status.isSuccess && scopeHeld && verdict.result != .fail {
+            try publication.head = await pushWorkBranch(workspace, excluding: work.produced)
             publication.pullRequest = try await openPullRequest(workspace, issue: issue)
         }
         try await publish(&publication, workspace: workspace)
@@ -61,25 +67,35 @@ extension StageJob {
             outcome: .completed, stage: request.stage.name.rawValue, verdict: verdict.result.rawValue,
             pullRequestURL: publication.pullRequest?.htmlURL,
             costUSD: agent.costUSD, tokens: publication.tokens,
-            message: "\(request.stage.name.rawValue) on #\(number): gate \(verdict.result.rawValue)")
+            message: "\(request.stage.name.rawValue) on #\(number): gate \(verdict.result.rawValue)"
+                + (work.ciPending ? " (waiting for CI)" : ""))
+        result.commandLog = work.commandLog?.path
         result.transcript = environment.transcripts.map { _ in agent.transcript.directory.path }
         return result
     }
 
     /// Runs the stage's agent in the work tree, its logs beside the scratch directory.
-    private func runAgent(in workspace: Workspace, prompt: StagePrompt, issue: Issue) async throws -> AgentOutcome {
-        try await checkpoint("agent", "started")
+    ///
+    /// `attempt` is the dev loop's attempt number (nil outside the loop): the transcript of each attempt is kept
+    /// apart and the session is recorded under that attempt.
+    func runAgent(in workspace: Workspace, prompt: String, issue: Issue, attempt: Int? = nil) async throws
+        -> AgentOutcome
+    {
+        let step = attempt.map { $0 > 1 ? "agent-\($0)" : "agent" } ?? "agent"
+        try await checkpoint(step, "started")
         let stage = request.stage
         let started = Date()
         let verbose = await verboseAgent
         let outcome = try await ProgressReporting.whileRunning("agent", log: environment.log) {
             try await AgentRunner.run(
                 AgentInvocation(
-                    kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
+                    kind: environment.agent, prompt: prompt, workDirectory: workspace.root,
                     logDirectory: (environment.transcripts ?? environment.scratch)
-                        .appendingPathComponent("agent-\(stage.name.rawValue)"),
+                        .appendingPathComponent(
+                            "agent-\(stage.name.rawValue)" + (attempt.map { $0 > 1 ? "-attempt-\($0)" : "" } ?? "")),
                     stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
-                    model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
+                    model: stage.model, maxTurns: environment.work.budgets.maxTurns,
+                    timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
                     environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
                     claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
                     prices: environment.prices,
@@ -89,8 +105,8 @@ extension StageJob {
                         title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body)),
                     verboseLogging: verbose))
         }
-        await recordSession(outcome, startedAt: started)
-        try await checkpoint("agent", outcome.status.name)
+        await recordSession(outcome, startedAt: started, attemptNumber: attempt.map(attemptNumber))
+        try await checkpoint(step, outcome.status.name)
         if case .modelUnavailable(let reason) = outcome.status {
             throw AgentError(
                 code: .modelUnavailable,
@@ -101,8 +117,12 @@ extension StageJob {
     }
 
     /// The gate's verdict; an agent that did not succeed fails the stage with its own reason.
-    private func evaluate(agent: AgentOutcome, workspace: Workspace) async throws -> GateVerdict {
-        let changed = try await workspace.repository.changedPaths()
+    ///
+    /// `excluding` holds paths the repository's commands produced, which are not the agent's changes.
+    func evaluate(agent: AgentOutcome, workspace: Workspace, excluding produced: Set<String> = []) async throws
+        -> GateVerdict
+    {
+        let changed = try await workspace.repository.changedPaths().filter { !produced.contains($0) }
         var gate = await supervisedGateEvaluator.evaluate(
             stage: request.stage, workItem: request.workItem.number, workTree: workspace.root, changedPaths: changed)
         if let moved = try await movedHistoryReason(workspace) {
@@ -118,12 +138,15 @@ extension StageJob {
 
     /// Regenerates the docset, commits what changed onto the work branch and pushes it (never forced).
     /// Nothing is committed or pushed when the tree did not change (a rerun).
-    private func pushWorkBranch(_ workspace: Workspace) async throws -> ObjectID {
+    ///
+    /// `excluding` holds paths the repository's commands produced (build output a `.gitignore` does not cover):
+    /// they are never committed.
+    func pushWorkBranch(_ workspace: Workspace, excluding produced: Set<String> = []) async throws -> ObjectID {
         _ = try GeneratedFiles.regenerate(
             workItem: request.workItem.number, pipeline: environment.pipeline, repositoryRoot: workspace.root,
             stage: request.stage.name)
-        let changed = try await workspace.repository.changedPaths()
-        var head = workspace.startCommit
+        let changed = try await workspace.repository.changedPaths().filter { !produced.contains($0) }
+        var head = try await workspace.repository.resolve("refs/heads/\(workspace.workBranch)") ?? workspace.startCommit
         if !changed.isEmpty {
             var files: [String: Data] = [:]
             var removed: [String] = []
@@ -157,7 +180,7 @@ extension StageJob {
     }
 
     /// The work item's pull request: found by its head branch, opened when there is none.
-    private func openPullRequest(_ workspace: Workspace, issue: Issue) async throws -> PullRequest {
+    func openPullRequest(_ workspace: Workspace, issue: Issue) async throws -> PullRequest {
         if let open = try await environment.forge.pullRequests(head: workspace.workBranch, state: .open).first {
             return open
         }

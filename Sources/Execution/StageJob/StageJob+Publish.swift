@@ -17,6 +17,10 @@ struct Publication {
     var history = WorkItemHistory()
     /// The repository's web page as the forge reported it (`html_url`), for artifact links.
     var repositoryPage: URL?
+    /// Lines for the status comment beyond the gate's reasons: the repository's commands and CI (dev and qa).
+    var extraReasons: [String] = []
+    /// True when the dev stage ended waiting for CI (`dev.ci.mode: pending`): the commit status stays `pending`.
+    var ciPending = false
 
     init(verdict: GateVerdict, agent: AgentOutcome, startedAt: Date) {
         self.verdict = verdict
@@ -40,7 +44,8 @@ extension StageJob {
         var comment = StatusComment(
             workItem: number, stages: stageStates(current: publication.verdict.result, runs: publication.history.runs),
             currentStage: request.stage.name, verdict: publication.verdict.result.rawValue,
-            reasons: publication.verdict.reasons.map(\.message), questions: publication.verdict.questions,
+            reasons: publication.verdict.reasons.map(\.message) + publication.extraReasons,
+            questions: publication.verdict.questions,
             artifacts: artifactLinks(
                 workspace: workspace, published: publication.head != nil, repositoryPage: publication.repositoryPage),
             pullRequestURL: publication.pullRequest?.htmlURL,
@@ -63,8 +68,10 @@ extension StageJob {
         if let head = publication.head {
             _ = try await forge.createStatus(
                 NewCommitStatus(
-                    state: commitState(publication.verdict.result), context: "conveyor/\(request.stage.name.rawValue)",
-                    description: "Gate \(publication.verdict.result.rawValue)"),
+                    state: publication.ciPending ? .pending : commitState(publication.verdict.result),
+                    context: "conveyor/\(request.stage.name.rawValue)",
+                    description: "Gate \(publication.verdict.result.rawValue)"
+                        + (publication.ciPending ? ", waiting for CI" : "")),
                 sha: head.description)
             try await checkpoint("commit-status", "done", ref: head.description)
         }

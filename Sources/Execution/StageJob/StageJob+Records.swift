@@ -7,7 +7,7 @@ import StateBranch
 extension StageJob {
     /// Logs what the agent ran with and gathers its session and usage for the run's next state commit (no commit
     /// of its own): the withheld variables' names, where its transcript is, the session, tokens and cost.
-    func recordSession(_ outcome: AgentOutcome, startedAt: Date) async {
+    func recordSession(_ outcome: AgentOutcome, startedAt: Date, attemptNumber: Int? = nil) async {
         let withheld = outcome.withheldVariables
         await environment.log?.record(
             step: "agent.environment",
@@ -19,13 +19,15 @@ extension StageJob {
         await environment.log?.record(step: "agent.transcript", result: transcript.path)
         let usage = outcome.usage
         let stage = request.stage
-        let session = AgentSessionRecord(
-            sessionID: outcome.sessionID ?? "conveyor-\(request.runID)-\(stage.name.rawValue)-\(request.attempt)",
+        let suffix = attemptNumber.map { "-\(request.attempt).\($0)" } ?? "-\(request.attempt)"
+        var session = AgentSessionRecord(
+            sessionID: outcome.sessionID ?? "conveyor-\(request.runID)-\(stage.name.rawValue)\(suffix)",
             runID: request.runID, attempt: request.attempt, forgeRunID: request.forgeRunID,
             role: stage.role.rawValue, agent: environment.agent.rawValue, model: outcome.report?.model ?? stage.model,
             status: outcome.status.name, logPath: environment.transcripts == nil ? nil : transcript.path,
             turns: outcome.numTurns, inputTokens: usage.input, cachedTokens: usage.cacheRead + usage.cacheCreation,
             outputTokens: usage.output, costUSD: outcome.costUSD, startedAt: startedAt, endedAt: Date())
+        session.attemptNumber = attemptNumber
         await journal.add(.recordAgentSession(session), note: "agent session \(session.sessionID)")
     }
 

@@ -25,6 +25,7 @@ extension StageJob {
         if let handled = try await handledElsewhere() { return handled }
         if let nothing = try await nothingToResume() { return nothing }
         try await preflight()
+        if let refused = try await budgetRefusal() { return refused }  // StageJob+Budget
         let now = Date()
         let claim = try await environment.state.apply(
             [

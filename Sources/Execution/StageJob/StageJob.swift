@@ -115,6 +115,8 @@ public struct StageJob: Sendable {
         /// Starts the stage again in a new job, for the supervisor's re-dispatch; nil until the forge client can
         /// dispatch workflows, and then a re-dispatch is only proposed.
         public var redispatch: Redispatcher?
+        /// The repository's own commands, the dev loop, CI waiting and budgets, from the configuration.
+        public var work: WorkSettings
 
         /// Creates an environment.
         public init(
@@ -123,8 +125,10 @@ public struct StageJob: Sendable {
             agentEnvironment: [String: String], claudeExecutable: String = "claude", codexExecutable: String = "codex",
             prices: PriceTable = PriceTable(),
             commandTemplate: CommandTemplate? = nil, agentTimeout: Duration? = nil, webURL: URL?,
-            selfLogins: Set<String>, log: RunLog? = nil, secrets: [Secret] = [], transcripts: URL? = nil
+            selfLogins: Set<String>, log: RunLog? = nil, secrets: [Secret] = [], transcripts: URL? = nil,
+            work: WorkSettings = WorkSettings()
         ) {
+            self.work = work
             self.secrets = secrets
             self.transcripts = transcripts
             self.forge = forge

@@ -10,6 +10,8 @@ public struct StageJobResult: Sendable, Equatable {
         case alreadyDone = "already_done"
         /// Another run already handled the event (its trigger label is gone); nothing was done.
         case alreadyHandled = "skipped"
+        /// A budget (`budgets:`) is spent: the stage was refused before anything was claimed.
+        case budgetExceeded = "budget_exceeded"
     }
 
     /// What happened.
@@ -28,6 +30,8 @@ public struct StageJobResult: Sendable, Equatable {
     public var message: String
     /// The folder holding the agent's transcript (prompt, standard output and error), when it is kept.
     public var transcript: String?
+    /// The file holding the whole output of the repository's commands (dev and qa), when they ran.
+    public var commandLog: String?
 
     /// Creates a result.
     public init(
