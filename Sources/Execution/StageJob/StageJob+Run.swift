@@ -22,8 +22,11 @@ extension StageJob {
     ///   ``StageJobCancelled`` is thrown. When the final record cannot be pushed, its ``StateBranchError`` (naming
     ///   the pending file) is thrown and the run is not recorded as failed: what it published stands.
     public func run() async throws -> StageJobResult {
-        if let handled = try await handledElsewhere() { return handled }
-        try await preflight()
+        // Both only read the forge (and state), so they run at once; a handled event still returns first.
+        async let handledRead = handledElsewhere()
+        async let checked = preflight()
+        if let handled = try await handledRead { return handled }
+        let repository = try await checked
         let now = Date()
         let claim = try await environment.state.apply(
             [
@@ -57,7 +60,7 @@ extension StageJob {
         let result: StageJobResult
         do {
             try Task.checkCancellation()
-            result = try await execute(startedAt: now)
+            result = try await execute(startedAt: now, repository: repository)
         } catch {
             if Task.isCancelled || error is CancellationError || AgentError.Code.cancelled ~= error {
                 try? await record(.cancelled, outcome: "cancelled", within: Self.cancelRecordDeadline)
