@@ -23,11 +23,13 @@ extension StageJob {
         let marker = StatusComment.marker(workItem: number)
         let comments = try await commentsRead.filter { !$0.body.contains(marker) }
         let history = try await historyRead
+        await environment.log?.record(step: "forge.read", result: "done")
         let workspace = try await Workspace.prepare(
             remote: environment.remote, credentials: environment.credentials, baseBranch: repository.defaultBranch,
             workBranch: try await workBranch(title: issue.title, history: history),
             existingCheckout: environment.existingCheckout,
             cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
+        await environment.log?.record(step: "workspace", result: "ready")
         await reportNeutralised(workspace)
 
         let agent = try await runAgent(

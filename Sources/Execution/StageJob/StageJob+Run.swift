@@ -27,6 +27,7 @@ extension StageJob {
         async let checked = preflight()
         if let handled = try await handledRead { return handled }
         let repository = try await checked
+        await environment.log?.record(step: "preflight", result: "done")
         let now = Date()
         let claim = try await environment.state.apply(
             [
@@ -43,6 +44,7 @@ extension StageJob {
                         workItem: request.workItem, stage: request.stage.name.rawValue, holder: request.holder,
                         runID: request.runID, ttlSeconds: request.leaseSeconds, now: now)),
             ], message: "Start \(request.stage.name.rawValue) on \(request.workItem) (\(request.runID))")
+        await environment.log?.record(step: "claim", result: claim.heldLease == nil ? "claimed" : "held")
         if let held = claim.heldLease {
             return StageJobResult(
                 outcome: .duplicate, stage: request.stage.name.rawValue,
