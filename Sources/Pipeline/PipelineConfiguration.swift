@@ -40,6 +40,10 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var agentDefaults: AgentDefaults
     /// Token prices by model, for agents that report tokens but no cost; empty unless configured.
     public var prices: PriceTable
+    /// The weekly release train (`release_train:`); off unless the file has the section.
+    public var releaseTrain = ReleaseTrainSettings()
+    /// The heartbeat's chores (`tick:`).
+    public var heartbeat = HeartbeatSettings()
 
     /// Creates a configuration from its parts.
     public init(

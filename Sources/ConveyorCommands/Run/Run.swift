@@ -3,6 +3,7 @@ import ArgumentParser
 import Execution
 import Foundation
 import StateBranch
+import Triggers
 
 extension Application {
     /// The main job: resolve the event, authorize the sender, run the stage and publish it.
@@ -71,6 +72,12 @@ extension Application {
                     "The forge token is in the environment of conveyor's parent process (pid "
                         + "\(holders.map(String.init).joined(separator: ", "))), where the agent could read it. Start "
                         + "conveyor with `exec conveyor run` in the workflow step so no shell keeps it.")
+            }
+            if case .docAudit(let audit) = run.operation {
+                // A pull request's doc audit (ADR 0014): its own job, exit 0 passed, 1 failed.
+                try await DocAuditRunner(run: run, audit: audit, inputs: decided.inputs, agentFlag: agent, state: state)
+                    .execute(output: output)
+                return
             }
             let runner = StageRunner(run: run, inputs: decided.inputs, agentFlag: agent, state: state)
             let result = try await TerminationSignals.cancelling { try await runner.execute() }

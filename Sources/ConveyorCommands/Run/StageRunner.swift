@@ -33,8 +33,10 @@ struct StageRunner {
             try environment.token.map { $0.reveal() }
             ?? { throw ValidationFailure("No forge token: pass GITHUB_TOKEN.") }()
         let forge = try ForgeClients.make(environment: environment)
+        // A manual run's `agent` input counts as the flag: the one who dispatched the run chose it.
         let agent = try AgentSelection.resolve(
-            flag: agentFlag, environment: settings.agent.map { [AgentSelection.environmentVariable: $0] } ?? [:],
+            flag: agentFlag ?? run.agent,
+            environment: settings.agent.map { [AgentSelection.environmentVariable: $0] } ?? [:],
             repositoryConfiguration: stage.agent ?? inputs.configuration.agentDefaults.agent, stageDefault: "claude")
         let stateSettings = inputs.configuration.state
         return try await StateContext.with(state, branch: stateSettings.branch, file: stateSettings.file) { context in
@@ -70,7 +72,8 @@ struct StageRunner {
                         file: logFile(runID: runID),
                         context: .init(
                             traceID: runID, workItem: item.number, stage: stageName.rawValue,
-                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1)),
+                            agent: agent.kind.rawValue, attempt: environment.runAttempt ?? 1),
+                        jobLog: { Console.write($0) }, progressInterval: settings.progressInterval),
                     secrets: environment.token.map { [$0] } ?? [],
                     transcripts: (settings.runnerTemp ?? FileManager.default.temporaryDirectory).appendingPathComponent(
                         "conveyor-\(runID)", isDirectory: true)))

@@ -23,6 +23,7 @@ extension Application {
                   conveyor simulate
                   conveyor simulate --directory demo --title "Export notes as PDF"
                   conveyor simulate --agent claude      # with ANTHROPIC_API_KEY set
+                  conveyor simulate --release-train     # a whole release train, scripted clock and replies
                 """
         )
 
@@ -34,9 +35,17 @@ extension Application {
             "People keep notes in Paper Trail and want to share them with colleagues who do not use it.\n\n"
             + "Which page sizes do we need to support?"
         @Option(help: "Agent: offline (default), claude, codex or command.") var agent = "offline"
+        @Flag(
+            name: .customLong("release-train"),
+            help: "Run a whole release train instead: Friday 11:00 Moscow to READY_FOR_BRANCH_CUT, replies scripted.")
+        var releaseTrain = false
 
         func run() async throws {
             let root = try demoFolder()
+            if releaseTrain {
+                for line in try await SimulatedTrain.run(in: root) { Console.write(line) }
+                return
+            }
             let world = try await SimulatedWorld.create(in: root, title: title, body: body)
             let result = try await world.runIntake(
                 agent: try AgentSelection.resolve(

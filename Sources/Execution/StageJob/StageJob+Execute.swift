@@ -28,19 +28,25 @@ extension StageJob {
             remote: environment.remote, credentials: environment.credentials, baseBranch: repository.defaultBranch,
             workBranch: try await workBranch(title: issue.title, history: history),
             existingCheckout: environment.existingCheckout,
-            cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
+            cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true),
+            log: environment.log)
         await environment.log?.record(step: "workspace", result: "ready")
         await reportNeutralised(workspace)
 
-        let agent = try await runAgent(
-            in: workspace,
-            prompt: StagePrompt(
-                stage: request.stage,
-                workItem: .init(
-                    number: number, title: issue.title, body: issue.body,
-                    comments: comments.map { (author: $0.author.login, body: $0.body) }),
-                runID: request.runID, lastFailure: try await lastFailure(comments: comments)),
-            issue: issue)
+        let agent: AgentOutcome
+        if let resumed = try await resumedAgentWork(in: workspace) {
+            agent = resumed
+        } else {
+            agent = try await runAgent(
+                in: workspace,
+                prompt: StagePrompt(
+                    stage: request.stage,
+                    workItem: .init(
+                        number: number, title: issue.title, body: issue.body,
+                        comments: comments.map { (author: $0.author.login, body: $0.body) }),
+                    runID: request.runID, lastFailure: try await lastFailure(comments: comments)),
+                issue: issue)
+        }
         let verdict = try await evaluate(agent: agent, workspace: workspace)
         try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
         await recordGate(verdict)
@@ -72,20 +78,22 @@ extension StageJob {
         try await checkpoint("agent", "started")
         let stage = request.stage
         let started = Date()
-        let outcome = try await AgentRunner.run(
-            AgentInvocation(
-                kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
-                logDirectory: (environment.transcripts ?? environment.scratch)
-                    .appendingPathComponent("agent-\(stage.name.rawValue)"),
-                stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
-                model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
-                environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
-                claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
-                prices: environment.prices,
-                commandTemplate: environment.commandTemplate,
-                artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
-                workItemText: WorkItemText(
-                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
+        let outcome = try await ProgressReporting.whileRunning("agent", log: environment.log) {
+            try await AgentRunner.run(
+                AgentInvocation(
+                    kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
+                    logDirectory: (environment.transcripts ?? environment.scratch)
+                        .appendingPathComponent("agent-\(stage.name.rawValue)"),
+                    stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
+                    model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
+                    environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
+                    claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
+                    prices: environment.prices,
+                    commandTemplate: environment.commandTemplate,
+                    artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
+                    workItemText: WorkItemText(
+                        title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
+        }
         await recordSession(outcome, startedAt: started)
         try await checkpoint("agent", outcome.status.name)
         if case .modelUnavailable(let reason) = outcome.status {

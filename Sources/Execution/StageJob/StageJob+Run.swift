@@ -26,6 +26,7 @@ extension StageJob {
         async let handledRead = handledElsewhere()
         async let checked = preflight()
         if let handled = try await handledRead { return handled }
+        if let nothing = try await nothingToResume() { return nothing }
         let repository = try await checked
         await environment.log?.record(step: "preflight", result: "done")
         let now = Date()
