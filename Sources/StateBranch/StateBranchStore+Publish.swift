@@ -97,7 +97,8 @@ extension StateBranchStore {
             try? await cache.repository.deleteRemoteReferences(
                 seen, remote: .url(location.remote), credentials: location.credentials,
                 timeout: options.transferTimeout)
-            return .finished(StateCommitResult(outcomes: result.outcomes, commit: commit, base: base, attempts: attempt))
+            return .finished(
+                StateCommitResult(outcomes: result.outcomes, commit: commit, base: base, attempts: attempt))
         case .rejectedNonFastForward(let reason):
             return .rejected(reason)
         }

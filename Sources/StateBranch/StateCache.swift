@@ -51,7 +51,10 @@ struct StateCache {
         for (name, id) in try await repository.references(under: seenBatchPrefix) {
             let bytes = try? await repository.readBlob(at: id.description, path: StateBatch.file)
             batches.append(
-                (sharedBatchPrefix + name.dropFirst(seenBatchPrefix.count), bytes.flatMap { try? StateBatch.decode($0) }))
+                (
+                    sharedBatchPrefix + name.dropFirst(seenBatchPrefix.count),
+                    bytes.flatMap { try? StateBatch.decode($0) }
+                ))
         }
         return (try await repository.resolve(trackingReference), batches)
     }

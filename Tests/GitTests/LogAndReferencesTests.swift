@@ -39,16 +39,19 @@ struct LogAndReferencesTests {
                     credentials: fixture.credentials)
                 #expect(pushed == .pushed)
             }
-            #expect(try await clone.references(under: "refs/conveyor/test/").map(\.name) == [
-                "refs/conveyor/test/a", "refs/conveyor/test/b",
-            ])
+            #expect(
+                try await clone.references(under: "refs/conveyor/test/").map(\.name) == [
+                    "refs/conveyor/test/a", "refs/conveyor/test/b",
+                ])
             try await clone.deleteReferences(under: "refs/conveyor/test/")
             #expect(try await clone.references(under: "refs/conveyor/test/").isEmpty)
             #expect(try await clone.resolve("main") != nil, "other references stay")
 
             try await clone.deleteRemoteReferences(
                 ["refs/conveyor/test/a"], remote: .url(try fixture.remote), credentials: fixture.credentials)
-            let left = try GitCLI.run(["-C", fixture.bare.path, "for-each-ref", "--format=%(refname)", "refs/conveyor/"])
+            let left = try GitCLI.run([
+                "-C", fixture.bare.path, "for-each-ref", "--format=%(refname)", "refs/conveyor/",
+            ])
             #expect(left.split(separator: "\n") == ["refs/conveyor/test/b"])
         }
     }
