@@ -28,11 +28,13 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // MARK: - One module per concern
+        // Blocking calls on private queues, off Swift's cooperative pool: the bottom of the graph.
+        .target(name: "Blocking", swiftSettings: swiftSettings),
         .target(name: "JSON", swiftSettings: swiftSettings),
-        .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
-        .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "Git", dependencies: ["Blocking", "CGit2"], swiftSettings: swiftSettings),
+        .target(name: "HTTP", dependencies: ["Blocking", "CCurl"], swiftSettings: swiftSettings),
         .target(name: "Actions", swiftSettings: swiftSettings),
-        .target(name: "Forge", dependencies: ["HTTP", "Actions"], swiftSettings: swiftSettings),
+        .target(name: "Forge", dependencies: ["Blocking", "HTTP", "Actions"], swiftSettings: swiftSettings),
         .target(
             name: "Pipeline", dependencies: ["Actions", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
@@ -57,12 +59,12 @@ let package = Package(
         ),
         .target(
             name: "Store",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Blocking", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "StateBranch",
-            dependencies: ["CGit2", "Git", "Store", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Blocking", "Git", "Store", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -35,13 +35,17 @@ enum RunOverheadBench {
 
             let log = scratch.appending("run.jsonl")
             job.variables["CONVEYOR_LOG_FILE"] = log.path
+            let gitBefore = git.requestCount
             let conveyor = try await measured([binary.path, "run"], environment: job.variables)
+            let gitRequests = git.requestCount - gitBefore
+            let forgeRequests = await forge.exchanges().count
             let baseline = try await measured(["git", "-C", checkout.path, "status", "--porcelain"], environment: [:])
             let format = { (value: Double) in BenchFormat.number(value, digits: 1) }
             print(
                 "run-overhead files=\(fileCount) wall_ms=\(format(conveyor.milliseconds)) "
                     + "peak_rss_mb=\(format(conveyor.peakMB)) git_status_ms=\(format(baseline.milliseconds)) "
-                    + "git_status_rss_mb=\(format(baseline.peakMB)) target_wall<=1000 target_rss<=150")
+                    + "git_status_rss_mb=\(format(baseline.peakMB)) git_requests=\(gitRequests) "
+                    + "forge_requests=\(forgeRequests) target_wall<=1000 target_rss<=150")
             FileHandle.standardError.write(Data("run-overhead steps: \(steps(in: log))\n".utf8))
         } catch {
             await forge.stop()

@@ -62,9 +62,13 @@ public struct Workspace: Sendable {
             from: remote, refspecs: ["+refs/heads/\(baseBranch):\(baseRef)", "+refs/heads/\(workBranch):\(workRef)"],
             credentials: credentials)
         let existed = try await repository.resolve(workRef) != nil
-        let start = try await repository.switchBranch(workBranch, to: existed ? workRef : baseRef)
-        if repository.location.standardizedFileURL != cloneDirectory.standardizedFileURL {
-            try await removeLeftovers(from: repository)
+        let reused = repository.location.standardizedFileURL != cloneDirectory.standardizedFileURL
+        let start: ObjectID
+        if reused {
+            // One pass over the work tree: switch and remove what an earlier job left (see removeLeftovers).
+            start = try await switchAndClean(repository, to: workBranch, from: existed ? workRef : baseRef)
+        } else {
+            start = try await repository.switchBranch(workBranch, to: existed ? workRef : baseRef)
         }
         var workspace = Workspace(
             repository: repository, remote: remote, baseBranch: baseBranch, workBranch: workBranch,
@@ -75,15 +79,17 @@ public struct Workspace: Sendable {
 }
 
 extension Workspace {
-    /// Empties a reused checkout of everything an earlier job left in it: untracked and ignored files and
-    /// directories go (`git clean -ffdx`), tracked files are reset to the commit the work starts from. `.git` is
-    /// left alone. The agent then works on exactly that commit.
+    /// Switches a reused checkout to `branch` at `ref` and, in the same pass, empties it of everything an earlier
+    /// job left in it: untracked and ignored files and directories go (`git clean -ffdx`), tracked files are reset
+    /// to the commit the work starts from. `.git` is left alone. The agent then works on exactly that commit.
     ///
     /// - Throws: ``WorkspaceError`` naming the checkout and what could not be removed (a root-owned leftover, say)
     ///   when the tree cannot be made clean; the job fails before the agent starts.
-    static func removeLeftovers(from repository: Repository) async throws {
+    static func switchAndClean(_ repository: Repository, to branch: String, from ref: String) async throws -> ObjectID {
         do {
-            try await repository.removeUntrackedAndIgnored()
+            return try await repository.switchBranch(branch, to: ref, cleaning: true)
+        } catch let error as GitError where error.code == .notFound {
+            throw error
         } catch {
             throw WorkspaceError(
                 "The reused checkout at \(repository.location.path) holds files an earlier job left that cannot be "

@@ -49,7 +49,12 @@ extension Repository {
         options.checkout_branch = UnsafePointer(branchName)
         do {
             return try withExtendedLifetime(control) {
-                try GitError.make("git_clone") { git_clone($0, url.absoluteString, destination.path, &options) }
+                try StringArray.with(control.preemptiveHeaders) { headers in
+                    options.fetch_opts.custom_headers = headers.pointee
+                    return try GitError.make("git_clone") {
+                        git_clone($0, url.absoluteString, destination.path, &options)
+                    }
+                }
             }
         } catch let error as GitError {
             throw control.explain(error)

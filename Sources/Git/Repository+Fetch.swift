@@ -38,9 +38,12 @@ extension Repository {
         control.install(into: &options.callbacks)
         do {
             try withExtendedLifetime(control) {
-                try StringArray.with(refspecs) { array in
-                    try GitError.check(
-                        git_remote_fetch(gitRemote, array, &options, "conveyor: fetch"), "git_remote_fetch")
+                try StringArray.with(control.preemptiveHeaders) { headers in
+                    options.custom_headers = headers.pointee
+                    try StringArray.with(refspecs) { array in
+                        try GitError.check(
+                            git_remote_fetch(gitRemote, array, &options, "conveyor: fetch"), "git_remote_fetch")
+                    }
                 }
             }
         } catch let error as GitError {

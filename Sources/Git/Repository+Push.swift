@@ -26,7 +26,7 @@ extension Repository {
         }
         let control = TransferControl(credentials: credentials, remote: remote.description, timeout: timeout)
         return try await withTaskCancellationHandler {
-            try pushOnQueue(refspec, to: remote, control: control)
+            try pushOnQueue([refspec], to: remote, control: control)
         } onCancel: {
             control.cancel()
         }
@@ -40,14 +40,18 @@ extension Repository {
         try await push(localRef, to: remoteRef, remote: .url(url), credentials: credentials, timeout: timeout)
     }
 
-    private func pushOnQueue(_ refspec: String, to remote: Remote, control: TransferControl) throws -> PushOutcome {
+    /// Pushes `refspecs` in one connection; the first reference the remote refused decides the outcome.
+    func pushOnQueue(_ refspecs: [String], to remote: Remote, control: TransferControl) throws -> PushOutcome {
         let gitRemote = try remote.makeGitRemote(in: pointer)
         defer { git_remote_free(gitRemote) }
         var options = git_push_options()
         try GitError.check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options")
         control.install(into: &options.callbacks)
         let result = withExtendedLifetime(control) {
-            StringArray.with([refspec]) { git_remote_push(gitRemote, $0, &options) }
+            StringArray.with(control.preemptiveHeaders) { headers in
+                options.custom_headers = headers.pointee
+                return StringArray.with(refspecs) { git_remote_push(gitRemote, $0, &options) }
+            }
         }
         if result == GIT_ENONFASTFORWARD.rawValue {
             let error = control.explain(GitError.last(result, "git_remote_push"))

@@ -31,10 +31,12 @@ extension Repository {
     /// Points the local branch `name` at the commit `ref` names (creating or moving it), checks it out into
     /// the working tree (discarding local changes to tracked files) and makes it `HEAD`.
     ///
+    /// - Parameter cleaning: also remove every untracked and ignored file and directory in the same pass over the
+    ///   working tree (what ``removeUntrackedAndIgnored()`` does afterwards, without a second pass).
     /// - Returns: the commit the branch now points at.
     /// - Throws: ``GitError/Code/notFound`` when `ref` names nothing.
     @discardableResult
-    public func switchBranch(_ name: String, to ref: String) async throws -> ObjectID {
+    public func switchBranch(_ name: String, to ref: String, cleaning: Bool = false) async throws -> ObjectID {
         let object = try GitError.make("git_revparse_single") { git_revparse_single($0, pointer, ref) }
         defer { git_object_free(object) }
         let commit = try GitError.make("git_object_peel") { git_object_peel($0, object, GIT_OBJECT_COMMIT) }
@@ -42,7 +44,9 @@ extension Repository {
         var options = git_checkout_options()
         try GitError.check(
             git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
-        options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue
+        options.checkout_strategy =
+            GIT_CHECKOUT_FORCE.rawValue
+            | (cleaning ? GIT_CHECKOUT_REMOVE_UNTRACKED.rawValue | GIT_CHECKOUT_REMOVE_IGNORED.rawValue : 0)
         try GitError.check(git_checkout_tree(pointer, commit, &options), "git_checkout_tree")
         // git_reference_create (unlike git_branch_create) may move the branch HEAD is on.
         let reference = Self.qualifiedReference(name)

@@ -1,16 +1,17 @@
 import Foundation
 
-/// Sends HTTP requests with a retry, timeout and authentication policy, over one keep-alive
-/// connection per host.
+/// Sends HTTP requests with a retry, timeout and authentication policy, over reused keep-alive
+/// connections.
 ///
 /// ```swift
 /// let client = HTTPClient(configuration: .init(authorization: "Bearer \(token)"))
 /// let issue = try await client.json(Issue.self, HTTPRequest(url: issueURL))
 /// ```
 ///
-/// Transfers run on a private serial queue that owns one reused libcurl easy handle (see
-/// `CurlTransport`), so blocking C calls never occupy Swift's cooperative pool and sequential
-/// requests reuse one connection. Requests from concurrent tasks are sent one at a time.
+/// Transfers run on private serial queues, each owning one reused libcurl easy handle (see
+/// `CurlTransport`), so blocking C calls never occupy Swift's cooperative pool. Sequential requests
+/// reuse one connection; requests from concurrent tasks run at the same time, on connections of
+/// their own (a few are kept open for later requests).
 ///
 /// Retried: refused, dropped or timed-out connections, 5xx, 429, and 403 rate limits (with
 /// `Retry-After` or `x-ratelimit-remaining: 0`), up to ``RetryPolicy/maxAttempts``. Other 4xx are

@@ -1,16 +1,14 @@
-import Dispatch
+import Blocking
 import Foundation
 
-/// File system calls of the state branch, run on a private serial queue so they never block a thread of Swift's
-/// cooperative pool.
+/// File system calls of the state branch, run on a private serial queue (``Blocking/BlockingQueue``) so they never
+/// block a thread of Swift's cooperative pool.
 enum FileIO {
-    private static let queue = DispatchQueue(label: "conveyor.state-branch.file-io")
+    private static let queue = BlockingQueue(label: "conveyor.state-branch.file-io")
 
     /// Runs `body` on the private queue and returns its result.
     static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result(catching: body)) }
-        }
+        try await queue.run(body)
     }
 
     /// Creates `directory` and its parents when missing.

@@ -24,6 +24,9 @@ public actor StateBranchStore {
     let outgoingReference = "refs/conveyor/outgoing/\(UUID().uuidString.lowercased())"
     private var openedCache: StateCache?
     private var queueTail: Task<Void, Never>?
+    /// The branch tip after this store's last write: the commit it pushed, or the tip it found its changes
+    /// already on; nil before the first write.
+    var lastTip: ObjectID?
 
     /// Creates a store; nothing is fetched until the first ``apply(_:message:)``.
     public init(location: StateLocation, options: StateWriteOptions = StateWriteOptions()) {
@@ -57,6 +60,21 @@ public actor StateBranchStore {
         } onCancel: {
             work.cancel()
         }
+    }
+
+    /// Reads the state as this store's last write left it, without fetching: the job that claimed a work item
+    /// reads its history from the tip its claim landed on (no other job writes that item's stage while the lease
+    /// is held). Before any write it fetches, as ``StateSnapshot/reading(_:timeout:_:)`` does.
+    public nonisolated func readingLastWrite<T>(_ body: (StateSnapshot) async throws -> T) async throws -> T {
+        guard let last = await lastWrite() else {
+            return try await StateSnapshot.reading(location, timeout: options.transferTimeout, body)
+        }
+        return try await StateSnapshot.reading(try await StateSnapshot.open(last.cache, at: last.tip), body)
+    }
+
+    private func lastWrite() -> (cache: StateCache, tip: ObjectID)? {
+        guard let lastTip, let openedCache else { return nil }
+        return (openedCache, lastTip)
     }
 
     /// The cache repository, opened on first use.

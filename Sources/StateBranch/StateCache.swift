@@ -28,6 +28,37 @@ struct StateCache {
         return try await repository.resolve(trackingReference)
     }
 
+    /// Where writers share batches on the remote (``StateBatch``): `refs/conveyor/batches/<branch>/`.
+    var sharedBatchPrefix: String { "refs/conveyor/batches/\(location.branch)/" }
+
+    /// Where fetched batches are mirrored locally; emptied before each fetch, so it holds what the remote has now.
+    var seenBatchPrefix: String { "refs/conveyor/seen-batches/\(location.branch)/" }
+
+    /// Fetches the branch and every shared batch in one transfer; returns the tip (nil when the branch does not
+    /// exist yet) and the batches, each with its remote reference. A batch that cannot be read (written by a
+    /// newer conveyor, or damaged) is returned as nil beside its reference, so it can still be cleaned up.
+    func fetchTipAndBatches(timeout: Duration) async throws -> (
+        tip: ObjectID?, batches: [(reference: String, batch: StateBatch?)]
+    ) {
+        try await repository.deleteReferences(under: seenBatchPrefix)
+        try await repository.fetch(
+            from: .url(location.remote),
+            refspecs: [
+                "+refs/heads/\(location.branch):\(trackingReference)", "+\(sharedBatchPrefix)*:\(seenBatchPrefix)*",
+            ],
+            credentials: location.credentials, timeout: timeout)
+        var batches: [(reference: String, batch: StateBatch?)] = []
+        for (name, id) in try await repository.references(under: seenBatchPrefix) {
+            let bytes = try? await repository.readBlob(at: id.description, path: StateBatch.file)
+            batches.append(
+                (
+                    sharedBatchPrefix + name.dropFirst(seenBatchPrefix.count),
+                    bytes.flatMap { try? StateBatch.decode($0) }
+                ))
+        }
+        return (try await repository.resolve(trackingReference), batches)
+    }
+
     /// The database file's bytes in commit `tip`, or nil when the commit has no such file.
     func databaseBytes(at tip: ObjectID) async throws -> Data? {
         try await repository.readBlob(at: tip.description, path: location.file)

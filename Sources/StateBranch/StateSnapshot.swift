@@ -29,7 +29,11 @@ public final class StateSnapshot: Sendable {
     public static func fetch(_ location: StateLocation, timeout: Duration = .seconds(120)) async throws -> StateSnapshot
     {
         let cache = try await StateCache.open(location)
-        let tip = try await cache.fetchTip(timeout: timeout)
+        return try await open(cache, at: try await cache.fetchTip(timeout: timeout))
+    }
+
+    /// Opens a copy of the database at `tip` (fetched before) from `cache`; nothing is fetched.
+    static func open(_ cache: StateCache, at tip: ObjectID?) async throws -> StateSnapshot {
         guard let tip, let bytes = try await cache.databaseBytes(at: tip) else {
             return StateSnapshot(tip: tip, database: try await StateDatabase.inMemory(), cache: cache, scratch: nil)
         }
@@ -48,7 +52,11 @@ public final class StateSnapshot: Sendable {
     public static func reading<T>(
         _ location: StateLocation, timeout: Duration = .seconds(120), _ body: (StateSnapshot) async throws -> T
     ) async throws -> T {
-        let snapshot = try await fetch(location, timeout: timeout)
+        try await reading(try await fetch(location, timeout: timeout), body)
+    }
+
+    /// Runs `body` with `snapshot` and closes it, whether `body` succeeds or throws.
+    static func reading<T>(_ snapshot: StateSnapshot, _ body: (StateSnapshot) async throws -> T) async throws -> T {
         do {
             let result = try await body(snapshot)
             try await snapshot.close()
@@ -62,7 +70,7 @@ public final class StateSnapshot: Sendable {
     /// Up to `limit` commits of the branch, newest first; empty when the branch does not exist.
     public func history(limit: Int) async throws -> [StateCommit] {
         guard let tip else { return [] }
-        return try await CommitHistory.walk(repositoryAt: cache.repository.location, from: tip, limit: limit)
+        return try await CommitHistory.walk(cache.repository, from: tip, limit: limit)
     }
 
     /// Writes a copy of the database file to `destination`, replacing it; false when the branch holds no database.

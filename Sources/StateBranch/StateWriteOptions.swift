@@ -25,6 +25,11 @@ public struct StateWriteOptions: Sendable {
     public var pendingDirectory: URL?
     /// Names the pending-state file, `conveyor-pending-state-<label>.json`; usually the Actions run.
     public var pendingLabel: String
+    /// How long before this writer's deadline other writers stop folding its shared claim (``StateBatch``): its
+    /// job gives up at the deadline having done nothing, so a claim folded later would record a started run no job
+    /// works on. Covers clock skew between runners; 30 seconds by default. A margin at least the deadline keeps a
+    /// claim from ever being folded by others.
+    public var claimFoldMargin: Duration
     /// Test hook: when set, after each local commit the store creates this file and waits (up to 30 s, or
     /// until the file is removed) before pushing, so a test can kill the process or move the branch meanwhile.
     public var pauseBeforePush: URL?
@@ -37,8 +42,9 @@ public struct StateWriteOptions: Sendable {
         deadline: Duration = defaultDeadline, initialBackoff: Duration = .milliseconds(100),
         maxBackoff: Duration = .seconds(2), transferTimeout: Duration = .seconds(120), authorName: String = "Conveyor",
         authorEmail: String = "conveyor@noreply.invalid", pendingDirectory: URL? = nil, pendingLabel: String = "run",
-        pauseBeforePush: URL? = nil
+        pauseBeforePush: URL? = nil, claimFoldMargin: Duration = .seconds(30)
     ) {
+        self.claimFoldMargin = claimFoldMargin
         self.deadline = deadline
         self.initialBackoff = initialBackoff
         self.maxBackoff = maxBackoff

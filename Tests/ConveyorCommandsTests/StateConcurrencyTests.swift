@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Concurrent conveyor processes on one state branch", .timeLimit(.minutes(5)))
 struct StateConcurrencyTests {
-    @Test("16 processes record 16 runs at once: all present, one commit each, linear, fsck-clean, verify ok")
+    @Test("16 processes record 16 runs at once: all present, at most one commit each, linear, fsck-clean, verify ok")
     func sixteenWriters() async throws {
         try await StateServer.with { server in
             let invocations = (1...16).map { number in
@@ -30,7 +30,12 @@ struct StateConcurrencyTests {
             #expect(report["runs"] as? Int == 16)
 
             #expect(try GitCLI.run(["-C", server.bare.path, "rev-list", "--merges", "conveyor/state"]).isEmpty)
-            #expect(try GitCLI.run(["-C", server.bare.path, "rev-list", "--count", "conveyor/state"]) == "16")
+            // A writer that lost a race shares its batch, and the next winner folds it in (ADR 0008): at most one
+            // commit per writer, usually fewer.
+            let commits = Int(try GitCLI.run(["-C", server.bare.path, "rev-list", "--count", "conveyor/state"])) ?? 0
+            #expect((1...16).contains(commits), "\(commits) commits")
+            let left = try GitCLI.run(["-C", server.bare.path, "for-each-ref", "refs/conveyor/batches/"])
+            #expect(left.isEmpty, "every shared batch was folded and deleted: \(left)")
             #expect(try server.history().allSatisfy { $0.count <= 2 })
             let fsck = try GitCLI.attempt(["-C", server.bare.path, "fsck", "--strict", "--no-progress"])
             #expect(fsck.succeeded && !fsck.stderr.contains("error"), "\(fsck.stderr)")

@@ -36,12 +36,13 @@ struct StateFixture {
 
     /// A store with its own cache; pending files go to `<scratch>/pending`.
     func store(
-        deadline: Duration = .seconds(60), pauseBeforePush: URL? = nil, label: String = "test"
+        deadline: Duration = .seconds(60), pauseBeforePush: URL? = nil, label: String = "test",
+        claimFoldMargin: Duration = .seconds(30)
     ) throws -> StateBranchStore {
         let options = StateWriteOptions(
             deadline: deadline, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(200),
             transferTimeout: .seconds(30), pendingDirectory: scratch.appending("pending"), pendingLabel: label,
-            pauseBeforePush: pauseBeforePush)
+            pauseBeforePush: pauseBeforePush, claimFoldMargin: claimFoldMargin)
         return StateBranchStore(location: try location(), options: options)
     }
 
@@ -76,6 +77,12 @@ struct StateFixture {
     func cliHistory() throws -> [[String]] {
         try GitCLI.run(["-C", bare.path, "rev-list", "--parents", "conveyor/state"])
             .split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    }
+
+    /// The batches writers shared on the remote after losing a race (ADR 0008), as the git CLI lists them.
+    func sharedBatches() throws -> [String] {
+        try GitCLI.run(["-C", bare.path, "for-each-ref", "--format=%(refname)", "refs/conveyor/batches/"])
+            .split(separator: "\n").map(String.init)
     }
 
     /// The branch tip according to the git CLI, or nil when the branch does not exist.

@@ -31,12 +31,42 @@ struct StateRaceTests {
         }
     }
 
-    @Test("a writer that loses more than ten races in a row keeps trying within its deadline, and wins")
+    @Test("a writer that lost a race is folded into the next winner's commit, and then has nothing left to push")
+    func lostBatchIsFoldedByTheNextWinner() async throws {
+        try await StateFixture.with { fixture in
+            let marker = fixture.scratch.appending("paused")
+            let loser = try fixture.store(pauseBeforePush: marker)
+            let pending = Task { try await loser.apply(StateFixture.completeRun("run-loser"), message: "state: loser") }
+            try await StateFixture.waitForFile(marker)
+            _ = try await fixture.store().apply(StateFixture.completeRun("run-first"), message: "first")
+            try FileManager.default.removeItem(at: marker)
+            // The loser lost, shared its batch, and is about to push again: the next writer folds the batch in.
+            try await StateFixture.waitForFile(marker)
+            #expect(try fixture.sharedBatches().count == 1)
+            let folder = try await fixture.store().apply(StateFixture.completeRun("run-second"), message: "second")
+            #expect(folder.commit != nil)
+            #expect(try await fixture.recordedRuns() == ["run-first", "run-loser", "run-second"])
+            #expect(try fixture.sharedBatches().isEmpty, "the winner deletes the batches it folded")
+            try FileManager.default.removeItem(at: marker)
+
+            let result = try await pending.value
+            #expect(result.commit == nil, "its changes were already on the branch")
+            #expect(result.attempts == 3)
+            #expect(result.outcomes == [.alreadyRecorded, .alreadyRecorded])
+            #expect(try fixture.cliHistory().count == 2)
+        }
+    }
+
+    @Test("a writer that loses more than ten races in a row (its claim not foldable) keeps trying, and wins")
     func manyLostRacesWithinTheDeadlineStillPublish() async throws {
         try await StateFixture.with { fixture in
             let marker = fixture.scratch.appending("paused")
-            let loser = try fixture.store(deadline: .seconds(120), pauseBeforePush: marker)
-            let pending = Task { try await loser.apply(StateFixture.completeRun("run-loser"), message: "state: loser") }
+            // A fold margin as long as the deadline: no other writer may fold this claim, so it must win a race.
+            let loser = try fixture.store(
+                deadline: .seconds(120), pauseBeforePush: marker, claimFoldMargin: .seconds(120))
+            let pending = Task {
+                try await loser.apply(StateFixture.claim("run-loser", holder: "job-1"), message: "state: loser")
+            }
             for round in 1...12 {
                 try await StateFixture.waitForFile(marker)
                 _ = try await fixture.store().apply(StateFixture.completeRun("run-mover-\(round)"), message: "mover")

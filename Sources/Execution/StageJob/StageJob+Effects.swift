@@ -54,10 +54,11 @@ extension StageJob {
 
     // MARK: - Recorded forge objects
 
-    /// Reads from state, in one fetch, the work item's runs and the ids of the forge objects they made.
+    /// Reads from state, as the claim left it (no fetch), the work item's runs and the ids of the forge objects
+    /// they made.
     func history() async throws -> WorkItemHistory {
         let item = request.workItem
-        return try await StateSnapshot.reading(environment.state.location) { snapshot in
+        return try await environment.state.readingLastWrite { snapshot in
             WorkItemHistory(
                 statusCommentIDs: try await snapshot.database.recordedRefs(step: "status-comment", on: item)
                     .compactMap { Int($0) },
@@ -82,13 +83,15 @@ extension StageJob {
                 return pull.head
             }
         }
-        if let open = try await forge.pullRequests(head: nil, state: .open).first(where: { $0.head.hasPrefix(prefix) })
-        {
+        // Both reads at once; the branch listing is dropped when an open pull request answers first.
+        async let openRead = forge.pullRequests(head: nil, state: .open)
+        async let pushedRead = Repository.remoteBranches(
+            at: environment.remote, prefix: prefix, credentials: environment.credentials)
+        if let open = try await openRead.first(where: { $0.head.hasPrefix(prefix) }) {
             return open.head
         }
         let fromTitle = WorkBranch.name(number: number, title: title)
-        let pushed = try await Repository.remoteBranches(
-            at: environment.remote, prefix: prefix, credentials: environment.credentials)
+        let pushed = try await pushedRead
         return pushed.contains(fromTitle) ? fromTitle : pushed.first ?? fromTitle
     }
 }

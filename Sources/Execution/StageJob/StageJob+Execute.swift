@@ -8,21 +8,29 @@ import Pipeline
 import StateBranch
 
 extension StageJob {
-    /// Everything after the claim: work tree, agent, gate, publish.
-    func execute(startedAt: Date) async throws -> StageJobResult {
+    /// Everything after the claim: work tree, agent, gate, publish. `repository` is the forge's answer read
+    /// before the claim (``preflight()``); it is read again when nil.
+    func execute(startedAt: Date, repository known: RepositoryInfo? = nil) async throws -> StageJobResult {
         let number = request.workItem.number
         let forge = environment.forge
-        let issue = try await forge.issue(number)
+        // Independent reads, at once (each on a connection of its own).
+        async let issueRead = forge.issue(number)
+        async let commentsRead = forge.comments(onIssue: number)
+        async let historyRead = history()
+        let repository: RepositoryInfo
+        if let known { repository = known } else { repository = try await forge.repositoryInfo() }
+        let issue = try await issueRead
         let marker = StatusComment.marker(workItem: number)
-        let comments = try await forge.comments(onIssue: number).filter { !$0.body.contains(marker) }
-        let repository = try await forge.repositoryInfo()
-        let history = try await history()
+        let comments = try await commentsRead.filter { !$0.body.contains(marker) }
+        let history = try await historyRead
+        await environment.log?.record(step: "forge.read", result: "done")
         let workspace = try await Workspace.prepare(
             remote: environment.remote, credentials: environment.credentials, baseBranch: repository.defaultBranch,
             workBranch: try await workBranch(title: issue.title, history: history),
             existingCheckout: await reusableCheckout,
             cloneDirectory: environment.scratch.appendingPathComponent(await workDirectoryName, isDirectory: true),
             log: environment.log)
+        await environment.log?.record(step: "workspace", result: "ready")
         await reportNeutralised(workspace)
 
         let prompt = StagePrompt(

@@ -8,7 +8,7 @@ extension StageJob {
     /// Why the stage's last run on this work item failed, from state, with the newest comment by someone other
     /// than Conveyor (comments come oldest first); nil when the last run did not fail.
     func lastFailure(comments: [IssueComment]) async throws -> StagePrompt.LastFailure? {
-        let failure = try await StateSnapshot.reading(environment.state.location) {
+        let failure = try await environment.state.readingLastWrite {
             try await $0.database.lastFailure(
                 of: request.workItem, stage: request.stage.name.rawValue, before: request.runID)
         }

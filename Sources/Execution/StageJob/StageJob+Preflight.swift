@@ -27,8 +27,9 @@ extension StageJob {
     /// - The agent: its model credentials (``AgentReadiness/missingKey(for:in:)``) and, for `claude` and `codex`, its
     ///   program.
     ///
+    /// - Returns: the repository as the forge described it, for the rest of the run.
     /// - Throws: ``PreflightFailure`` naming everything missing at once; forge errors as they come.
-    func preflight() async throws {
+    func preflight() async throws -> RepositoryInfo {
         var missing: [String] = []
         let repository = try await environment.forge.repositoryInfo()
         if let permissions = repository.permissions, permissions.isReadOnly {
@@ -54,5 +55,6 @@ extension StageJob {
             missing.append(error.description)
         }
         guard missing.isEmpty else { throw PreflightFailure(missing: missing) }
+        return repository
     }
 }

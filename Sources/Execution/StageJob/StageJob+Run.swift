@@ -22,9 +22,13 @@ extension StageJob {
     ///   ``StageJobCancelled`` is thrown. When the final record cannot be pushed, its ``StateBranchError`` (naming
     ///   the pending file) is thrown and the run is not recorded as failed: what it published stands.
     public func run() async throws -> StageJobResult {
-        if let handled = try await handledElsewhere() { return handled }
+        // Both only read the forge (and state), so they run at once; a handled event still returns first.
+        async let handledRead = handledElsewhere()
+        async let checked = preflight()
+        if let handled = try await handledRead { return handled }
         if let nothing = try await nothingToResume() { return nothing }
-        try await preflight()
+        let repository = try await checked
+        await environment.log?.record(step: "preflight", result: "done")
         if let refused = try await budgetRefusal() { return refused }  // StageJob+Budget
         let now = Date()
         let claim = try await environment.state.apply(
@@ -42,6 +46,7 @@ extension StageJob {
                         workItem: request.workItem, stage: request.stage.name.rawValue, holder: request.holder,
                         runID: request.runID, ttlSeconds: request.leaseSeconds, now: now)),
             ], message: "Start \(request.stage.name.rawValue) on \(request.workItem) (\(request.runID))")
+        await environment.log?.record(step: "claim", result: claim.heldLease == nil ? "claimed" : "held")
         if let held = claim.heldLease {
             return StageJobResult(
                 outcome: .duplicate, stage: request.stage.name.rawValue,
@@ -59,7 +64,7 @@ extension StageJob {
         let result: StageJobResult
         do {
             try Task.checkCancellation()
-            result = try await supervisedExecute(startedAt: now)
+            result = try await supervisedExecute(startedAt: now, repository: repository)
         } catch {
             if Task.isCancelled || error is CancellationError || AgentError.Code.cancelled ~= error {
                 try? await record(.cancelled, outcome: "cancelled", within: Self.cancelRecordDeadline)

@@ -10,11 +10,11 @@ import Supervisor
 /// The self-healing supervisor's hooks into a stage job (ADR 0017). The decisions live in module `Supervisor`;
 /// these functions only run attempts, wait, and publish what it decided.
 extension StageJob {
-    /// Runs ``execute(startedAt:)`` under the supervisor: a failed attempt (a thrown error, or a failed gate before
+    /// Runs ``execute(startedAt:repository:)`` under the supervisor: a failed attempt (a thrown error, or a failed gate before
     /// anything is published) is classified and, in `on` mode within the limits, run again as its playbook says.
     /// Every failure and remediation goes into the run's final state commit; an escalation also marks the item
     /// `state:blocked` + `need:*` and, when the failure was thrown, updates the status comment's supervisor section.
-    func supervisedExecute(startedAt: Date) async throws -> StageJobResult {
+    func supervisedExecute(startedAt: Date, repository: RepositoryInfo? = nil) async throws -> StageJobResult {
         await supervision.configure(
             SupervisorContext(
                 runID: request.runID, forgeAttempt: request.attempt, forgeRunID: request.forgeRunID,
@@ -24,7 +24,7 @@ extension StageJob {
         while true {
             await supervision.beginAttempt()
             do {
-                let result = try await execute(startedAt: startedAt)
+                let result = try await execute(startedAt: startedAt, repository: repository)
                 if result.verdict != GateResult.fail.rawValue { await supervision.attemptSucceeded() }
                 await finishSupervision(thrown: false)
                 return result

@@ -158,7 +158,7 @@ public struct StageJob: Sendable {
     public let environment: Environment
     /// Checkpoints not yet committed to the state branch.
     let journal = CheckpointJournal()
-    /// The self-healing supervisor of this job (``supervisedExecute(startedAt:)``).
+    /// The self-healing supervisor of this job (``supervisedExecute(startedAt:repository:)``).
     let supervision = Supervision()
 
     /// Creates a job.

@@ -1,4 +1,4 @@
-import Dispatch
+import Blocking
 import Foundation
 
 #if canImport(Glibc)
@@ -16,19 +16,19 @@ import Foundation
 /// open file, not a process, so two instances in one process exclude each other as two processes do.
 ///
 /// Confinement: file access and the wait for the lock block, so they run on `queue`, a private serial
-/// `DispatchQueue`, never on Swift's cooperative pool. The wait for the lock is bounded by
+/// ``Blocking/BlockingQueue``, never on Swift's cooperative pool. The wait for the lock is bounded by
 /// ``lockTimeout``.
 struct LocalForgeFile: Sendable {
     /// The forge's JSON file.
     let url: URL
     /// The longest wait for another process to release the lock.
     let lockTimeout: Duration
-    private let queue: DispatchQueue
+    private let queue: BlockingQueue
 
     init(url: URL, lockTimeout: Duration = .seconds(30)) {
         self.url = url
         self.lockTimeout = lockTimeout
-        queue = DispatchQueue(label: "conveyor.local-forge.file")
+        queue = BlockingQueue(label: "conveyor.local-forge.file")
     }
 
     /// The lock file beside the JSON file, e.g. `forge.json.lock`.
@@ -82,10 +82,7 @@ struct LocalForgeFile: Sendable {
     private func onQueue<T: Sendable>(
         _ work: @escaping @Sendable () throws(LocalForgeFailure) -> T
     ) async throws(LocalForgeFailure) -> T {
-        let result: Result<T, LocalForgeFailure> = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: Result { () throws(LocalForgeFailure) -> T in try work() }) }
-        }
-        return try result.get()
+        try await queue.run(work)
     }
 
     /// Holds `flock(mode)` on the lock file while `body` runs; closing the descriptor releases it.
