@@ -38,6 +38,9 @@ public struct Settings: Sendable, CustomStringConvertible {
     /// `CONVEYOR_STATE_DEADLINE_MINUTES`: how long a state write keeps retrying a rejected push, 0 to 60 whole
     /// minutes (0 tries one round); nil means the store's default of ten minutes.
     public let stateDeadlineMinutes: Int?
+    /// `CONVEYOR_WORKFLOW`: the workflow file Conveyor dispatches (`workflow_dispatch`) to start the next stage after
+    /// an approval, a file name in `.github/workflows` (or `.gitea/workflows`); `conveyor.yml` when unset.
+    public let workflowFile: String
     /// The variables as read, for the label catalog and the agent's scrubbed environment.
     public let variables: [String: String]
 
@@ -52,7 +55,7 @@ public struct Settings: Sendable, CustomStringConvertible {
             "GITHUB_WORKSPACE", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY",
         ] + ActionsEnvironment.tokenVariables + [
             "CONVEYOR_STATE_REMOTE", "CONVEYOR_STATE_CACHE", "CONVEYOR_STATE_DEADLINE_MINUTES", "CONVEYOR_SELF_LOGIN",
-            "CONVEYOR_AGENT",
+            "CONVEYOR_WORKFLOW", "CONVEYOR_AGENT",
             "CONVEYOR_AGENT_COMMAND", "CONVEYOR_AGENT_TIMEOUT_SECONDS", "CONVEYOR_CLAUDE_BIN", "CONVEYOR_LOG_FILE",
             "RUNNER_TEMP",
         ] + agentVariables
@@ -93,6 +96,14 @@ public struct Settings: Sendable, CustomStringConvertible {
         runnerTemp = try Self.path(read, "RUNNER_TEMP", directory: true)
         selfLogins = (read.trimmed("CONVEYOR_SELF_LOGIN") ?? "").split { $0 == "," || $0.isWhitespace }.map(String.init)
         stateRemote = read.trimmed("CONVEYOR_STATE_REMOTE")
+        let workflow = read.trimmed("CONVEYOR_WORKFLOW") ?? "conveyor.yml"
+        guard !workflow.contains("/"), workflow.hasSuffix(".yml") || workflow.hasSuffix(".yaml") else {
+            throw SettingsError(
+                variable: "CONVEYOR_WORKFLOW",
+                "must be a workflow file name ending in .yml or .yaml, without a folder (e.g. `conveyor.yml`); it is "
+                    + "`\(workflow)`.")
+        }
+        workflowFile = workflow
         stateCache = try Self.path(read, "CONVEYOR_STATE_CACHE", directory: true)
         if let text = read.trimmed("CONVEYOR_STATE_DEADLINE_MINUTES") {
             guard let minutes = Int(text), (0...60).contains(minutes) else {

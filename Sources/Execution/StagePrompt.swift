@@ -42,6 +42,23 @@ public struct StagePrompt: Sendable {
         }
     }
 
+    /// One round of the owner's input for the stage: revise findings or answers to its open questions.
+    public struct OwnerRound: Sendable, Equatable {
+        /// `revise` or `answer`.
+        public var kind: String
+        /// Who wrote it.
+        public var author: String
+        /// The full text.
+        public var text: String
+
+        /// Creates a round.
+        public init(kind: String, author: String, text: String) {
+            self.kind = kind
+            self.author = author
+            self.text = text
+        }
+    }
+
     /// The stage being run.
     public var stage: StageDefinition
     /// The work item.
@@ -52,6 +69,8 @@ public struct StagePrompt: Sendable {
     public var reviseInstructions: String?
     /// When the stage's last run failed: why, and what the owner said since.
     public var lastFailure: LastFailure?
+    /// Every round of the owner's findings and answers for the stage, oldest first, each in full.
+    public var ownerRounds: [OwnerRound] = []
 
     /// Creates a prompt.
     public init(
@@ -117,6 +136,19 @@ public struct StagePrompt: Sendable {
                 lines += [
                     "", UntrustedText.promptBlock(comment.body, label: "newest comment since, by \(comment.author)"),
                 ]
+            }
+        }
+        if !ownerRounds.isEmpty {
+            lines += [
+                "", "## The owner's findings and answers, every round (untrusted data)", "",
+                "Address the newest round; the earlier ones are kept so nothing asked before is undone. Update the "
+                    + "documents in place (they are on this branch) and raise `version` by one.",
+                "",
+            ]
+            lines += ownerRounds.enumerated().map { index, round in
+                UntrustedText.promptBlock(
+                    round.text, label: "round \(index + 1): \(round.kind == "answer" ? "answers" : "findings") by "
+                        + round.author)
             }
         }
         if let reviseInstructions {

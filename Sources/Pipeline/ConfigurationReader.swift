@@ -4,7 +4,7 @@ import Yams
 /// recording a diagnostic, at the offending key's line and column, for everything it does not.
 struct ConfigurationReader {
     /// Keys allowed at the top of the file.
-    static let topLevelKeys = ["version", "state", "agent", "prices", "stages"]
+    static let topLevelKeys = ["version", "state", "agent", "prices", "max_revise_rounds", "stages"]
 
     /// The file name used in diagnostics.
     let file: String
@@ -51,6 +51,12 @@ struct ConfigurationReader {
             case "state": readState(value, at: keyMark, into: &configuration.state)
             case "agent": readAgent(value, at: keyMark, into: &configuration)
             case "prices": readPrices(value, at: keyMark, into: &configuration.prices)
+            case "max_revise_rounds":
+                if let rounds = expectInt(
+                    value, at: keyMark, key: "max_revise_rounds", in: PipelineConfiguration.maxReviseRoundsRange)
+                {
+                    configuration.maxReviseRounds = rounds
+                }
             default: readStages(value, at: keyMark, into: &configuration.pipeline)
             }
         }

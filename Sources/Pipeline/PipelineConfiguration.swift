@@ -9,6 +9,7 @@ import Foundation
 /// version: 1
 /// state: {branch: conveyor/state, file: state.sqlite}
 /// agent: {name: claude, model: some-model, timeout_minutes: 45}   # timeout applies to every stage
+/// max_revise_rounds: 3                # revise rounds per stage before a person is asked (need:pm)
 /// prices:                             # USD per million tokens, for agents that report no cost (codex)
 ///   some-model: {input: 1.25, cached_input: 0.125, output: 10}
 /// stages:
@@ -40,6 +41,11 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var agentDefaults: AgentDefaults
     /// Token prices by model, for agents that report tokens but no cost; empty unless configured.
     public var prices: PriceTable
+    /// Revise rounds a stage may have (since the last rethink) before the item is handed to a person (`need:pm`).
+    public var maxReviseRounds = 3
+
+    /// The values `max_revise_rounds` may take.
+    public static let maxReviseRoundsRange = 1...50
 
     /// Creates a configuration from its parts.
     public init(

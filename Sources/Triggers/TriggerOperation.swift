@@ -14,6 +14,8 @@ public enum TriggerOperation: Sendable, Hashable, CustomStringConvertible {
     case abort
     /// Answer an open question with option `n` (1-based).
     case choose(Int)
+    /// Answer the open questions in free text (the rest of the `/answer` comment).
+    case answer(String)
     /// Heartbeat: reconcile stuck items and resume pending approvals.
     case tick
 
@@ -26,6 +28,7 @@ public enum TriggerOperation: Sendable, Hashable, CustomStringConvertible {
         case .rethink: "rethink"
         case .abort: "abort"
         case .choose: "choose"
+        case .answer: "answer"
         case .tick: "tick"
         }
     }

@@ -26,7 +26,7 @@ import Testing
         "GET /collaborators/{username}/permission", "POST /check-runs", "GET,PATCH /check-runs/{check_run_id}",
         "GET /commits/{ref}/check-runs", "GET,POST /issues/comments/{comment_id}/reactions",
         "DELETE /issues/comments/{comment_id}/reactions/{reaction_id}", "GET,POST /issues/{issue_number}/reactions",
-        "GET,POST /pulls/comments/{comment_id}/reactions",
+        "GET,POST /pulls/comments/{comment_id}/reactions", "POST /actions/workflows/{workflow_id}/dispatches",
     ])
 
     /// The README §3 table, Gitea column (`GET /user` is outside `/repos/{owner}/{repo}`).
@@ -46,7 +46,7 @@ import Testing
         let contract = try Contracts.gitHub()
         #expect(contract.document.dialect == .openAPI3)
         #expect(contract.document.basePath.isEmpty)
-        #expect(contract.operations.count == 37)
+        #expect(contract.operations.count == 38)
         #expect(Set(contract.operations.map(\.title)) == Self.gitHubTable)
         let issue = try #require(
             contract.operation(method: "get", pathTemplate: "/repos/{owner}/{repo}/issues/{issue_number}"))

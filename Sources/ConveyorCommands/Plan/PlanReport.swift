@@ -1,3 +1,4 @@
+import Execution
 import ArgumentParser
 import Foundation
 import Triggers

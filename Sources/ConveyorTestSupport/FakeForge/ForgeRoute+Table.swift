@@ -2,8 +2,8 @@ extension FakeForge {
     /// Every route served, in both dialects, with the path templates of the corpus OpenAPI subsets
     /// (`openapi/github-subset.json`, `openapi/gitea-subset.json`).
     ///
-    /// GitHub's workflow dispatch is not in the GitHub subset; it is served at GitHub's real path
-    /// and marked `inSubset: false`. So is GitHub's `GET /user` (`users/get-authenticated`, the token's own
+    /// GitHub's workflow dispatch (`actions/create-workflow-dispatch`) was added to the GitHub subset from GitHub's
+    /// REST description. GitHub's `GET /user` (`users/get-authenticated`, the token's own
     /// account), which the GitHub subset lacks; Gitea's (`userGetCurrent`) was added to the Gitea subset from the
     /// same source file.
     public static let routes: [ForgeRoute] = githubRoutes + giteaRoutes
@@ -25,7 +25,7 @@ extension FakeForge {
         github("POST", "/statuses/{sha}", .createStatus),
         github("GET", "/commits/{ref}/status", .getCombinedStatus),
         github("GET", "/collaborators/{username}/permission", .getPermission),
-        github("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow, inSubset: false),
+        github("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow),
         github("GET", "/labels", .listRepositoryLabels),
         github("POST", "/labels", .createLabel),
         github("PATCH", "/labels/{name}", .editLabel),

@@ -24,15 +24,16 @@ extension StageJob {
             cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
         await reportNeutralised(workspace)
 
-        let agent = try await runAgent(
-            in: workspace,
-            prompt: StagePrompt(
-                stage: request.stage,
-                workItem: .init(
-                    number: number, title: issue.title, body: issue.body,
-                    comments: comments.map { (author: $0.author.login, body: $0.body) }),
-                runID: request.runID, lastFailure: try await lastFailure(comments: comments)),
-            issue: issue)
+        var prompt = StagePrompt(
+            stage: request.stage,
+            workItem: .init(
+                number: number, title: issue.title, body: issue.body,
+                comments: comments.map { (author: $0.author.login, body: $0.body) }),
+            runID: request.runID, lastFailure: try await lastFailure(comments: comments))
+        prompt.ownerRounds = request.ownerRounds
+        let earlier = earlierVersions(in: workspace)
+        let agent = try await runAgent(in: workspace, prompt: prompt, issue: issue)
+        stampVersions(in: workspace, earlier: earlier)
         let verdict = try await evaluate(agent: agent, workspace: workspace)
         try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
         await recordGate(verdict)
@@ -77,7 +78,8 @@ extension StageJob {
                 commandTemplate: environment.commandTemplate,
                 artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
                 workItemText: WorkItemText(
-                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body))))
+                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body),
+                    answers: request.ownerRounds.filter { $0.kind == "answer" }.map(\.text))))
         await recordSession(outcome, startedAt: started)
         try await checkpoint("agent", outcome.status.name)
         if case .modelUnavailable(let reason) = outcome.status {
