@@ -17,6 +17,18 @@ public struct FlowEventSummary: Codable, Sendable, Equatable {
     /// When it happened.
     public let at: Date
 
+    /// Creates an entry, e.g. for a decision-table test.
+    public init(
+        idempotencyKey: String, eventType: String, actorType: String, actorID: String?, payloadJSON: String, at: Date
+    ) {
+        self.idempotencyKey = idempotencyKey
+        self.eventType = eventType
+        self.actorType = actorType
+        self.actorID = actorID
+        self.payloadJSON = payloadJSON
+        self.at = at
+    }
+
     /// The payload's top-level string values (numbers and booleans as text); other values are left out.
     public var fields: [String: String] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(payloadJSON.utf8)) as? [String: Any] else {
