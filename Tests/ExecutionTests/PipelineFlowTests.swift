@@ -78,6 +78,8 @@ import Testing
                     #expect(try world.frontmatter("status", of: file) == "approved", "\(file)")
                 }
             }
+            let docSet = try world.document("docs/_docset/issues/issue-\(world.issue).yaml")
+            #expect(docSet.contains("approved") && !docSet.contains("draft"), "the docset carries the statuses")
             let brief = path("prd", "prd.md")
             #expect(try world.frontmatter("version", of: brief) == "2", "prd revised once")
             #expect(try world.frontmatter("version", of: path("intake", "brief.md")) == "2", "intake answered once")
@@ -153,7 +155,7 @@ import Testing
                 $0.body.contains("<!-- conveyor:reply -->")
             }
             #expect(replies.count == 2, "\(replies.map(\.body))")
-            #expect(replies.contains { $0.body.contains("@mallory") && $0.body.contains("permission") })
+            #expect(replies.contains { $0.body.contains("@mallory Conveyor commands need write") })
             #expect(replies.contains { $0.body.contains("/deploy") })
             #expect(try await world.flowState().status == .inReview, "nothing changed")
             #expect(world.dispatchCount == 0)

@@ -7,7 +7,7 @@ import Pipeline
 /// Changes the `status` of a work item's documents on its work branch, in one commit pushed without force:
 /// `approved` on approval, `superseded` (with `superseded_by`) on a rethink, `abandoned` on abort.
 ///
-/// Works in a bare clone of its own (no work tree, nothing an agent could see). A document already in the wanted
+/// Works in a clone of its own in the job's scratch folder (no agent ever sees it). A document already in the wanted
 /// status is left alone, so a repeat changes nothing and pushes nothing.
 struct DocumentStatusWriter {
     let forge: any ForgeClient
@@ -17,19 +17,18 @@ struct DocumentStatusWriter {
     let workItem: Int
     let scratch: URL
 
-    /// Sets the status of every document of `stages` present on the work branch; nothing when there is no work
-    /// branch yet.
+    /// Sets the status of every document of `stages` present on the work branch, regenerates the docset and the
+    /// issue map (they carry the statuses), and pushes one commit; nothing when there is no work branch yet or
+    /// nothing changes.
     func setStatus(of stages: [StageName], to status: DocumentStatus, message: String) async throws {
         guard let branch = try await workBranch() else { return }
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let repository = try await Repository.clone(
-            from: remote, to: scratch, credentials: credentials, branch: branch, bare: true)
-        var changes: [String: Data] = [:]
+        let repository = try await Repository.clone(from: remote, to: scratch, credentials: credentials, branch: branch)
+        var edited = false
         for stage in stages {
             for artifact in pipeline[stage]?.artifacts ?? [] {
-                let path = artifact.path(forWorkItem: workItem)
-                guard let data = try await repository.readBlob(at: branch, path: path),
-                    let text = String(data: data, encoding: .utf8),
+                let url = scratch.appendingPathComponent(artifact.path(forWorkItem: workItem))
+                guard let text = try? String(contentsOf: url, encoding: .utf8),
                     FrontmatterEdit.value(of: "status", in: text) != status.rawValue
                 else { continue }
                 var values = [(key: "status", value: status.rawValue)]
@@ -37,12 +36,22 @@ struct DocumentStatusWriter {
                     let version = FrontmatterEdit.value(of: "version", in: text).flatMap(Int.init) ?? 1
                     values.append((key: "superseded_by", value: "\"\(id)@v\(version + 1)\""))
                 }
-                if let edited = FrontmatterEdit.setting(values, in: text) { changes[path] = Data(edited.utf8) }
+                guard let changed = FrontmatterEdit.setting(values, in: text) else { continue }
+                try Data(changed.utf8).write(to: url, options: .atomic)
+                edited = true
             }
         }
-        guard !changes.isEmpty else { return }
+        guard edited else { return }
+        _ = try GeneratedFiles.regenerate(workItem: workItem, pipeline: pipeline, repositoryRoot: scratch)
+        var files: [String: Data] = [:]
+        for path in try await repository.changedPaths() {
+            if let data = FileManager.default.contents(atPath: scratch.appendingPathComponent(path).path) {
+                files[path] = data
+            }
+        }
+        guard !files.isEmpty else { return }
         _ = try await repository.commit(
-            changes, onto: branch, message: message,
+            files, onto: branch, message: message,
             author: Signature(name: "Conveyor", email: "conveyor@users.noreply.invalid"))
         let outcome = try await repository.push(branch, to: branch, remote: remote, credentials: credentials)
         guard outcome == .pushed else {

@@ -49,21 +49,15 @@ public struct Job: Sendable {
         guard let ref = run.workItem else {
             return JobReport(outcome: .refused, message: "The event names no work item; pass --issue.")
         }
+        if let given, !given.authorized, !isChainCandidate(run) {
+            // Refused before anything is read: a rejected token or an unreachable forge must not touch state.
+            return try await denied(run, given, number: ref.number)
+        }
         let number = try await issueNumber(for: ref, operation: run.operation)
         let item = WorkItemKey(repository: context.repository, number: number, kind: ref.kind.rawValue)
         let state = try await StateSnapshot.reading(context.state) { try await FlowState.read(item, from: $0) }
         let authorization = try await authorize(run, item: item, state: state, given: given)
-        guard authorization.authorized else {
-            if let actor = run.actor, actor.type != .bot, !isSelf(actor.login), !authorization.retryable,
-                !authorization.tokenRejected, isOwnerCommand(run)
-            {
-                try await replyOnce(
-                    on: number, actor: actor.login,
-                    reason: "@\(actor.login) cannot run Conveyor commands here: write, maintain or admin permission "
-                        + "is needed. Nothing was changed.")
-            }
-            return JobReport(outcome: .denied, message: authorization.reason, authorization: authorization)
-        }
+        guard authorization.authorized else { return try await denied(run, authorization, number: number) }
         let action = FlowDecision.decide(
             run, state: state, pipeline: context.configuration.pipeline,
             maxReviseRounds: context.configuration.maxReviseRounds)
@@ -71,6 +65,28 @@ public struct Job: Sendable {
         report.authorization = authorization
         report.action = action
         return report
+    }
+
+    /// A refused sender: one reply to a person who used an owner command (never to a bot, never when the forge
+    /// could not be asked or rejected the token), and nothing else.
+    private func denied(_ run: TriggerRun, _ authorization: AuthorizationOutcome, number: Int) async throws
+        -> JobReport
+    {
+        if let actor = run.actor, actor.type != .bot, !isSelf(actor.login), !authorization.retryable,
+            !authorization.tokenRejected, isOwnerCommand(run)
+        {
+            try await replyOnce(
+                on: number, actor: actor.login,
+                reason: "Conveyor commands need write, maintain or admin permission on this repository, and your "
+                    + "account has less. Nothing was changed.")
+        }
+        return JobReport(outcome: .denied, message: authorization.reason, authorization: authorization)
+    }
+
+    /// True when the run may be a stage Conveyor dispatched itself, which only state can authorize.
+    private func isChainCandidate(_ run: TriggerRun) -> Bool {
+        guard case .stage = run.operation, run.source == .inputs, let actor = run.actor else { return false }
+        return isSelf(actor.login)
     }
 
     /// The sender's authorization: a chained dispatch by state (``SenderAuthorization/checkChained(_:state:selfLogins:)``),

@@ -27,6 +27,15 @@ final class FlowWorld: @unchecked Sendable {
     let owner = "alice"
     /// The login Conveyor's token writes as.
     var selfLogin: String { dialect == .github ? "github-actions[bot]" : "gitea-actions" }
+    /// The agent every stage runs (`offline` unless a test sets another).
+    var agent = "offline"
+    /// The environment agents are scrubbed from (e.g. the scripted model server's variables for Claude Code).
+    var agentEnvironment: [String: String] = [:]
+    /// The Claude Code CLI, when ``agent`` is `claude`.
+    var claudeExecutable = "claude"
+    /// Where every job's checkout is (its `GITHUB_WORKSPACE`), so a scripted agent knows the paths: cloned afresh
+    /// from the default branch before each job, as `actions/checkout` does.
+    var checkout: URL?
     private var jobs = 0
     private var replayed = 0
     /// Every report, in order.
@@ -180,6 +189,10 @@ final class FlowWorld: @unchecked Sendable {
 
     private func deliver(_ name: String, _ object: [String: Any], replay: Bool = true) async throws -> JobReport {
         jobs += 1
+        if let checkout {
+            try? FileManager.default.removeItem(at: checkout)
+            try GitCLI.run(["clone", "--quiet", bare.path, checkout.path])
+        }
         let payload = try JSONSerialization.data(withJSONObject: object)
         let labels = LabelCatalog.defaults
         let decision = try TriggerResolver.resolve(
@@ -212,7 +225,10 @@ final class FlowWorld: @unchecked Sendable {
             repository: "\(slug)", remote: try git.url(for: "\(forge.owner)/\(forge.repo)"),
             credentials: .token(token), state: try stateLocation(), configuration: configuration,
             labels: .defaults, scratch: scratch.url, holder: "job-\(actionsRun)")
-        context.agentFlag = "offline"
+        context.agentFlag = agent
+        context.agentEnvironment = agentEnvironment
+        context.claudeExecutable = claudeExecutable
+        context.existingCheckout = checkout
         context.runnerTemp = scratch.url
         context.actionsRun = actionsRun
         context.stateDeadline = .seconds(60)
