@@ -40,6 +40,26 @@ public struct SpawnedChild: Sendable {
         _ executable: String, _ arguments: [String], environment: [String: String], directory: URL? = nil,
         standardInput: Int32? = nil, standardOutput: URL, standardError: URL
     ) throws -> SpawnedChild {
+        try start(
+            executable, arguments, environment: environment, directory: directory, standardInput: standardInput,
+            output: .file(standardOutput), error: .file(standardError))
+    }
+
+    /// Where a child's standard output or error goes.
+    public enum Destination: Sendable {
+        /// A file, created or truncated.
+        case file(URL)
+        /// An open descriptor of this process (e.g. a pipe's write end), duplicated onto the child's stream; the
+        /// caller closes its own copy after the start.
+        case descriptor(Int32)
+    }
+
+    /// Starts `executable` like ``start(_:_:environment:directory:standardInput:standardOutput:standardError:)``,
+    /// with each output stream going to a file or to a descriptor (a pipe the test reads to its end).
+    public static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String], directory: URL? = nil,
+        standardInput: Int32? = nil, output: Destination, error: Destination
+    ) throws -> SpawnedChild {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -48,9 +68,14 @@ public struct SpawnedChild: Sendable {
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
-        let create = O_WRONLY | O_CREAT | O_TRUNC
-        posix_spawn_file_actions_addopen(&actions, 1, standardOutput.path, create, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, standardError.path, create, 0o644)
+        for (stream, destination) in [(Int32(1), output), (Int32(2), error)] {
+            switch destination {
+            case .file(let url):
+                posix_spawn_file_actions_addopen(&actions, stream, url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            case .descriptor(let descriptor):
+                posix_spawn_file_actions_adddup2(&actions, descriptor, stream)
+            }
+        }
         if let closeFrom = GlibcExtensions.closeFrom {
             _ = closeFrom(&actions, 3)
         }
@@ -92,6 +117,20 @@ public struct SpawnedChild: Sendable {
     public func wait() -> Termination {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return Self.termination(status)
+    }
+
+    /// How the child ended, reaping it, when it has; nil while it runs. Once it returned a termination, neither it
+    /// nor ``wait()`` may be called again.
+    public func poll() -> Termination? {
+        var status: Int32 = 0
+        var reaped = waitpid(pid, &status, WNOHANG)
+        while reaped == -1 && errno == EINTR { reaped = waitpid(pid, &status, WNOHANG) }
+        guard reaped == pid else { return nil }
+        return Self.termination(status)
+    }
+
+    private static func termination(_ status: Int32) -> Termination {
         let signal = status & 0x7f
         if signal != 0 && signal != 0x7f {
             return Termination(status: signal, signalled: true)

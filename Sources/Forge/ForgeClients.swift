@@ -2,7 +2,7 @@ import Actions
 import Foundation
 import HTTP
 
-/// Creates the ``ForgeClient`` for a forge.
+/// Creates the ``ForgeClient`` for a forge: a ``ForgeRESTClient`` speaking its ``ForgeRESTDialect``.
 public enum ForgeClients {
     /// A client for `repository` on the forge of `kind`.
     ///
@@ -17,12 +17,8 @@ public enum ForgeClients {
         kind: ForgeKind, apiURL: URL, repository: RepositorySlug, token: Secret,
         configuration: HTTPClient.Configuration = .init()
     ) -> any ForgeClient {
-        switch kind {
-        case .github:
-            GitHubClient(apiURL: apiURL, repository: repository, token: token, configuration: configuration)
-        case .gitea:
-            GiteaClient(apiURL: apiURL, repository: repository, token: token, configuration: configuration)
-        }
+        ForgeRESTClient(
+            dialect: .of(kind), apiURL: apiURL, repository: repository, token: token, configuration: configuration)
     }
 
     /// A client for the run's repository, forge and API from the Actions environment.

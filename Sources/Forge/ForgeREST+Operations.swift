@@ -2,7 +2,7 @@ import Actions
 import Foundation
 import HTTP
 
-/// The calls GitHub and Gitea answer alike; the clients add the ones that differ.
+/// The calls of ``ForgeRESTClient``; where the forges differ, the fork follows a ``ForgeRESTDialect`` field.
 extension ForgeREST {
     func repositoryInfo() async throws(ForgeError) -> RepositoryInfo {
         try await get(RepositoryInfo.self, [], APIOperation("read the repository", needs: .readRepository))
@@ -32,14 +32,18 @@ extension ForgeREST {
     {
         try await create(["pulls"], body: body, decoding: PullRequest.self, operation) {
             () async throws(ForgeError) -> PullRequest? in
-            // GitHub filters by `owner:branch`; Gitea cannot, so its open pull requests are filtered here.
-            let byHead = kind == .github ? [("head", "\(repository.owner):\(head)")] : []
-            return try await list(
-                PullRequest.self, ["pulls"], query: [("state", "open")] + byHead,
-                paging: kind == .github ? .github : .gitea,
-                pageSize: kind == .github ? 100 : 50, APIOperation("list pull requests", needs: .readPullRequests)
-            ).first { $0.head == head }
+            try await pullRequests(head: head, state: .open).first
         }
+    }
+
+    /// The pull requests in `state`, from `head` when given: filtered on the server where the dialect can
+    /// (``ForgeRESTDialect/filtersPullRequestsByHead``), and always checked again here.
+    func pullRequests(head: String?, state: PullRequestStateFilter) async throws(ForgeError) -> [PullRequest] {
+        let pulls = try await list(
+            PullRequest.self, ["pulls"],
+            query: [("state", state.rawValue)] + dialect.headQuery(head, owner: repository.owner),
+            APIOperation("list pull requests", needs: .readPullRequests))
+        return pulls.filter { head == nil || $0.head == head }
     }
 
     /// A comment body as both forges may hand it back: `\r\n` as `\n`, without trailing white space.
@@ -68,8 +72,30 @@ extension ForgeREST {
     /// no page parameters), so only `Link` headers are followed, never guessed page numbers.
     func labels(onIssue number: Int, _ operation: APIOperation? = nil) async throws(ForgeError) -> [Label] {
         try await list(
-            Label.self, ["issues", String(number), "labels"], paging: .github, pageSize: kind == .github ? 100 : nil,
+            Label.self, ["issues", String(number), "labels"], paging: .github, pageSize: dialect.issueListPageSize,
             operation ?? APIOperation("list the labels of issue #\(number)", needs: .readIssues))
+    }
+
+    /// Removes the label named `name` from issue `number`; a label that is not there counts as removed.
+    ///
+    /// Addressed by name (GitHub): `DELETE …/labels/{name}`; GitHub answers 404 both when the label is not on
+    /// the issue and when the issue does not exist, so after a 404 the issue's labels are read, which fails in
+    /// the second case. Addressed by id (Gitea): the issue's labels are read to find the id, then
+    /// `DELETE …/labels/{id}`; a label gone by the time of the delete (404) counts as removed.
+    func removeLabel(_ name: String, fromIssue number: Int) async throws(ForgeError) {
+        let operation = APIOperation("remove the label \(name) from issue #\(number)", needs: .writeIssues)
+        try requireName(name, "label name", operation)
+        let path = ["issues", String(number), "labels"]
+        switch dialect.labelAddress {
+        case .name:
+            let status = try await delete(path + [name], tolerating: [404], operation)
+            if status == 404 { _ = try await labels(onIssue: number, operation) }
+        case .id:
+            guard let label = try await labels(onIssue: number, operation).first(where: { $0.isNamed(name) }) else {
+                return
+            }
+            try await delete(path + [dialect.pathSegment(of: label)], tolerating: [404], operation)
+        }
     }
 
     /// The comments on issue `number`, paged like ``labels(onIssue:_:)``: Gitea's endpoint takes no page
@@ -77,7 +103,7 @@ extension ForgeREST {
     func comments(onIssue number: Int) async throws(ForgeError) -> [IssueComment] {
         try await list(
             IssueComment.self, ["issues", String(number), "comments"], paging: .github,
-            pageSize: kind == .github ? 100 : nil,
+            pageSize: dialect.issueListPageSize,
             APIOperation("list the comments of issue #\(number)", needs: .readIssues))
     }
 
@@ -99,7 +125,9 @@ extension ForgeREST {
         return try await get(CombinedStatus.self, ["commits", ref, "status"], operation)
     }
 
-    func createStatus(_ body: StatusCreation, sha: String) async throws(ForgeError) -> CommitStatus {
+    /// Sends the state the dialect keeps (``ForgeRESTDialect/sentState(_:)``): GitHub has no `warning` or `skipped`.
+    func createStatus(_ status: NewCommitStatus, sha: String) async throws(ForgeError) -> CommitStatus {
+        let body = status.body(sending: dialect.sentState(status.state))
         let operation = APIOperation("post status \(body.context) for commit \(sha)", needs: .writeStatuses)
         try requireName(sha, "commit SHA", operation)
         return try await send(.post, ["statuses", sha], body: body, decoding: CommitStatus.self, operation)

@@ -2,11 +2,11 @@ import Actions
 import Foundation
 import HTTP
 
-/// The REST plumbing both clients share: URLs under `<api>/repos/{owner}/{repo}`, JSON in and out,
-/// pagination, and the conversion of every failure into a ``ForgeError``.
+/// The REST plumbing under ``ForgeRESTClient`` and ``RepositoryLabels``: URLs under `<api>/repos/{owner}/{repo}`,
+/// JSON in and out, pagination, and the conversion of every failure into a ``ForgeError``.
 struct ForgeREST: Sendable {
-    /// The forge, for error messages.
-    let kind: ForgeKind
+    /// What differs between the forges.
+    let dialect: ForgeRESTDialect
     /// The repository every call is about.
     let repository: RepositorySlug
     /// The configured client (authentication, retries, timeouts).
@@ -16,10 +16,17 @@ struct ForgeREST: Sendable {
     /// The API root without a trailing slash, for the few calls outside the repository (`GET /user`).
     let apiRoot: String
 
-    init(kind: ForgeKind, apiURL: URL, repository: RepositorySlug, http: HTTPClient) {
-        self.kind = kind
+    /// The forge, for error messages.
+    var kind: ForgeKind { dialect.kind }
+
+    /// Plumbing for `repository` under `apiURL`, authenticated and with headers set per `dialect`.
+    init(
+        dialect: ForgeRESTDialect, apiURL: URL, repository: RepositorySlug, token: Secret,
+        configuration: HTTPClient.Configuration
+    ) {
+        self.dialect = dialect
         self.repository = repository
-        self.http = http
+        http = HTTPClient(configuration: dialect.httpConfiguration(token: token, base: configuration))
         var base = apiURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         apiRoot = base
@@ -37,15 +44,23 @@ struct ForgeREST: Sendable {
         }
     }
 
-    /// Every item of a list, following pages per `dialect`.
+    /// Every item of a list, following pages per `paging`.
     func list<T: Decodable>(
-        _ type: T.Type, _ segments: [String], query: [(String, String)] = [], paging dialect: PaginationDialect,
+        _ type: T.Type, _ segments: [String], query: [(String, String)] = [], paging: PaginationDialect,
         pageSize: Int?, _ operation: APIOperation
     ) async throws(ForgeError) -> [T] {
         try await perform(operation) {
             let first = HTTPRequest(url: try url(segments, query: query))
-            return try await http.paginate(type, first, dialect: dialect, pageSize: pageSize)
+            return try await http.paginate(type, first, dialect: paging, pageSize: pageSize)
         }
+    }
+
+    /// Every item of a repository-level list (pull requests, repository labels), paged the dialect's way.
+    func list<T: Decodable>(
+        _ type: T.Type, _ segments: [String], query: [(String, String)] = [], _ operation: APIOperation
+    ) async throws(ForgeError) -> [T] {
+        try await list(
+            type, segments, query: query, paging: dialect.paging, pageSize: dialect.pageSize, operation)
     }
 
     /// Sends `body` as JSON and decodes the JSON answer.

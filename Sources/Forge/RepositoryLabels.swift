@@ -28,13 +28,8 @@ public struct RepositoryLabels: Sendable {
         kind: ForgeKind, apiURL: URL, repository: RepositorySlug, token: Secret,
         configuration: HTTPClient.Configuration = .init()
     ) {
-        let configured: HTTPClient.Configuration =
-            switch kind {
-            case .github: GitHubClient.httpConfiguration(token: token, base: configuration)
-            case .gitea: GiteaClient.httpConfiguration(token: token, base: configuration)
-            }
         rest = ForgeREST(
-            kind: kind, apiURL: apiURL, repository: repository, http: HTTPClient(configuration: configured))
+            dialect: .of(kind), apiURL: apiURL, repository: repository, token: token, configuration: configuration)
     }
 
     /// A client for the repository, forge and API of the Actions environment.
@@ -59,9 +54,7 @@ public struct RepositoryLabels: Sendable {
 
     /// Every label of the repository, following pages to the end.
     public func list() async throws(ForgeError) -> [Label] {
-        try await rest.list(
-            Label.self, ["labels"], paging: kind == .github ? .github : .gitea, pageSize: kind == .github ? 100 : 50,
-            APIOperation("list the repository's labels", needs: .readIssues))
+        try await rest.list(Label.self, ["labels"], APIOperation("list the repository's labels", needs: .readIssues))
     }
 
     /// Creates a label; the forge answers 422 (GitHub) or 409/422 (Gitea) when the name is taken.
@@ -86,9 +79,9 @@ public struct RepositoryLabels: Sendable {
         try await rest.delete(["labels", address(of: existing)], tolerating: [404], operation)
     }
 
-    /// GitHub's path segment is the name, Gitea's the id.
+    /// GitHub's path segment is the name, Gitea's the id (``ForgeRESTDialect/labelAddress``).
     private func address(of label: Label) -> String {
-        kind == .github ? label.name : String(label.id)
+        rest.dialect.pathSegment(of: label)
     }
 
     private func body(_ label: LabelContent) -> LabelBody {
@@ -97,18 +90,14 @@ public struct RepositoryLabels: Sendable {
 
     /// GitHub renames with `new_name` (its `name` is in the path); Gitea takes `name`.
     private func edit(_ existing: Label, to label: LabelContent) -> LabelBody {
-        switch kind {
-        case .github:
-            LabelBody(
-                name: nil, newName: existing.name == label.name ? nil : label.name, color: colour(label.color),
-                description: label.description)
-        case .gitea:
-            body(label)
-        }
+        guard rest.dialect.renamesLabelsWithNewName else { return body(label) }
+        return LabelBody(
+            name: nil, newName: existing.name == label.name ? nil : label.name, color: colour(label.color),
+            description: label.description)
     }
 
     private func colour(_ hex: String) -> String {
-        kind == .github ? hex : "#" + hex
+        rest.dialect.colourPrefix + hex
     }
 }
 

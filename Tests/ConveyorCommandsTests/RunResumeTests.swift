@@ -43,35 +43,38 @@ import Testing
     /// the server then drops.
     private static func runUntilPause(number: Int, binary: URL, variables: [String: String], pause: URL) throws -> Bool
     {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["run"]
-        process.environment = variables
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let null = URL(fileURLWithPath: "/dev/null")
+        let child = try SpawnedChild.start(
+            binary.path, ["run"], environment: variables, standardOutput: null, standardError: null)
         var seen = 0
+        var ended: SpawnedChild.Termination?
         let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, process.isRunning {
+        func running() -> Bool {
+            if ended == nil { ended = child.poll() }
+            return ended == nil
+        }
+        while Date() < deadline, running() {
             if FileManager.default.fileExists(atPath: pause.path) {
                 seen += 1
                 if seen == number {
-                    kill(process.processIdentifier, SIGKILL)
-                    process.waitUntilExit()
+                    child.send(SIGKILL)
+                    if ended == nil { _ = child.wait() }
                     try Data("drop".utf8).write(to: pause)
                     return true
                 }
                 try FileManager.default.removeItem(at: pause)
                 // Wait for the job to notice and push before looking for the next pause.
-                while process.isRunning, !FileManager.default.fileExists(atPath: pause.path), Date() < deadline {
+                while running(), !FileManager.default.fileExists(atPath: pause.path), Date() < deadline {
                     usleep(10_000)
                 }
                 continue
             }
             usleep(10_000)
         }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        if running() {
+            child.send(SIGKILL)
+            _ = child.wait()
+        }
         return false
     }
 }

@@ -22,7 +22,7 @@ struct RunSignalTests {
             let job = try SignalledJob.start(world, ["run"], agent)
             let agentPID = try await SignalledJob.waitForPID(in: pidFile)
             let signalled = ContinuousClock.now
-            kill(job.process.processIdentifier, SIGTERM)
+            kill(job.child.pid, SIGTERM)
             let status = try await job.wait()
             let stopping = ContinuousClock.now - signalled
             #expect(status == 143, "stderr: \(job.stderr)")
@@ -45,7 +45,7 @@ struct RunSignalTests {
             let (agent, pidFile) = try Self.sleepingAgent(world)
             let job = try SignalledJob.start(world, ["run"], agent)
             let agentPID = try await SignalledJob.waitForPID(in: pidFile)
-            kill(job.process.processIdentifier, SIGKILL)
+            kill(job.child.pid, SIGKILL)
             _ = try await job.wait()
             kill(-agentPID, SIGKILL)
             kill(agentPID, SIGKILL)
@@ -71,7 +71,7 @@ struct RunSignalTests {
             let job = try SignalledJob.start(world, ["run"], agent)
             let agentPID = try await SignalledJob.waitForPID(in: pidFile)
             let other = try await world.conveyor(["run"], ["GITHUB_RUN_ID": "5151"])
-            kill(job.process.processIdentifier, SIGKILL)
+            kill(job.child.pid, SIGKILL)
             _ = try await job.wait()
             kill(-agentPID, SIGKILL)
             #expect(other.status == 3, "\(other.stderr)")
@@ -111,17 +111,16 @@ struct RunSignalTests {
     @Test("SIGPIPE is ignored: a closed standard output is an error, not a silent death with status 141")
     func sigpipeIsIgnored() async throws {
         let binary = try BuiltBinary.url()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let pipe = try ClosingPipe()
+        close(pipe.readEnd)
         // The test runner may ignore SIGPIPE itself; give the child the default action, as a shell would.
-        process.arguments = ["--default-signal=PIPE", binary.path, "--help"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try pipe.fileHandleForReading.close()
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit, "ended by signal \(process.terminationStatus)")
+        let child = try SpawnedChild.start(
+            "/usr/bin/env", ["--default-signal=PIPE", binary.path, "--help"],
+            environment: ProcessInfo.processInfo.environment, output: .descriptor(pipe.writeEnd),
+            error: .file(URL(fileURLWithPath: "/dev/null")))
+        close(pipe.writeEnd)
+        let ended = await child.exit()
+        #expect(!ended.signalled, "ended by signal \(ended.status)")
     }
 
     @Test("a gate command's background child does not hold the job: it ends when the command exits")
@@ -149,44 +148,59 @@ struct RunSignalTests {
 /// A `conveyor` process whose standard output and error are pipes read to their end, as the Actions runner
 /// reads a step: ``wait()`` returns only when the process has exited and every writer of the pipes has closed.
 final class SignalledJob: @unchecked Sendable {
-    let process = Process()
-    private let outputs = Pipe()
-    private let errors = Pipe()
+    let child: SpawnedChild
+    private let outputs: ClosingPipe
+    private let errors: ClosingPipe
     private(set) var stderr = ""
     private(set) var stdout = ""
-    /// Written by the reading thread before the group it runs in is left; read only after `group.wait()`.
-    private var stderrData = Data()
+    private(set) var signalled = false
 
-    static func start(_ world: RunWorld, _ arguments: [String], _ extra: [String: String]) throws -> SignalledJob {
-        let job = SignalledJob()
-        job.process.executableURL = try BuiltBinary.url()
-        job.process.arguments = arguments
-        job.process.environment = ProcessInfo.processInfo.environment.merging(world.variables) { $1 }
-            .merging(extra) { $1 }
-        job.process.standardOutput = job.outputs
-        job.process.standardError = job.errors
-        job.process.standardInput = FileHandle.nullDevice
-        try job.process.run()
-        return job
+    private init(child: SpawnedChild, outputs: ClosingPipe, errors: ClosingPipe) {
+        self.child = child
+        self.outputs = outputs
+        self.errors = errors
     }
 
-    /// True when the process was ended by a signal.
-    var signalled: Bool { process.terminationReason == .uncaughtSignal }
+    static func start(_ world: RunWorld, _ arguments: [String], _ extra: [String: String]) throws -> SignalledJob {
+        let (outputs, errors) = (try ClosingPipe(), try ClosingPipe())
+        let child = try SpawnedChild.start(
+            try BuiltBinary.url().path, arguments,
+            environment: ProcessInfo.processInfo.environment.merging(world.variables) { $1 }.merging(extra) { $1 },
+            output: .descriptor(outputs.writeEnd), error: .descriptor(errors.writeEnd))
+        // Only the child may hold the write ends, so reading sees the end when the child and its heirs close them.
+        close(outputs.writeEnd)
+        close(errors.writeEnd)
+        return SignalledJob(child: child, outputs: outputs, errors: errors)
+    }
 
     /// Reads both pipes to their end, then waits for the exit; returns the exit status (or the signal).
     func wait() async throws -> Int32 {
         try await onOwnThread { [self] in
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) {
-                self.stderrData = self.errors.fileHandleForReading.readDataToEndOfFile()
-            }
-            let output = self.outputs.fileHandleForReading.readDataToEndOfFile()
-            group.wait()
-            self.process.waitUntilExit()
-            self.stderr = String(decoding: self.stderrData, as: UTF8.self)
-            self.stdout = String(decoding: output, as: UTF8.self)
-            return self.process.terminationStatus
+            let errorReader = Thread.detachedReader(errors.readEnd)
+            let output = Self.readToEnd(outputs.readEnd)
+            let errorText = errorReader.result()
+            let ended = child.wait()
+            stderr = String(decoding: errorText, as: UTF8.self)
+            stdout = String(decoding: output, as: UTF8.self)
+            signalled = ended.signalled
+            return ended.status
         }
+    }
+
+    /// Reads `descriptor` until end of file, then closes it.
+    static func readToEnd(_ descriptor: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count == 0 || errno != EINTR {
+                break
+            }
+        }
+        close(descriptor)
+        return data
     }
 
     /// Waits (up to 60 s) for `file` to hold a pid, and returns it.
@@ -217,4 +231,30 @@ final class SignalledJob: @unchecked Sendable {
 struct SignalTestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+extension Thread {
+    /// A thread reading `descriptor` to its end; ``DetachedReader/result()`` waits for it.
+    static func detachedReader(_ descriptor: Int32) -> DetachedReader {
+        let reader = DetachedReader()
+        Thread { reader.finish(SignalledJob.readToEnd(descriptor)) }.start()
+        return reader
+    }
+}
+
+/// What a reading thread read, handed over once it reached the end.
+final class DetachedReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    fileprivate func finish(_ read: Data) {
+        data = read
+        done.signal()
+    }
+
+    /// Blocks until the reader reached the end, and returns what it read.
+    func result() -> Data {
+        done.wait()
+        return data
+    }
 }

@@ -16,26 +16,22 @@ struct StateCrashTests {
             let before = try #require(try server.tip())
 
             let marker = server.scratch.appending("paused-before-push")
-            let process = Process()
-            process.executableURL = try BuiltBinary.url()
+            server.server.pushHolds.hold("state", marker: marker)
+            let null = URL(fileURLWithPath: "/dev/null")
             // Its own cache in the scratch directory: a killed process cannot remove a temporary one.
-            process.arguments =
+            let child = try SpawnedChild.start(
+                try BuiltBinary.url().path,
                 claim(holder: "doomed", runID: "doomed-run") + [
                     "--state-cache", server.scratch.appending("doomed").path,
-                ]
-            process.environment = ProcessInfo.processInfo.environment.merging(try server.environment()) { _, new in
-                new
-            }
-            server.server.pushHolds.hold("state", marker: marker)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+                ],
+                environment: ProcessInfo.processInfo.environment.merging(try server.environment()) { $1 },
+                standardOutput: null, standardError: null)
             try await waitFor("the paused process", within: .seconds(30)) {
                 FileManager.default.fileExists(atPath: marker.path)
             }
-            kill(process.processIdentifier, SIGKILL)
-            try await waitFor("the killed process to end", within: .seconds(10)) { !process.isRunning }
-            #expect(process.terminationReason == .uncaughtSignal)
+            child.send(SIGKILL)
+            let ended = await child.exit()
+            #expect(ended.signalled)
 
             #expect(try server.tip() == before)
             try Data("drop".utf8).write(to: marker)

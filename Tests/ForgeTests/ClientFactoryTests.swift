@@ -1,5 +1,6 @@
 import Actions
 import Forge
+import Foundation
 import Testing
 
 /// Creating clients from the Actions environment.
@@ -12,8 +13,20 @@ import Testing
             ]))
 
         #expect(client.kind == .gitea)
-        #expect(client is GiteaClient)
+        #expect((client as? ForgeRESTClient)?.dialect == .gitea)
         #expect(client.repository.description == "octo-org/hello-world")
+    }
+
+    /// One client speaks both forges; what differs is the dialect it is made with.
+    @Test(arguments: ForgeKind.allCases)
+    func eachForgeGetsTheRESTClientWithItsDialect(kind: ForgeKind) throws {
+        let client = ForgeClients.make(
+            kind: kind, apiURL: try #require(URL(string: "https://forge.example.com/api")),
+            repository: try RepositorySlug(parsing: "octo-org/hello-world"), token: Secret("t0ken"))
+        let rest = try #require(client as? ForgeRESTClient)
+        #expect(rest.dialect == ForgeRESTDialect.of(kind))
+        #expect(rest.dialect.kind == kind && client.kind == kind)
+        #expect(ForgeRESTDialect.github.labelAddress == .name && ForgeRESTDialect.gitea.labelAddress == .id)
     }
 
     @Test func aMissingTokenNamesTheVariablesToSet() {

@@ -18,8 +18,8 @@ import Testing
 
     @Test func gitHubRequestsCarryTheMediaTypeAndAPIVersion() {
         let base = HTTPClient.Configuration(retry: .none, defaultHeaders: ["Accept": "text/plain"])
-        let github = GitHubClient.httpConfiguration(token: Secret("t0ken-value"), base: base)
-        let gitea = GiteaClient.httpConfiguration(token: Secret("t0ken-value"), base: base)
+        let github = ForgeRESTDialect.github.httpConfiguration(token: Secret("t0ken-value"), base: base)
+        let gitea = ForgeRESTDialect.gitea.httpConfiguration(token: Secret("t0ken-value"), base: base)
 
         #expect(github.authorization == "Bearer t0ken-value")
         #expect(github.defaultHeaders["Accept"] == "application/vnd.github+json")

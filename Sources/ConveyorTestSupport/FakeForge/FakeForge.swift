@@ -1,5 +1,4 @@
 import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// An in-process forge for tests: GitHub REST at the root and Gitea under `/api/v1`, on
@@ -25,8 +24,7 @@ public final class FakeForge: Sendable {
     /// `http://127.0.0.1:<port>`: GitHub's API root and both forges' web root.
     public let rootURL: URL
     let state: ForgeState
-    private let server: HTTPServer
-    private let serverTask: Task<Void, any Error>
+    private let server: LoopbackHTTPServer
 
     /// GitHub REST API base URL (the root).
     public var githubURL: URL { rootURL }
@@ -45,8 +43,7 @@ public final class FakeForge: Sendable {
     }
 
     private init(
-        token: String, owner: String, repo: String, rootURL: URL, state: ForgeState, server: HTTPServer,
-        serverTask: Task<Void, any Error>
+        token: String, owner: String, repo: String, rootURL: URL, state: ForgeState, server: LoopbackHTTPServer
     ) {
         self.token = token
         self.owner = owner
@@ -54,7 +51,6 @@ public final class FakeForge: Sendable {
         self.rootURL = rootURL
         self.state = state
         self.server = server
-        self.serverTask = serverTask
     }
 
     /// Starts a forge with one repository, `owner/repo`, and waits until it listens.
@@ -64,33 +60,15 @@ public final class FakeForge: Sendable {
     ) async throws -> FakeForge {
         let state = ForgeState(token: token)
         await state.ensureRepository(owner: owner, name: repo)
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
-        let server = HTTPServer(
-            address: address, timeout: 120, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled,
-            handler: ForgeHTTPHandler(state: state))
-        let task = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            task.cancel()
-            throw error
-        }
-        let listening = await server.listeningAddress
-        guard case .ip4(_, let port)? = listening,
-            let rootURL = URL(string: "http://127.0.0.1:\(port)")
-        else {
-            task.cancel()
-            throw FakeForgeError(message: "The fake forge did not report a listening port.")
-        }
+        let server = try await LoopbackHTTPServer.start(handler: ForgeHTTPHandler(state: state))
+        let rootURL = try server.url()
         await state.setRoot(rootURL.absoluteString)
-        return FakeForge(
-            token: token, owner: owner, repo: repo, rootURL: rootURL, state: state, server: server, serverTask: task)
+        return FakeForge(token: token, owner: owner, repo: repo, rootURL: rootURL, state: state, server: server)
     }
 
     /// Stops listening and closes open connections.
     public func stop() async {
-        await server.stop(timeout: 0)
-        serverTask.cancel()
+        await server.stop()
     }
 }
 

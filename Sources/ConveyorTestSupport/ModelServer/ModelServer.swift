@@ -1,5 +1,4 @@
 import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// A scripted stand-in for the Anthropic Messages API on `127.0.0.1` and a free port, for running the real Claude
@@ -21,37 +20,19 @@ public final class ModelServer: Sendable {
     /// `http://127.0.0.1:<port>`, the value for `ANTHROPIC_BASE_URL`.
     public let baseURL: URL
     private let state: ModelServerState
-    private let server: HTTPServer
-    private let serverTask: Task<Void, any Error>
+    private let server: LoopbackHTTPServer
 
-    private init(baseURL: URL, state: ModelServerState, server: HTTPServer, serverTask: Task<Void, any Error>) {
+    private init(baseURL: URL, state: ModelServerState, server: LoopbackHTTPServer) {
         self.baseURL = baseURL
         self.state = state
         self.server = server
-        self.serverTask = serverTask
     }
 
     /// Starts a server that answers with `script` and waits until it listens.
     public static func start(script: ModelScript) async throws -> ModelServer {
         let state = ModelServerState(script: script)
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
-        let server = HTTPServer(
-            address: address, timeout: 120, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()),
-            logger: .disabled, handler: ModelHTTPHandler(state: state))
-        let task = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            task.cancel()
-            throw error
-        }
-        guard case .ip4(_, let port)? = await server.listeningAddress,
-            let baseURL = URL(string: "http://127.0.0.1:\(port)")
-        else {
-            task.cancel()
-            throw FakeForgeError(message: "The scripted model server did not report a listening port.")
-        }
-        return ModelServer(baseURL: baseURL, state: state, server: server, serverTask: task)
+        let server = try await LoopbackHTTPServer.start(handler: ModelHTTPHandler(state: state))
+        return ModelServer(baseURL: try server.url(), state: state, server: server)
     }
 
     /// Every request received so far, in order.
@@ -76,7 +57,6 @@ public final class ModelServer: Sendable {
 
     /// Stops listening and closes open connections.
     public func stop() async {
-        await server.stop(timeout: 0)
-        serverTask.cancel()
+        await server.stop()
     }
 }

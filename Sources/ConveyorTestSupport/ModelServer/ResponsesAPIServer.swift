@@ -1,5 +1,4 @@
 import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// A scripted stand-in for the OpenAI Responses API on `127.0.0.1` and a free port, for running the real Codex CLI in
@@ -23,37 +22,19 @@ public final class ResponsesAPIServer: Sendable {
     /// `http://127.0.0.1:<port>/v1`, the provider's `base_url`.
     public let baseURL: URL
     private let state: ResponsesAPIState
-    private let server: HTTPServer
-    private let serverTask: Task<Void, any Error>
+    private let server: LoopbackHTTPServer
 
-    private init(baseURL: URL, state: ResponsesAPIState, server: HTTPServer, serverTask: Task<Void, any Error>) {
+    private init(baseURL: URL, state: ResponsesAPIState, server: LoopbackHTTPServer) {
         self.baseURL = baseURL
         self.state = state
         self.server = server
-        self.serverTask = serverTask
     }
 
     /// Starts a server that answers with `script` and waits until it listens.
     public static func start(script: ResponsesScript) async throws -> ResponsesAPIServer {
         let state = ResponsesAPIState(script: script)
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
-        let server = HTTPServer(
-            address: address, timeout: 120, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()),
-            logger: .disabled, handler: ResponsesAPIHandler(state: state))
-        let task = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            task.cancel()
-            throw error
-        }
-        guard case .ip4(_, let port)? = await server.listeningAddress,
-            let baseURL = URL(string: "http://127.0.0.1:\(port)/v1")
-        else {
-            task.cancel()
-            throw FakeForgeError(message: "The scripted Responses API server did not report a listening port.")
-        }
-        return ResponsesAPIServer(baseURL: baseURL, state: state, server: server, serverTask: task)
+        let server = try await LoopbackHTTPServer.start(handler: ResponsesAPIHandler(state: state))
+        return ResponsesAPIServer(baseURL: try server.url(path: "/v1"), state: state, server: server)
     }
 
     /// Every request received so far, in order.
@@ -73,8 +54,7 @@ public final class ResponsesAPIServer: Sendable {
 
     /// Stops listening and closes open connections.
     public func stop() async {
-        await server.stop(timeout: 0)
-        serverTask.cancel()
+        await server.stop()
     }
 }
 

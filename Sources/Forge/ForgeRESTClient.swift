@@ -2,42 +2,38 @@ import Actions
 import Foundation
 import HTTP
 
-/// ``ForgeClient`` for Gitea and Forgejo (REST under `/api/v1`).
+/// ``ForgeClient`` over the REST API of GitHub (github.com, GitHub Enterprise Server; API version 2022-11-28)
+/// or Gitea/Forgejo (under `/api/v1`), the differences between the two held by its ``ForgeRESTDialect``.
 ///
-/// Sends `Authorization: token <token>`. Where Gitea differs from GitHub: a label is removed by its
-/// numeric id (looked up on the issue first), pull requests cannot be filtered by head branch on the
-/// server (they are filtered here), commit statuses keep `warning` and `skipped`, and a new pull
-/// request has no draft flag.
-public struct GiteaClient: ForgeClient {
+/// Authentication, headers and paging follow the dialect (GitHub: `Authorization: Bearer`, its media type and
+/// API version, `Link` paging 100 at a time; Gitea: `Authorization: token`, `page`/`limit` paging). Where the
+/// forges differ in what a call can do — filtering pull requests by head branch, the draft flag, the
+/// `warning` and `skipped` statuses, addressing a label by name or by id — the dialect says which way to go.
+public struct ForgeRESTClient: ForgeClient {
     private let rest: ForgeREST
 
-    /// Always ``ForgeKind/gitea``.
-    public var kind: ForgeKind { .gitea }
+    /// What this client speaks.
+    public var dialect: ForgeRESTDialect { rest.dialect }
+    /// The forge of ``dialect``.
+    public var kind: ForgeKind { rest.kind }
     /// The repository every call is about.
     public var repository: RepositorySlug { rest.repository }
 
     /// Creates a client; nothing is sent until the first call.
     ///
     /// - Parameters:
-    ///   - apiURL: the REST base, ending in `/api/v1`, e.g. `https://gitea.example.com/api/v1`.
+    ///   - dialect: ``ForgeRESTDialect/github`` or ``ForgeRESTDialect/gitea``.
+    ///   - apiURL: the REST base, e.g. `https://api.github.com`, `https://ghe.example.com/api/v3` or
+    ///     `https://gitea.example.com/api/v1`.
     ///   - repository: the repository to work on.
-    ///   - token: the access token.
-    ///   - configuration: timeouts and retry policy; its authorization is replaced.
+    ///   - token: the token; it leaves the process only in the `Authorization` header.
+    ///   - configuration: timeouts and retry policy; its authorization and the dialect's headers are replaced.
     public init(
-        apiURL: URL, repository: RepositorySlug, token: Secret, configuration: HTTPClient.Configuration = .init()
+        dialect: ForgeRESTDialect, apiURL: URL, repository: RepositorySlug, token: Secret,
+        configuration: HTTPClient.Configuration = .init()
     ) {
-        let http = HTTPClient(configuration: Self.httpConfiguration(token: token, base: configuration))
-        rest = ForgeREST(kind: .gitea, apiURL: apiURL, repository: repository, http: http)
-    }
-
-    /// `base` with Gitea's authorization and `Accept: application/json` set.
-    public static func httpConfiguration(token: Secret, base: HTTPClient.Configuration = .init())
-        -> HTTPClient.Configuration
-    {
-        var configuration = base
-        configuration.authorization = "token \(token.reveal())"
-        configuration.defaultHeaders["Accept"] = "application/json"
-        return configuration
+        rest = ForgeREST(
+            dialect: dialect, apiURL: apiURL, repository: repository, token: token, configuration: configuration)
     }
 
     public func repositoryInfo() async throws(ForgeError) -> RepositoryInfo { try await rest.repositoryInfo() }
@@ -64,32 +60,23 @@ public struct GiteaClient: ForgeClient {
         try await rest.addLabels(names, toIssue: number)
     }
 
-    /// Reads the issue's labels to find the label's id, then `DELETE …/labels/{id}`. A label not on the
-    /// issue, or gone by the time of the delete (404), counts as removed.
+    /// Addressed by name or by id per ``ForgeRESTDialect/labelAddress``; see the protocol for the contract.
     public func removeLabel(_ name: String, fromIssue number: Int) async throws(ForgeError) {
-        let operation = APIOperation("remove the label \(name) from issue #\(number)", needs: .writeIssues)
-        try rest.requireName(name, "label name", operation)
-        guard let label = try await rest.labels(onIssue: number, operation).first(where: { $0.isNamed(name) }) else {
-            return
-        }
-        try await rest.delete(["issues", String(number), "labels", String(label.id)], tolerating: [404], operation)
+        try await rest.removeLabel(name, fromIssue: number)
     }
 
-    /// Gitea cannot filter by head branch, so every pull request in `state` is read and filtered here.
+    /// Filtered by head on the server where the dialect can, and always checked again here.
     public func pullRequests(head: String?, state: PullRequestStateFilter) async throws(ForgeError)
         -> [PullRequest]
     {
-        let pulls = try await rest.list(
-            PullRequest.self, ["pulls"], query: [("state", state.rawValue)], paging: .gitea, pageSize: 50,
-            APIOperation("list pull requests", needs: .readPullRequests))
-        return pulls.filter { head == nil || $0.head == head }
+        try await rest.pullRequests(head: head, state: state)
     }
 
-    /// ``NewPullRequest/isDraft`` is not sent: Gitea's API has no draft flag.
+    /// ``NewPullRequest/isDraft`` is sent only where the dialect has a draft flag (not on Gitea).
     public func createPullRequest(_ pullRequest: NewPullRequest) async throws(ForgeError) -> PullRequest {
         let body = PullRequestCreation(
             title: pullRequest.title, head: pullRequest.head, base: pullRequest.base, body: pullRequest.body,
-            draft: nil)
+            draft: dialect.sendsDraftFlag ? pullRequest.isDraft : nil)
         return try await rest.createPullRequest(
             head: pullRequest.head, body: body,
             APIOperation("open a pull request from \(pullRequest.head)", needs: .writePullRequests))
@@ -105,9 +92,9 @@ public struct GiteaClient: ForgeClient {
         try await rest.updatePullRequest(number, update)
     }
 
-    /// Sends the state as given, `warning` and `skipped` included.
+    /// On GitHub ``CommitStatusState/gitHubEquivalent`` is sent, since it has no `warning` or `skipped`.
     public func createStatus(_ status: NewCommitStatus, sha: String) async throws(ForgeError) -> CommitStatus {
-        try await rest.createStatus(status.body(sending: status.state), sha: sha)
+        try await rest.createStatus(status, sha: sha)
     }
 
     public func combinedStatus(ref: String) async throws(ForgeError) -> CombinedStatus {
