@@ -147,7 +147,8 @@ public struct StagePrompt: Sendable {
             ]
             lines += ownerRounds.enumerated().map { index, round in
                 UntrustedText.promptBlock(
-                    round.text, label: "round \(index + 1): \(round.kind == "answer" ? "answers" : "findings") by "
+                    round.text,
+                    label: "round \(index + 1): \(round.kind == "answer" ? "answers" : "findings") by "
                         + round.author)
             }
         }

@@ -51,7 +51,8 @@ enum CommentCommand {
         guard !text.isEmpty else {
             return .rejected(
                 .invalidCommand,
-                "`\(word)` needs the answer after it, e.g. `/answer A4 and Letter`; the rest of the comment is the text.")
+                "`\(word)` needs the answer after it, e.g. `/answer A4 and Letter`; the rest of the comment is the text."
+            )
         }
         return .command(.answer(text), .revise, word: word)
     }

@@ -56,7 +56,9 @@ import Testing
         let remote = demo.appendingPathComponent("remote.git")
         let runs = try ProcessRunner.run([binary, "state", "runs", "--state-remote", remote.absoluteString])
         #expect(runs.stdout.components(separatedBy: "succeeded (pass)").count - 1 == 12, "\(runs.stdout)")
-        let bad = try ProcessRunner.run([binary, "simulate", "--through", "nowhere", "--directory", scratch.appending("x").path])
+        let bad = try ProcessRunner.run([
+            binary, "simulate", "--through", "nowhere", "--directory", scratch.appending("x").path,
+        ])
         #expect(bad.status != 0 && bad.stderr.contains("not a stage"))
     }
 }

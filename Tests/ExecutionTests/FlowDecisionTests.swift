@@ -26,7 +26,8 @@ import Triggers
     }
 
     static func event(_ type: FlowEventType, _ fields: [String: String], at seconds: Double) -> FlowEventSummary {
-        let json = String(data: try! JSONSerialization.data(withJSONObject: fields), encoding: .utf8)!
+        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let json = String(decoding: data, as: UTF8.self)
         return FlowEventSummary(
             idempotencyKey: "\(type.rawValue)-\(seconds)", eventType: type.rawValue, actorType: "user",
             actorID: "alice", payloadJSON: json, at: Date(timeIntervalSince1970: seconds))
@@ -45,7 +46,9 @@ import Triggers
     }
 
     @Test func labelsStartStagesAndTheNextStagesLabelApprovesTheOneInReview() {
-        #expect(decide(Self.run(.stage(.intake), source: .label("run:intake")), FlowState()) == .runStage(.intake, .run, approving: nil))
+        #expect(
+            decide(Self.run(.stage(.intake), source: .label("run:intake")), FlowState())
+                == .runStage(.intake, .run, approving: nil))
         #expect(
             decide(Self.run(.stage(.vision), source: .label("run:vision")), Self.inReview)
                 == .runStage(.vision, .run, approving: .intake))
@@ -88,7 +91,9 @@ import Triggers
         let label = Self.run(.stage(.intake), mode: .revise, source: .label("run:intake:revise"))
         #expect(decide(label, Self.needsInput) == .answer(.intake))
         #expect(decide(label, Self.inReview) == .revise(.intake, round: 1))
-        guard case .refuse = decide(Self.run(.stage(.prd), mode: .revise, source: .label("run:prd:revise")), Self.inReview)
+        guard
+            case .refuse = decide(
+                Self.run(.stage(.prd), mode: .revise, source: .label("run:prd:revise")), Self.inReview)
         else {
             Issue.record("the revise label of another stage must be refused")
             return
@@ -128,7 +133,12 @@ import Triggers
             runs: [Self.summary(.intake, .succeeded, "pass", at: 10)],
             events: [
                 Self.event(.stageApproved, ["stage": "intake"], at: 20),
-                Self.event(.stageDispatched, ["stage": "vision", "approval_of": "intake", "approved_by": "alice", "event": "issue_comment comment 7"], at: 21),
+                Self.event(
+                    .stageDispatched,
+                    [
+                        "stage": "vision", "approval_of": "intake", "approved_by": "alice",
+                        "event": "issue_comment comment 7",
+                    ], at: 21),
             ])
         #expect(dispatched.pendingDispatches.map(\.stage) == [.vision])
         #expect(dispatched.approvalWithoutNextStage(in: .default) == nil)
@@ -139,12 +149,16 @@ import Triggers
         let selfLogins: Set<String> = ["github-actions[bot]"]
         let allowed = SenderAuthorization.checkChained(bot, state: dispatched, selfLogins: selfLogins)
         #expect(allowed?.authorized == true)
-        #expect(allowed?.reason.contains("alice") == true && allowed?.reason.contains("issue_comment comment 7") == true)
-        #expect(SenderAuthorization.checkChained(bot, state: Self.approved, selfLogins: selfLogins)?.authorized == false)
+        #expect(
+            allowed?.reason.contains("alice") == true && allowed?.reason.contains("issue_comment comment 7") == true)
+        #expect(
+            SenderAuthorization.checkChained(bot, state: Self.approved, selfLogins: selfLogins)?.authorized == false)
         let started = FlowState(
             runs: [Self.summary(.intake, .succeeded, "pass", at: 10), Self.summary(.vision, .started, nil, at: 30)],
             events: [Self.event(.stageDispatched, ["stage": "vision"], at: 21)])
         #expect(started.pendingDispatches.isEmpty)
-        #expect(SenderAuthorization.checkChained(Self.run(.stage(.vision), source: .inputs), state: started, selfLogins: selfLogins) == nil)
+        #expect(
+            SenderAuthorization.checkChained(
+                Self.run(.stage(.vision), source: .inputs), state: started, selfLogins: selfLogins) == nil)
     }
 }

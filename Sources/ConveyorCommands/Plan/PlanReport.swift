@@ -1,5 +1,5 @@
-import Execution
 import ArgumentParser
+import Execution
 import Foundation
 import Triggers
 

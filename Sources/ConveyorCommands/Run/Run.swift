@@ -100,7 +100,7 @@ extension Application {
             try self.report(result, output: output)
         }
 
-    private func report(_ result: StageJobResult, output: ActionsOutput) throws {
+        private func report(_ result: StageJobResult, output: ActionsOutput) throws {
             Console.write("run: \(result.message)")
             _ = try? output.setOutput("stage", to: result.stage)
             _ = try? output.setOutput("verdict", to: result.verdict.isEmpty ? result.outcome.rawValue : result.verdict)

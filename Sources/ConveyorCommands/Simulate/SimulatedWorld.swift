@@ -97,7 +97,9 @@ struct SimulatedWorld {
                     actor: owner, source: .command(word)),
                 job: reports.count, agent: agent)
             reports.append(report)
-            print("owner comments \(word) on \(state.current?.rawValue ?? "-") → \(report.stage?.message ?? report.message)")
+            print(
+                "owner comments \(word) on \(state.current?.rawValue ?? "-") → \(report.stage?.message ?? report.message)"
+            )
         }
     }
 

@@ -93,8 +93,8 @@ public enum FlowDecision {
 
     private static func reviseByLabel(_ stage: StageName, state: FlowState, maxReviseRounds: Int) -> FlowAction {
         guard state.current == stage else {
-            let where_ = state.current.map { "the item is in `\($0)`" } ?? "no stage has run yet"
-            return .refuse("`\(stage)` cannot be revised: \(where_).")
+            let place = state.current.map { "the item is in `\($0)`" } ?? "no stage has run yet"
+            return .refuse("`\(stage)` cannot be revised: \(place).")
         }
         if state.status == .needsInput { return .answer(stage) }
         return revise(stage, state: state, maxReviseRounds: maxReviseRounds)

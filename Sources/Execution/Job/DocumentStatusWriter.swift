@@ -56,7 +56,8 @@ struct DocumentStatusWriter {
         let outcome = try await repository.push(branch, to: branch, remote: remote, credentials: credentials)
         guard outcome == .pushed else {
             throw StageJobError(
-                "The work branch \(branch) moved on the remote while Conveyor set document statuses; run the job again.")
+                "The work branch \(branch) moved on the remote while Conveyor set document statuses; run the job again."
+            )
         }
     }
 

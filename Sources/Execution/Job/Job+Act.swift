@@ -41,9 +41,10 @@ extension Job {
             try await record(
                 .reviseRequested, item: item, actor: actor, key: "revise:\(event.key)",
                 ["stage": stage.rawValue, "round": String(round), "findings": findings])
-            let rounds = (state.rounds[stage] ?? []) + [
-                FlowState.OwnerRound(kind: "revise", author: actor, text: findings, at: context.now())
-            ]
+            let rounds =
+                (state.rounds[stage] ?? []) + [
+                    FlowState.OwnerRound(kind: "revise", author: actor, text: findings, at: context.now())
+                ]
             let result = try await runStage(
                 stage, mode: .revise, item: item, actor: actor, trigger: run.source.description,
                 triggerLabel: triggerLabel(of: run), ownerRounds: rounds)
@@ -54,9 +55,10 @@ extension Job {
             try await record(
                 .answered, item: item, actor: actor, key: "answer:\(event.key)",
                 ["stage": stage.rawValue, "answer": answer])
-            let rounds = (state.rounds[stage] ?? []) + [
-                FlowState.OwnerRound(kind: "answer", author: actor, text: answer, at: context.now())
-            ]
+            let rounds =
+                (state.rounds[stage] ?? []) + [
+                    FlowState.OwnerRound(kind: "answer", author: actor, text: answer, at: context.now())
+                ]
             let result = try await runStage(
                 stage, mode: .revise, item: item, actor: actor, trigger: run.source.description,
                 triggerLabel: triggerLabel(of: run), ownerRounds: rounds)

@@ -91,8 +91,10 @@ extension Job {
                     .aborted, item: item, actor: actor, key: "abort:\(event.key)",
                     ["event": event.key, "pull_request": closed.map(String.init) ?? ""])))
         _ = try await context.store(runID: event.key).apply(changes, message: "Abort #\(number) (by \(actor))")
-        try await refreshStatusComment(item, note: "Aborted by \(actor): the pull request is closed unmerged and "
-            + "the documents are abandoned.")
+        try await refreshStatusComment(
+            item,
+            note: "Aborted by \(actor): the pull request is closed unmerged and "
+                + "the documents are abandoned.")
     }
 
     /// Marks the documents of `first` through `last` (pipeline order) `superseded`, each pointing at the version
@@ -121,7 +123,8 @@ extension Job {
     ) -> FlowEventRecord {
         var fields = payload
         fields["event"] = fields["event"] ?? event.key
-        let json = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))
+        let json =
+            (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))
             .flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
         return FlowEventRecord(
             idempotencyKey: key, correlationID: context.actionsRun ?? event.key, workItem: item,
@@ -134,7 +137,10 @@ extension Job {
     func replyOnce(on number: Int, actor: String, reason: String) async throws {
         let item = WorkItemKey(repository: context.repository, number: number)
         let result = try await context.store(runID: event.key).apply(
-            [.appendFlowEvent(flowEvent(.refused, item: item, actor: actor, key: "reply:\(event.key)", ["reason": reason]))],
+            [
+                .appendFlowEvent(
+                    flowEvent(.refused, item: item, actor: actor, key: "reply:\(event.key)", ["reason": reason]))
+            ],
             message: "Reply to \(actor) on #\(number)")
         guard result.outcomes.first == .applied else { return }
         _ = try await context.forge.createComment(

@@ -173,7 +173,8 @@ final class FlowWorld: @unchecked Sendable {
     /// The item's flow state as state records it.
     func flowState() async throws -> FlowState {
         try await StateSnapshot.reading(stateLocation()) {
-            try await FlowState.read(WorkItemKey(repository: "\(self.forge.owner)/\(self.forge.repo)", number: self.issue), from: $0)
+            try await FlowState.read(
+                WorkItemKey(repository: "\(self.forge.owner)/\(self.forge.repo)", number: self.issue), from: $0)
         }
     }
 
