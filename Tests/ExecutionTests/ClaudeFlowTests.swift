@@ -46,7 +46,7 @@ import Testing
     @Test func theReviseFindingsReachTheModelVerbatimAcrossThreeStages() async throws {
         try await FlowWorld.with(.github) { world in
             let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            try await GitCLI.runDetached(["clone", "--quiet", world.bare.path, checkout.path])
             let server = try await ModelServer.start(
                 script: ModelScript(
                     Self.turns(.intake, checkout: checkout) + Self.turns(.vision, checkout: checkout)
@@ -80,8 +80,8 @@ import Testing
             #expect(bodies[4].contains(findings), "the findings in the prompt the model received")
             #expect(!bodies[0...3].contains { $0.contains(findings) })
             #expect(bodies[4].contains("round 1: findings by alice"))
-            #expect(try world.frontmatter("version", of: "docs/work-items/1/vision/charter.md") == "2")
-            #expect(try world.frontmatter("status", of: "docs/work-items/1/vision/charter.md") == "approved")
+            #expect(try await world.frontmatter("version", of: "docs/work-items/1/vision/charter.md") == "2")
+            #expect(try await world.frontmatter("status", of: "docs/work-items/1/vision/charter.md") == "approved")
             #expect(world.dispatchCount == 2)
         }
     }

@@ -41,7 +41,7 @@ import Testing
             let choose = try await world.comment("/choose 2")
             #expect(choose.stage?.verdict == "pass", "\(choose.message)")
             let path = { (stage: String, file: String) in "docs/work-items/\(world.issue)/\(stage)/\(file)" }
-            #expect(try world.document(path("intake", "open-questions.md")).contains("answer: \"Option 2.\""))
+            #expect(try await world.document(path("intake", "open-questions.md")).contains("answer: \"Option 2.\""))
 
             // Approvals by comment and by review; each dispatch starts the next stage.
             try await world.comment("/approve")
@@ -75,20 +75,21 @@ import Testing
             for stage in Pipeline.default.stages {
                 for artifact in stage.artifacts {
                     let file = artifact.path(forWorkItem: world.issue)
-                    #expect(try world.frontmatter("status", of: file) == "approved", "\(file)")
+                    #expect(try await world.frontmatter("status", of: file) == "approved", "\(file)")
                 }
             }
-            let docSet = try world.document("docs/_docset/issues/issue-\(world.issue).yaml")
+            let docSet = try await world.document("docs/_docset/issues/issue-\(world.issue).yaml")
             #expect(docSet.contains("approved") && !docSet.contains("draft"), "the docset carries the statuses")
             let brief = path("prd", "prd.md")
-            #expect(try world.frontmatter("version", of: brief) == "2", "prd revised once")
-            #expect(try world.frontmatter("version", of: path("intake", "brief.md")) == "2", "intake answered once")
+            #expect(try await world.frontmatter("version", of: brief) == "2", "prd revised once")
+            #expect(
+                try await world.frontmatter("version", of: path("intake", "brief.md")) == "2", "intake answered once")
             let archDoc = try #require(Pipeline.default[.arch]?.artifacts.first).path(forWorkItem: world.issue)
-            #expect(try world.frontmatter("version", of: archDoc) == "2")
-            #expect(try world.frontmatter("supersedes", of: archDoc)?.hasSuffix("@v1") == true)
+            #expect(try await world.frontmatter("version", of: archDoc) == "2")
+            #expect(try await world.frontmatter("supersedes", of: archDoc)?.hasSuffix("@v1") == true)
             let designDoc = try #require(Pipeline.default[.design]?.artifacts.first).path(forWorkItem: world.issue)
-            #expect(try world.frontmatter("supersedes", of: designDoc)?.hasSuffix("@v1") == true)
-            let history = try GitCLI.run(
+            #expect(try await world.frontmatter("supersedes", of: designDoc)?.hasSuffix("@v1") == true)
+            let history = try await GitCLI.runDetached(
                 ["-C", world.bare.path, "log", "-p", try world.pullRequest().head, "--", designDoc])
             #expect(history.contains("+status: superseded"), "the old design version was marked superseded")
 
@@ -123,7 +124,7 @@ import Testing
             for stage in [StageName.intake, .vision] {
                 for artifact in Pipeline.default[stage]?.artifacts ?? [] {
                     let file = artifact.path(forWorkItem: world.issue)
-                    #expect(try world.frontmatter("status", of: file) == "abandoned", "\(file)")
+                    #expect(try await world.frontmatter("status", of: file) == "abandoned", "\(file)")
                 }
             }
             let labels = await world.forge.labels(issue: world.issue)
@@ -159,6 +160,36 @@ import Testing
             #expect(replies.contains { $0.body.contains("/deploy") })
             #expect(try await world.flowState().status == .inReview, "nothing changed")
             #expect(world.dispatchCount == 0)
+        }
+    }
+
+    @Test func reviseRoundsRunOutIntoNeedPMAndAStageWithoutApprovalChainsByItself() async throws {
+        var configuration = Self.configuration
+        configuration.maxReviseRounds = 1
+        if var intake = configuration.pipeline[.intake] {
+            intake.requiresApproval = false
+            configuration.pipeline.replace(intake)
+        }
+        try await FlowWorld.with(.github, configuration: configuration) { world in
+            // intake needs no approval: it passes, Conveyor approves it and dispatches vision.
+            try await world.label("run:intake")
+            #expect(world.dispatchCount == 1)
+            var state = try await world.flowState()
+            #expect(state.current == .vision && state.status == .inReview)
+            #expect(state.approvals[.intake]?.by == "conveyor")
+            #expect(try await world.frontmatter("status", of: "docs/work-items/1/intake/brief.md") == "approved")
+
+            let first = try await world.comment("/revise Shorter, please.")
+            #expect(first.stage?.verdict == "pass")
+            let second = try await world.comment("/revise Shorter still.")
+            #expect(second.outcome == .refused && second.stage == nil)
+            #expect(await world.forge.labels(issue: world.issue).contains("need:pm"))
+            let replies = await world.forge.comments(issue: world.issue).filter {
+                $0.body.contains("<!-- conveyor:reply -->")
+            }
+            #expect(replies.count == 1 && replies.first?.body.contains("max_revise_rounds") == true)
+            state = try await world.flowState()
+            #expect(state.reviseCount[.vision] == 1)
         }
     }
 

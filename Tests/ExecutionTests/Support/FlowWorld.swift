@@ -160,14 +160,14 @@ final class FlowWorld: @unchecked Sendable {
     private var pulls: [ForgePull] = []
 
     /// The document at `path` on the item's work branch.
-    func document(_ path: String) throws -> String {
+    func document(_ path: String) async throws -> String {
         let branch = try pullRequest().head
-        return try GitCLI.run(["-C", bare.path, "show", "\(branch):\(path)"])
+        return try await GitCLI.runDetached(["-C", bare.path, "show", "\(branch):\(path)"])
     }
 
     /// A frontmatter value of the document at `path` on the work branch.
-    func frontmatter(_ key: String, of path: String) throws -> String? {
-        FrontmatterValue.of(key, in: try document(path))
+    func frontmatter(_ key: String, of path: String) async throws -> String? {
+        FrontmatterValue.of(key, in: try await document(path))
     }
 
     /// The item's flow state as state records it.
@@ -192,7 +192,7 @@ final class FlowWorld: @unchecked Sendable {
         jobs += 1
         if let checkout {
             try? FileManager.default.removeItem(at: checkout)
-            try GitCLI.run(["clone", "--quiet", bare.path, checkout.path])
+            try await GitCLI.runDetached(["clone", "--quiet", bare.path, checkout.path])
         }
         let payload = try JSONSerialization.data(withJSONObject: object)
         let labels = LabelCatalog.defaults
