@@ -28,24 +28,27 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // MARK: - One module per concern
+        .target(name: "JSON", swiftSettings: swiftSettings),
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: swiftSettings),
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "Actions", swiftSettings: swiftSettings),
         .target(name: "Forge", dependencies: ["HTTP", "Actions"], swiftSettings: swiftSettings),
         .target(
             name: "Pipeline", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
-        .target(name: "Triggers", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
+        .target(name: "Triggers", dependencies: ["JSON", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Documents",
             dependencies: ["Pipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "DocAudit", dependencies: ["Documents", "Gates", "Pipeline"], swiftSettings: swiftSettings),
+        .target(
             name: "Gates", dependencies: ["Actions", "Agents", "Documents", "Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Agents",
             dependencies: [
-                "Actions", "Pipeline",
+                "Actions", "JSON", "Pipeline",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -64,8 +67,14 @@ let package = Package(
         .target(
             name: "Execution",
             dependencies: [
-                "Actions", "Agents", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch", "Triggers",
+                "Actions", "Agents", "DocAudit", "Documents", "Forge", "Gates", "Git", "Pipeline", "StateBranch",
+                "Triggers",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Flows",
+            dependencies: ["Actions", "Execution", "Forge", "Pipeline", "StateBranch", "Store"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -81,7 +90,8 @@ let package = Package(
         .target(
             name: "ConveyorCommands",
             dependencies: [
-                "Actions", "Adoption", "Agents", "Reporting", "Execution", "Forge", "Git", "HTTP", "Pipeline",
+                "Actions", "Adoption", "Agents", "DocAudit", "Reporting", "Execution", "Flows", "Forge", "Git", "HTTP",
+                "Pipeline",
                 "StateBranch", "Store",
                 "Triggers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -107,7 +117,7 @@ let package = Package(
         .target(
             name: "ConveyorTestSupport",
             dependencies: [
-                "Git", "HTTP",
+                "Git", "HTTP", "JSON",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
@@ -115,7 +125,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ConveyorBench",
-            dependencies: ["ConveyorTestSupport", "Git", "HTTP", "StateBranch", "Store"],
+            dependencies: ["ConveyorTestSupport", "DocAudit", "Git", "HTTP", "Pipeline", "StateBranch", "Store"],
             swiftSettings: swiftSettings
         ),
 
@@ -126,6 +136,11 @@ let package = Package(
         .testTarget(
             name: "DocumentsTests",
             dependencies: ["Documents", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocAuditTests",
+            dependencies: ["DocAudit", "Documents", "Pipeline", "ConveyorTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -147,7 +162,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentsTests",
-            dependencies: ["Agents", "ConveyorTestSupport", "Pipeline", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Agents", "ConveyorTestSupport", "JSON", "Pipeline", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GitTests", dependencies: ["Git", "ConveyorTestSupport"], swiftSettings: swiftSettings),
@@ -157,7 +174,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "ConveyorTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FakeForgeTests",
-            dependencies: ["HTTP", "ConveyorTestSupport"],
+            dependencies: ["HTTP", "ConveyorTestSupport", "JSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -170,13 +187,22 @@ let package = Package(
         .testTarget(
             name: "ConveyorCommandsTests",
             dependencies: [
-                "ConveyorCommands", "ConveyorTestSupport", "StateBranch", .product(name: "Yams", package: "Yams"),
+                "ConveyorCommands", "ConveyorTestSupport", "Documents", "JSON", "Pipeline", "StateBranch",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AdoptionTests",
             dependencies: ["Actions", "Adoption", "Forge", "HTTP", "Pipeline", "ConveyorTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FlowsTests",
+            dependencies: [
+                "Execution", "Flows", "Forge", "HTTP", "Pipeline", "StateBranch", "Store", "Git", "ConveyorTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

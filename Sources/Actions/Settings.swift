@@ -27,6 +27,8 @@ public struct Settings: Sendable, CustomStringConvertible {
     public let codexExecutable: String
     /// `CONVEYOR_LOG_FILE`: where the run's JSON-lines log goes; nil means `RUNNER_TEMP/conveyor-<run id>.jsonl`.
     public let logFile: URL?
+    /// `CONVEYOR_PROGRESS_SECONDS`: how often a long step (clone, agent run) writes a progress line to the job log.
+    public let progressInterval: Duration
     /// `RUNNER_TEMP`: the runner's per-job scratch folder, for logs and pending state files; nil outside Actions.
     public let runnerTemp: URL?
     /// `CONVEYOR_SELF_LOGIN`: further logins that are Conveyor itself, split at commas and spaces.
@@ -41,8 +43,18 @@ public struct Settings: Sendable, CustomStringConvertible {
     /// `CONVEYOR_WORKFLOW`: the workflow file Conveyor dispatches (`workflow_dispatch`) to start the next stage after
     /// an approval, a file name in `.github/workflows` (or `.gitea/workflows`); `conveyor.yml` when unset.
     public let workflowFile: String
+    /// `CONVEYOR_DOC_AUDIT_AGENT`: whether a pull request's doc audit runs the auditor agent after the deterministic
+    /// checks: `auto` (the default; same-repository pull requests only, skipped when the agent has no key), `on` (an
+    /// agent without a key fails the audit; a fork never gets an agent) or `off`.
+    public let docAuditAgent: String
+    /// `CONVEYOR_DOC_AUDIT_ROOTS`: the repository-relative folders whose Markdown a doc audit checks, split at commas
+    /// and spaces; `docs` when unset.
+    public let docAuditRoots: [String]
     /// The variables as read, for the label catalog and the agent's scrubbed environment.
     public let variables: [String: String]
+
+    /// The `CONVEYOR_PROGRESS_SECONDS` accepted: from one second to one hour.
+    public static let progressIntervalRange = 1...3_600
 
     /// The longest `CONVEYOR_AGENT_TIMEOUT_SECONDS` accepted: 7 days, like a stage's `timeout_minutes`.
     public static let agentTimeoutRange = 1...604_800
@@ -57,7 +69,7 @@ public struct Settings: Sendable, CustomStringConvertible {
             "CONVEYOR_STATE_REMOTE", "CONVEYOR_STATE_CACHE", "CONVEYOR_STATE_DEADLINE_MINUTES", "CONVEYOR_SELF_LOGIN",
             "CONVEYOR_WORKFLOW", "CONVEYOR_AGENT",
             "CONVEYOR_AGENT_COMMAND", "CONVEYOR_AGENT_TIMEOUT_SECONDS", "CONVEYOR_CLAUDE_BIN", "CONVEYOR_LOG_FILE",
-            "RUNNER_TEMP",
+            "CONVEYOR_PROGRESS_SECONDS", "CONVEYOR_DOC_AUDIT_AGENT", "CONVEYOR_DOC_AUDIT_ROOTS", "RUNNER_TEMP",
         ] + agentVariables
 
     /// Variables Conveyor checks or sets up but the agent itself reads from its (scrubbed) environment: the Codex
@@ -93,8 +105,32 @@ public struct Settings: Sendable, CustomStringConvertible {
                 variable: "CONVEYOR_CODEX_MAX_RETRIES", "must be a whole number from 0 to 10; it is `\(text)`.")
         }
         logFile = try Self.path(read, "CONVEYOR_LOG_FILE", directory: false)
+        if let text = read.trimmed("CONVEYOR_PROGRESS_SECONDS") {
+            guard let seconds = Int(text), Self.progressIntervalRange.contains(seconds) else {
+                throw SettingsError(
+                    variable: "CONVEYOR_PROGRESS_SECONDS",
+                    "must be a whole number of seconds from \(Self.progressIntervalRange.lowerBound) to "
+                        + "\(Self.progressIntervalRange.upperBound); it is `\(text)`.")
+            }
+            progressInterval = .seconds(seconds)
+        } else {
+            progressInterval = .seconds(30)
+        }
         runnerTemp = try Self.path(read, "RUNNER_TEMP", directory: true)
         selfLogins = (read.trimmed("CONVEYOR_SELF_LOGIN") ?? "").split { $0 == "," || $0.isWhitespace }.map(String.init)
+        docAuditAgent = read.trimmed("CONVEYOR_DOC_AUDIT_AGENT")?.lowercased() ?? "auto"
+        guard ["auto", "on", "off"].contains(docAuditAgent) else {
+            throw SettingsError(
+                variable: "CONVEYOR_DOC_AUDIT_AGENT", "must be `auto`, `on` or `off`; it is `\(docAuditAgent)`.")
+        }
+        let roots = (read.trimmed("CONVEYOR_DOC_AUDIT_ROOTS") ?? "docs").split { $0 == "," || $0.isWhitespace }
+            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
+        if let bad = roots.first(where: { $0.isEmpty || $0.split(separator: "/").contains("..") }) {
+            throw SettingsError(
+                variable: "CONVEYOR_DOC_AUDIT_ROOTS",
+                "must list repository-relative folders such as `docs, design`; `\(bad)` is not one.")
+        }
+        docAuditRoots = roots.isEmpty ? ["docs"] : roots
         stateRemote = read.trimmed("CONVEYOR_STATE_REMOTE")
         let workflow = read.trimmed("CONVEYOR_WORKFLOW") ?? "conveyor.yml"
         guard !workflow.contains("/"), workflow.hasSuffix(".yml") || workflow.hasSuffix(".yaml") else {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension AgentReport {
     /// Reads the result object from an agent's output.
@@ -19,7 +20,7 @@ extension AgentReport {
         let lines = trimmed.split(whereSeparator: \.isNewline)
         for line in lines.reversed() {
             let candidate = line.trimmingCharacters(in: .whitespaces)
-            guard candidate.hasPrefix("{"), let object = ResultJSON.parse(candidate)?.objectValue else { continue }
+            guard candidate.hasPrefix("{"), let object = JSONValue.parse(candidate)?.objectValue else { continue }
             return .success(AgentReport(members: object))
         }
         let count = lines.count == 1 ? "1 line" : "\(lines.count) lines"
@@ -27,8 +28,8 @@ extension AgentReport {
     }
 
     /// The object `text` holds when it is one JSON object, or the last object of a JSON array.
-    private static func resultObject(in text: String) -> [String: ResultJSON]? {
-        guard let first = text.first, first == "{" || first == "[", let value = ResultJSON.parse(text) else {
+    private static func resultObject(in text: String) -> [String: JSONValue]? {
+        guard let first = text.first, first == "{" || first == "[", let value = JSONValue.parse(text) else {
             return nil
         }
         if let object = value.objectValue { return object }
@@ -36,42 +37,43 @@ extension AgentReport {
     }
 
     /// Fills a report from a result object, ignoring keys it does not know and values of the wrong type.
-    init(members: [String: ResultJSON]) {
+    init(members: [String: JSONValue]) {
         self.init()
-        type = members["type"]?.string
-        subtype = members["subtype"]?.string
-        isError = members["is_error"]?.bool
-        resultText = members["result"]?.string
-        sessionID = members["session_id"]?.string
-        costUSD = members["total_cost_usd"]?.double ?? members["cost_usd"]?.double
+        type = members["type"]?.stringValue
+        subtype = members["subtype"]?.stringValue
+        isError = members["is_error"]?.boolValue
+        resultText = members["result"]?.stringValue
+        sessionID = members["session_id"]?.stringValue
+        costUSD = members["total_cost_usd"]?.doubleValue ?? members["cost_usd"]?.doubleValue
         usage = members["usage"]?.objectValue.map(Self.usage)
-        numTurns = members["num_turns"]?.integer
-        durationMS = members["duration_ms"]?.integer
-        apiErrorStatus = members["api_error_status"]?.integer
-        terminalReason = members["terminal_reason"]?.string
-        errors = members["errors"]?.arrayValue?.compactMap(\.string) ?? []
+        numTurns = members["num_turns"]?.integerValue
+        durationMS = members["duration_ms"]?.integerValue
+        apiErrorStatus = members["api_error_status"]?.integerValue
+        terminalReason = members["terminal_reason"]?.stringValue
+        errors = members["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
         permissionDenials = (members["permission_denials"]?.arrayValue ?? []).compactMap(Self.denial)
-        model = Self.dominantModel(members["modelUsage"]) ?? members["model"]?.string
+        model = Self.dominantModel(members["modelUsage"]) ?? members["model"]?.stringValue
     }
 
-    private static func usage(_ members: [String: ResultJSON]) -> TokenUsage {
+    private static func usage(_ members: [String: JSONValue]) -> TokenUsage {
         TokenUsage(
-            input: members["input_tokens"]?.integer ?? 0,
-            output: members["output_tokens"]?.integer ?? 0,
-            cacheRead: members["cache_read_input_tokens"]?.integer ?? members["cache_read_tokens"]?.integer ?? 0,
-            cacheCreation: members["cache_creation_input_tokens"]?.integer
-                ?? members["cache_creation_tokens"]?.integer ?? 0)
+            input: members["input_tokens"]?.integerValue ?? 0,
+            output: members["output_tokens"]?.integerValue ?? 0,
+            cacheRead: members["cache_read_input_tokens"]?.integerValue ?? members["cache_read_tokens"]?.integerValue
+                ?? 0,
+            cacheCreation: members["cache_creation_input_tokens"]?.integerValue
+                ?? members["cache_creation_tokens"]?.integerValue ?? 0)
     }
 
-    private static func denial(_ value: ResultJSON) -> PermissionDenial? {
-        guard let tool = value["tool_name"]?.string else { return nil }
-        return PermissionDenial(toolName: tool, filePath: value["tool_input"]?["file_path"]?.string)
+    private static func denial(_ value: JSONValue) -> PermissionDenial? {
+        guard let tool = value["tool_name"]?.stringValue else { return nil }
+        return PermissionDenial(toolName: tool, filePath: value["tool_input"]?["file_path"]?.stringValue)
     }
 
     /// The `modelUsage` key with the most `outputTokens` (ties go to the alphabetically first name).
-    private static func dominantModel(_ value: ResultJSON?) -> String? {
+    private static func dominantModel(_ value: JSONValue?) -> String? {
         guard let models = value?.objectValue else { return nil }
-        let ranked = models.map { name, usage in (name: name, output: usage["outputTokens"]?.integer ?? 0) }
+        let ranked = models.map { name, usage in (name: name, output: usage["outputTokens"]?.integerValue ?? 0) }
         return ranked.sorted { $0.output != $1.output ? $0.output > $1.output : $0.name < $1.name }.first?.name
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Pipeline
 
 /// What the Codex CLI printed with `codex exec --json`: one JSON event per line, read into the facts Conveyor judges.
@@ -43,8 +44,8 @@ package struct CodexEvents: Sendable, Hashable {
         for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
-            guard trimmed.hasPrefix("{"), let object = ResultJSON.parse(trimmed),
-                let type = object["type"]?.string
+            guard trimmed.hasPrefix("{"), let object = JSONValue.parse(trimmed),
+                let type = object["type"]?.stringValue
             else {
                 events.malformedLines += 1
                 continue
@@ -55,38 +56,38 @@ package struct CodexEvents: Sendable, Hashable {
         return events
     }
 
-    private mutating func apply(type: String, event: ResultJSON) {
+    private mutating func apply(type: String, event: JSONValue) {
         switch type {
         case "thread.started":
-            threadID = event["thread_id"]?.string ?? threadID
+            threadID = event["thread_id"]?.stringValue ?? threadID
         case "item.completed":
             if let item = event["item"] { applyCompleted(item) }
         case "turn.completed":
             completedTurns += 1
             if let usage = event["usage"] { self.usage.add(usage) }
         case "turn.failed":
-            turnFailure = event["error"]?["message"]?.string ?? "the turn failed without a message"
+            turnFailure = event["error"]?["message"]?.stringValue ?? "the turn failed without a message"
         case "error":
-            errors.append(event["message"]?.string ?? "an error event without a message")
+            errors.append(event["message"]?.stringValue ?? "an error event without a message")
         default:
             break
         }
     }
 
-    private mutating func applyCompleted(_ item: ResultJSON) {
-        switch item["type"]?.string {
+    private mutating func applyCompleted(_ item: JSONValue) {
+        switch item["type"]?.stringValue {
         case "command_execution":
             commands.append(
                 CodexCommand(
-                    command: item["command"]?.string ?? "", exitCode: item["exit_code"]?.integer,
-                    status: item["status"]?.string, output: item["aggregated_output"]?.string ?? ""))
+                    command: item["command"]?.stringValue ?? "", exitCode: item["exit_code"]?.integerValue,
+                    status: item["status"]?.stringValue, output: item["aggregated_output"]?.stringValue ?? ""))
         case "file_change":
-            let paths = (item["changes"]?.arrayValue ?? []).compactMap { $0["path"]?.string }
-            fileChanges.append(CodexFileChange(paths: paths, status: item["status"]?.string))
+            let paths = (item["changes"]?.arrayValue ?? []).compactMap { $0["path"]?.stringValue }
+            fileChanges.append(CodexFileChange(paths: paths, status: item["status"]?.stringValue))
         case "agent_message":
-            if let text = item["text"]?.string { agentMessages.append(text) }
+            if let text = item["text"]?.stringValue { agentMessages.append(text) }
         case "error":
-            warnings.append(item["message"]?.string ?? "an error item without a message")
+            warnings.append(item["message"]?.stringValue ?? "an error item without a message")
         default:
             break
         }
@@ -149,12 +150,12 @@ package struct CodexUsage: Sendable, Hashable {
     /// `reasoning_output_tokens`: the part of ``output`` spent reasoning.
     package var reasoningOutput = 0
 
-    mutating func add(_ usage: ResultJSON) {
-        input += usage["input_tokens"]?.integer ?? 0
-        cachedInput += usage["cached_input_tokens"]?.integer ?? 0
-        cacheWriteInput += usage["cache_write_input_tokens"]?.integer ?? 0
-        output += usage["output_tokens"]?.integer ?? 0
-        reasoningOutput += usage["reasoning_output_tokens"]?.integer ?? 0
+    mutating func add(_ usage: JSONValue) {
+        input += usage["input_tokens"]?.integerValue ?? 0
+        cachedInput += usage["cached_input_tokens"]?.integerValue ?? 0
+        cacheWriteInput += usage["cache_write_input_tokens"]?.integerValue ?? 0
+        output += usage["output_tokens"]?.integerValue ?? 0
+        reasoningOutput += usage["reasoning_output_tokens"]?.integerValue ?? 0
     }
 
     /// Input tokens neither read from nor written to the cache (never negative).

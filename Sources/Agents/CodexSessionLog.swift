@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The tool calls recorded in the session file the Codex CLI writes under `CODEX_HOME/sessions/`
 /// (`rollout-<time>-<thread id>.jsonl`), the complete record when the `--json` events miss one.
@@ -47,18 +48,18 @@ package struct CodexSessionLog: Sendable, Hashable {
         var order: [String] = []
         var outputs: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
-            guard let event = ResultJSON.parse(line), event["type"]?.string == "response_item",
-                let payload = event["payload"], let callID = payload["call_id"]?.string
+            guard let event = JSONValue.parse(line), event["type"]?.stringValue == "response_item",
+                let payload = event["payload"], let callID = payload["call_id"]?.stringValue
             else { continue }
-            switch payload["type"]?.string {
+            switch payload["type"]?.stringValue {
             case "function_call":
-                guard let name = payload["name"]?.string, Self.shellTools.contains(name) else { continue }
-                let arguments = payload["arguments"]?.string.flatMap(ResultJSON.parse)
-                pending[callID] = arguments?["cmd"]?.string ?? arguments?["command"]?.string ?? name
+                guard let name = payload["name"]?.stringValue, Self.shellTools.contains(name) else { continue }
+                let arguments = payload["arguments"]?.stringValue.flatMap(JSONValue.parse)
+                pending[callID] = arguments?["cmd"]?.stringValue ?? arguments?["command"]?.stringValue ?? name
                 order.append(callID)
             case "function_call_output":
-                outputs[callID] = payload["output"]?.string ?? payload["output"]?["content"]?.string ?? ""
-            case "custom_tool_call" where payload["name"]?.string == "apply_patch":
+                outputs[callID] = payload["output"]?.stringValue ?? payload["output"]?["content"]?.stringValue ?? ""
+            case "custom_tool_call" where payload["name"]?.stringValue == "apply_patch":
                 fileChanges.append(CodexFileChange(paths: [], status: nil))
             default:
                 continue

@@ -2,6 +2,7 @@ import Foundation
 
 /// `ConveyorBench <benchmark>`: runs one benchmark and prints its numbers (never asserts).
 let benchmarks: [String: @Sendable () async throws -> Void] = [
+    "doc-audit": DocAuditBench.run,
     "git-clone": GitCloneBench.run,
     "http-keepalive": HTTPKeepAliveBench.run,
     "measure": MeasureCommand.run,
@@ -10,6 +11,7 @@ let benchmarks: [String: @Sendable () async throws -> Void] = [
     "run-overhead": RunOverheadBench.run,
     "state-commit": StateBench.commit,
     "state-growth": StateBench.growth,
+    "tick-idle": TickBench.run,
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""

@@ -6,7 +6,9 @@ public struct Application: AsyncParsableCommand {
         commandName: "conveyor",
         abstract: "Move one work item through one stage of a gated, agent-driven delivery pipeline.",
         version: ConveyorVersion.current,
-        subcommands: [Doctor.self, Init.self, Labels.self, Plan.self, Report.self, Run.self, Simulate.self, State.self]
+        subcommands: [
+            Doctor.self, Init.self, Labels.self, Plan.self, Report.self, Run.self, Simulate.self, State.self, Tick.self,
+        ]
     )
 
     public init() {}

@@ -29,17 +29,55 @@ public actor RunLog {
 
     /// Where the lines go.
     public nonisolated let file: URL
+    /// How often a long step (clone, agent run) reports that it is still going.
+    public nonisolated let progressInterval: Duration
     private let context: Context
+    private let jobLog: (@Sendable (String) -> Void)?
     private var last = ContinuousClock.now
 
     /// Starts a log at `file` (appending when it exists).
-    public init(file: URL, context: Context) {
+    ///
+    /// - Parameters:
+    ///   - jobLog: where human-readable progress lines go as well (the job log, standard error); nil for the file
+    ///     only.
+    ///   - progressInterval: how often a long step reports progress (``progress(step:elapsed:detail:)``).
+    public init(
+        file: URL, context: Context, jobLog: (@Sendable (String) -> Void)? = nil,
+        progressInterval: Duration = .seconds(30)
+    ) {
         self.file = file
         self.context = context
+        self.jobLog = jobLog
+        self.progressInterval = progressInterval
+    }
+
+    /// Records that `step` is still running after `elapsed`, with `detail` (e.g. objects received), as a line with
+    /// `result: progress` and `elapsed_s`, and as one line in the job log, e.g.
+    /// `conveyor: agent still running (2m 30s)`.
+    public func progress(step: String, elapsed: Duration, detail: String? = nil) {
+        let seconds = Int(elapsed.components.seconds)
+        let text = "conveyor: \(step) still running (\(Self.duration(seconds)))" + (detail.map { ": \($0)" } ?? "")
+        jobLog?(text)
+        var line = baseLine(step: step, result: "progress", task: "stage", tool: nil)
+        line["elapsed_s"] = seconds
+        if let detail { line["detail"] = detail }
+        write(line)
+    }
+
+    /// `95` as `1m 35s`, `30` as `30s`, `3700` as `1h 1m 40s`.
+    static func duration(_ seconds: Int) -> String {
+        let (hours, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
+        if hours > 0 { return "\(hours)h \(minutes)m \(rest)s" }
+        return minutes > 0 ? "\(minutes)m \(rest)s" : "\(rest)s"
     }
 
     /// Appends one line for `step`; errors writing the log never stop a run.
     public func record(step: String, result: String, task: String = "stage", tool: String? = nil) {
+        write(baseLine(step: step, result: result, task: task, tool: tool))
+    }
+
+    /// The fields every line has; `latency_ms` counts from the previous line.
+    private func baseLine(step: String, result: String, task: String, tool: String?) -> [String: Any] {
         let now = ContinuousClock.now
         let latency = now - last
         last = now
@@ -51,6 +89,10 @@ public actor RunLog {
                 latency.components.seconds * 1_000 + latency.components.attoseconds / 1_000_000_000_000_000),
         ]
         line["tool"] = tool ?? NSNull()
+        return line
+    }
+
+    private func write(_ line: [String: Any]) {
         guard let data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) else { return }
         append(data + Data("\n".utf8))
     }

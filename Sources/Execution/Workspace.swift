@@ -35,9 +35,10 @@ public struct Workspace: Sendable {
     /// - Parameters:
     ///   - existingCheckout: `GITHUB_WORKSPACE`, reused when it is a git repository.
     ///   - cloneDirectory: where to clone when there is no reusable checkout.
+    ///   - log: receives the clone's progress (objects and bytes received) while it runs.
     public static func prepare(
         remote: URL, credentials: Credentials, baseBranch: String, workBranch: String, existingCheckout: URL?,
-        cloneDirectory: URL
+        cloneDirectory: URL, log: RunLog? = nil
     ) async throws -> Workspace {
         let repository: Repository
         var neutralised: [String] = []
@@ -45,7 +46,15 @@ public struct Workspace: Sendable {
             repository = opened
             neutralised = try await opened.removePersistedCredentials()
         } else {
-            repository = try await Repository.clone(from: remote, to: cloneDirectory, credentials: credentials)
+            // libgit2's transfer callback reports the figures; at most one job-log line per progress interval.
+            repository = try await Repository.clone(
+                from: remote, to: cloneDirectory, credentials: credentials,
+                progress: log.map { log in
+                    let start = ContinuousClock.now
+                    return TransferProgressReporter(every: log.progressInterval) { figures in
+                        Task { await log.progress(step: "clone", elapsed: .now - start, detail: "\(figures)") }
+                    }
+                })
         }
         let baseRef = "refs/remotes/origin/\(baseBranch)"
         let workRef = "refs/remotes/origin/\(workBranch)"

@@ -59,4 +59,22 @@ public protocol ForgeClient: PermissionLookup {
 
     /// Starts workflow `workflow` (file name such as `conveyor.yml`, or numeric id) on `ref` with `inputs`.
     func dispatchWorkflow(_ workflow: String, ref: String, inputs: [String: String]) async throws(ForgeError)
+
+    // MARK: - Issues, milestones and tags (the release train, the heartbeat)
+
+    /// The open issues (not pull requests) that carry every label in `labels` (none: all), by number, every page.
+    func openIssues(labels: [String]) async throws(ForgeError) -> [Issue]
+
+    /// Opens an issue titled `title`, never twice: when the answer is lost, the open issue of that title is used.
+    func createIssue(title: String, body: String) async throws(ForgeError) -> Issue
+
+    /// Every milestone of the repository, open and closed.
+    func milestones() async throws(ForgeError) -> [Milestone]
+
+    /// Creates the milestone `title`, never twice: when the answer is lost, the milestone of that title is used.
+    /// Both forges allow two milestones of one title, so callers look it up in ``milestones()`` first.
+    func createMilestone(title: String, description: String) async throws(ForgeError) -> Milestone
+
+    /// Every tag of the repository.
+    func tags() async throws(ForgeError) -> [RepositoryTag]
 }

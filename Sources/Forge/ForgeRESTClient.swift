@@ -10,7 +10,7 @@ import HTTP
 /// forges differ in what a call can do — filtering pull requests by head branch, the draft flag, the
 /// `warning` and `skipped` statuses, addressing a label by name or by id — the dialect says which way to go.
 public struct ForgeRESTClient: ForgeClient {
-    private let rest: ForgeREST
+    let rest: ForgeREST
 
     /// What this client speaks.
     public var dialect: ForgeRESTDialect { rest.dialect }

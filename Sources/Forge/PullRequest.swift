@@ -22,6 +22,19 @@ public struct PullRequest: Sendable, Hashable, Decodable {
     public let author: Account
     /// The web page, when given.
     public let htmlURL: String?
+    /// The target branch's tip commit as the forge reports it; empty when not given.
+    public var baseSHA: String = ""
+    /// `owner/name` of the repository the source branch lives in; nil when the forge does not say (a deleted fork).
+    public var headRepository: String?
+    /// `owner/name` of the repository the pull request targets; nil when the forge does not say.
+    public var baseRepository: String?
+
+    /// True when the source branch lives in another repository than the target (a fork), or the forge does not
+    /// say where it lives: such a pull request's content is untrusted.
+    public var isFromFork: Bool {
+        guard let headRepository, let baseRepository else { return true }
+        return headRepository.lowercased() != baseRepository.lowercased()
+    }
 
     /// Creates a value.
     public init(
@@ -51,6 +64,16 @@ public struct PullRequest: Sendable, Hashable, Decodable {
     private struct BranchReference: Decodable {
         let ref: String
         let sha: String?
+        let repo: RepositoryName?
+    }
+
+    /// The repository of a `head` or `base`, by name.
+    private struct RepositoryName: Decodable {
+        let fullName: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case fullName = "full_name"
+        }
     }
 
     /// Decodes both forges' pull request JSON, full or listed. GitHub lists leave out `merged`, so
@@ -67,7 +90,11 @@ public struct PullRequest: Sendable, Hashable, Decodable {
         let head = try container.decode(BranchReference.self, forKey: .head)
         self.head = head.ref
         headSHA = head.sha ?? ""
-        base = try container.decode(BranchReference.self, forKey: .base).ref
+        headRepository = head.repo?.fullName
+        let base = try container.decode(BranchReference.self, forKey: .base)
+        self.base = base.ref
+        baseSHA = base.sha ?? ""
+        baseRepository = base.repo?.fullName
         author = try container.decode(Account.self, forKey: .user)
         htmlURL = try container.decodeIfPresent(String.self, forKey: .htmlURL)
     }

@@ -16,12 +16,14 @@ extension Repository {
     ///   - bare: clone without a working tree.
     ///   - timeout: the whole transfer must finish within this; libgit2 1.5.1 cannot time out a silent server
     ///     by itself, so the bound is enforced from its progress callbacks.
+    ///   - progress: told how far the transfer has come, at most once per its interval; nil for no reports.
     public static func clone(
         from url: URL, to destination: URL, credentials: Credentials, branch: String? = nil, bare: Bool = false,
-        timeout: Duration = defaultTransferTimeout
+        timeout: Duration = defaultTransferTimeout, progress: TransferProgressReporter? = nil
     ) async throws -> Repository {
         let executor = QueueExecutor(label: "repository")
         let control = TransferControl(credentials: credentials, remote: Remote.url(url).description, timeout: timeout)
+        control.progressReporter = progress
         let handle = try await withTaskCancellationHandler {
             try await executor.run {
                 LibGit2.ensureInitialized()

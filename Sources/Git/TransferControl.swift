@@ -33,6 +33,9 @@ final class TransferControl: @unchecked Sendable {
     private(set) var timedOut = false
     /// References the remote refused during a push, with the reason it gave.
     private(set) var rejectedReferences: [(reference: String, status: String)] = []
+    /// Where transfer progress goes, when someone asked for it.
+    var progressReporter: TransferProgressReporter?
+    private var lastProgressReport = DispatchTime.now()
 
     /// Creates the state for one operation against `remote` that must finish within `timeout`.
     init(credentials: Credentials, remote: String, timeout: Duration) {
@@ -55,9 +58,11 @@ final class TransferControl: @unchecked Sendable {
             guard let out, let payload else { return GIT_ERROR.rawValue }
             return TransferControl.from(payload).acquireCredential(out, allowedTypes: allowedTypes)
         }
-        callbacks.transfer_progress = { _, payload in
+        callbacks.transfer_progress = { stats, payload in
             guard let payload else { return 0 }
-            return TransferControl.from(payload).progressVerdict()
+            let control = TransferControl.from(payload)
+            if let stats { control.reportProgress(stats.pointee) }
+            return control.progressVerdict()
         }
         callbacks.sideband_progress = { _, _, payload in
             guard let payload else { return 0 }
@@ -128,6 +133,20 @@ final class TransferControl: @unchecked Sendable {
             return GIT_EUSER.rawValue
         }
         return 0
+    }
+
+    /// Hands the figures to the reporter, at most once per its interval.
+    private func reportProgress(_ stats: git_indexer_progress) {
+        guard let progressReporter else { return }
+        let interval = progressReporter.interval.components
+        let nanoseconds = UInt64(interval.seconds) * 1_000_000_000 + UInt64(interval.attoseconds / 1_000_000_000)
+        let now = DispatchTime.now()
+        guard now.uptimeNanoseconds >= lastProgressReport.uptimeNanoseconds + nanoseconds else { return }
+        lastProgressReport = now
+        progressReporter.report(
+            TransferProgress(
+                receivedObjects: Int(stats.received_objects), totalObjects: Int(stats.total_objects),
+                receivedBytes: Int(stats.received_bytes)))
     }
 
     private func recordRejection(_ reference: String, _ status: String) {

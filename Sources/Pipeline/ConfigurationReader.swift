@@ -4,7 +4,9 @@ import Yams
 /// recording a diagnostic, at the offending key's line and column, for everything it does not.
 struct ConfigurationReader {
     /// Keys allowed at the top of the file.
-    static let topLevelKeys = ["version", "state", "agent", "prices", "max_revise_rounds", "stages"]
+    static let topLevelKeys = [
+        "version", "state", "agent", "prices", "max_revise_rounds", "stages", "release_train", "tick",
+    ]
 
     /// The file name used in diagnostics.
     let file: String
@@ -57,6 +59,8 @@ struct ConfigurationReader {
                 {
                     configuration.maxReviseRounds = rounds
                 }
+            case "release_train": readReleaseTrain(value, at: keyMark, into: &configuration.releaseTrain)
+            case "tick": readHeartbeat(value, at: keyMark, into: &configuration.heartbeat)
             default: readStages(value, at: keyMark, into: &configuration.pipeline)
             }
         }

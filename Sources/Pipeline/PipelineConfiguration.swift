@@ -46,6 +46,10 @@ public struct PipelineConfiguration: Sendable, Hashable {
 
     /// The values `max_revise_rounds` may take.
     public static let maxReviseRoundsRange = 1...50
+    /// The weekly release train (`release_train:`); off unless the file has the section.
+    public var releaseTrain = ReleaseTrainSettings()
+    /// The heartbeat's chores (`tick:`).
+    public var heartbeat = HeartbeatSettings()
 
     /// Creates a configuration from its parts.
     public init(

@@ -5,7 +5,7 @@ import Foundation
 extension StateChange: Codable {
     private enum Key: String, CodingKey {
         case upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, checkpoint, recordDenial,
-            recordGateResults, recordAgentSession
+            recordGateResults, recordAgentSession, saveFlow, recordLink
     }
 
     public init(from decoder: any Decoder) throws {
@@ -16,7 +16,7 @@ extension StateChange: Codable {
                     codingPath: container.codingPath,
                     debugDescription: "A state change has exactly one key naming its kind, one of "
                         + "upsertWorkItem, startRun, finishRun, claimLease, releaseLease, appendFlowEvent, "
-                        + "checkpoint, recordDenial, recordGateResults, recordAgentSession."))
+                        + "checkpoint, recordDenial, recordGateResults, recordAgentSession, saveFlow, recordLink."))
         }
         switch key {
         case .upsertWorkItem: self = .upsertWorkItem(try container.decode(WorkItemUpdate.self, forKey: key))
@@ -31,6 +31,8 @@ extension StateChange: Codable {
             self = .recordGateResults(try container.decode(GateResultRecord.self, forKey: key))
         case .recordAgentSession:
             self = .recordAgentSession(try container.decode(AgentSessionRecord.self, forKey: key))
+        case .saveFlow: self = .saveFlow(try container.decode(FlowRecord.self, forKey: key))
+        case .recordLink: self = .recordLink(try container.decode(LinkRecord.self, forKey: key))
         }
     }
 
@@ -47,6 +49,8 @@ extension StateChange: Codable {
         case .recordDenial(let payload): try container.encode(payload, forKey: .recordDenial)
         case .recordGateResults(let payload): try container.encode(payload, forKey: .recordGateResults)
         case .recordAgentSession(let payload): try container.encode(payload, forKey: .recordAgentSession)
+        case .saveFlow(let payload): try container.encode(payload, forKey: .saveFlow)
+        case .recordLink(let payload): try container.encode(payload, forKey: .recordLink)
         }
     }
 }

@@ -25,6 +25,10 @@ public enum StateChange: Sendable, Equatable {
     case recordGateResults(GateResultRecord)
     /// Records an agent session and its token usage.
     case recordAgentSession(AgentSessionRecord)
+    /// Saves a flow instance's state (the release train, the heartbeat's chores); only a newer revision wins.
+    case saveFlow(FlowRecord)
+    /// Records a link between two things (e.g. a train and its release work item).
+    case recordLink(LinkRecord)
 }
 
 extension StateChange {

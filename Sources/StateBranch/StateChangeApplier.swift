@@ -40,6 +40,8 @@ struct StateChangeApplier {
         case .recordDenial(let denial): try recordDenial(denial)
         case .recordGateResults(let record): try recordGateResults(record)
         case .recordAgentSession(let session): try recordAgentSession(session)
+        case .saveFlow(let record): try saveFlow(record)
+        case .recordLink(let link): try recordLink(link)
         }
     }
 

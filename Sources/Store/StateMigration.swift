@@ -17,7 +17,8 @@ struct StateMigration: Sendable {
 enum StateSchema {
     /// Every migration, oldest first. Append new ones at the end; never edit or reorder released ones.
     static let migrations: [StateMigration] = [
-        StateMigration(identifier: "v1_state_tables", apply: createVersion1)
+        StateMigration(identifier: "v1_state_tables", apply: createVersion1),
+        StateMigration(identifier: "v2_flows", apply: createFlowTables),
     ]
 
     /// A GRDB migrator that runs `migrations` in order, each in one transaction with deferred foreign key

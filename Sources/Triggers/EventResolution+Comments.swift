@@ -1,3 +1,5 @@
+import JSON
+
 // MARK: - `issue_comment`
 
 extension EventResolution {
@@ -10,7 +12,7 @@ extension EventResolution {
         guard let workItem else {
             return skip(.missingWorkItem, "The comment event has no `issue.number`, so there is nothing to run on.")
         }
-        let body = payload.root["comment"]?["body"]?.string ?? ""
+        let body = payload.root["comment"]?["body"]?.stringValue ?? ""
         switch CommentCommand.read(body) {
         case .rejected(let code, let reason):
             return skip(code, reason, workItem: workItem)

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Pipeline
 
 // MARK: - `workflow_dispatch` and `workflow_call`
@@ -7,7 +8,8 @@ extension EventResolution {
     /// Modes a manual run may ask for.
     static let inputModes = RunMode.manualModes
 
-    /// Reads `issue`, `stage` and `mode` from the overrides first, then the payload's `inputs`.
+    /// Reads `issue`, `stage` and `mode` from the overrides first, then the payload's `inputs`, and the optional
+    /// `agent` from the payload. Every input arrives as text on Gitea (and may on GitHub): `"12"` and `12` alike.
     func resolveInputs() -> TriggerDecision {
         let inputs = payload.root["inputs"]
         let overrides = context.overrides
@@ -43,7 +45,21 @@ extension EventResolution {
         } else {
             mode = .run
         }
-        return run(.stage(stage), mode: mode, on: workItem, source: .inputs)
+        var agent: String?
+        if let agentText = nonEmpty(inputs?["agent"]?.text) {
+            guard AgentDefaults.knownAgents.contains(agentText.lowercased()) else {
+                let agents = AgentDefaults.knownAgents.joined(separator: ", ")
+                return skip(
+                    .invalidInput,
+                    "Input `agent` is `\(agentText)`; use one of \(agents) (or leave it empty for the configured agent).",
+                    workItem: workItem)
+            }
+            agent = agentText.lowercased()
+        }
+        var decided = TriggerRun(
+            workItem: workItem, operation: .stage(stage), mode: mode, actor: actor, source: .inputs)
+        decided.agent = agent
+        return .run(decided)
     }
 
     private func nonEmpty(_ text: String?) -> String? {

@@ -1,3 +1,5 @@
+import JSON
+
 // MARK: - `pull_request_review`
 
 extension EventResolution {
@@ -14,7 +16,7 @@ extension EventResolution {
             return skip(.missingWorkItem, "The review event has no pull request number.")
         }
         let review = payload.root["review"]
-        let state = (review?["state"]?.string ?? review?["type"]?.string ?? "").lowercased()
+        let state = (review?["state"]?.stringValue ?? review?["type"]?.stringValue ?? "").lowercased()
         guard state == "approved" || state.hasSuffix("_approved") else {
             return skip(
                 .reviewNotApproval,

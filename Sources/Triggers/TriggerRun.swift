@@ -12,6 +12,9 @@ public struct TriggerRun: Sendable, Hashable {
     public let actor: Actor?
     /// What in the event asked for the run.
     public let source: TriggerSource
+    /// The agent a manual run asked for (the `agent` input of `workflow_dispatch`), one of
+    /// ``AgentDefaults/knownAgents``; nil for the configured agent.
+    public var agent: String?
 
     /// Creates a run.
     public init(

@@ -66,7 +66,65 @@ import Testing
         let check = try await conveyor(["init"] + target, token: true)
         #expect(check.stdout.contains("[ok] token permissions"), "\(check.stdout)")
         #expect(check.stdout.contains("[ok] labels"), "\(check.stdout)")
+
+        // Step 9's "Run workflow": the workflow init wrote offers the form, and a dispatch from it is decided.
+        let written = try String(contentsOf: checkout.appending(workflow), encoding: .utf8)
+        for needed in ["workflow_dispatch:", "mode:", "agent:", "schedule:", "command: tick"] {
+            #expect(written.contains(needed), "the workflow lacks \(needed)")
+        }
+        let issue = await forge.seedIssue(title: "An idea")
+        await forge.setPermission(user: "owner-person", level: .admin)
+        let event = checkout.appending("dispatch.json")
+        let inputs = ["issue": "\(issue)", "stage": "intake", "mode": "rerun", "agent": "offline"]
+        try JSONSerialization.data(withJSONObject: [
+            "inputs": inputs, "sender": ["login": "owner-person", "type": "User"],
+        ])
+        .write(to: event)
+        var job = clean
+        job["GITHUB_ACTIONS"] = "true"
+        job["GITEA_ACTIONS"] = dialect == .gitea ? "true" : ""
+        job["GITHUB_REPOSITORY"] = "\(forge.owner)/\(forge.repo)"
+        job["GITHUB_API_URL"] = forge.apiURL(dialect).absoluteString
+        job["GITHUB_SERVER_URL"] = forge.rootURL.absoluteString
+        job[tokenVariable] = forge.token
+        let plan = try await ProcessRunner.runDetached(
+            [
+                binary, "plan", "--event-name", "workflow_dispatch", "--event-path", event.path, "--format", "json",
+                "--repository-root", checkout.path,
+            ], environment: job)
+        let decision = try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any]
+        #expect(decision?["action"] as? String == "run", "\(plan.stdout)\(plan.stderr)")
+        #expect(decision?["stage"] as? String == "intake" && decision?["mode"] as? String == "rerun")
         await forge.stop()
+    }
+
+    /// The two install sections stay short enough to follow, and name the settings and token choices they must.
+    @Test func theInstallSectionsAreShortAndNameTheSettingsAndTokens() throws {
+        let guide = try String(
+            contentsOf: Corpus.directory.deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("docs/user-guide.md"),
+            encoding: .utf8)
+        func section(_ title: String) throws -> String {
+            let start = try #require(guide.range(of: "## \(title)\n"), "no section \(title)")
+            let rest = guide[start.upperBound...]
+            return String(rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)])
+        }
+        for title in ["Install on GitHub", "Install on Gitea"] {
+            let text = try section(title)
+            let steps = text.split(separator: "\n").filter { $0.wholeMatch(of: /\d+\. .*/) != nil }
+            #expect((5...9).contains(steps.count), "\(title) has \(steps.count) steps")
+            #expect(steps.first?.hasPrefix("1. ") == true)
+            #expect(text.contains("conveyor init") && text.contains("conveyor labels sync"))
+            #expect(text.contains("CONVEYOR_TOKEN"), "\(title) names no token choice")
+        }
+        let github = try section("Install on GitHub")
+        for needed in [
+            "Allow GitHub Actions to create and approve pull requests", "Workflow permissions", "job token",
+            "GitHub App installation token", "personal token", "| can | cannot |",
+        ] {
+            #expect(github.contains(needed), "Install on GitHub lacks \(needed)")
+        }
+        #expect(try section("Install on Gitea").contains("bot user"))
     }
 }
 

@@ -1,5 +1,6 @@
 import ConveyorTestSupport
 import Foundation
+import JSON
 import Testing
 
 /// The real Claude Code CLI, driven by a scripted model that goes after the forge token: its `Read` tool opens the

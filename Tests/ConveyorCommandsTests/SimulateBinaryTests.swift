@@ -61,4 +61,25 @@ import Testing
         ])
         #expect(bad.status != 0 && bad.stderr.contains("not a stage"))
     }
+
+    @Test func theReleaseTrainRunsOfflineFromFridayToTheBranchCut() async throws {
+        let scratch = try TemporaryDirectory(prefix: "simulate-train")
+        defer { scratch.remove() }
+        let demo = scratch.appending("train")
+        let binary = try BuiltBinary.url().path
+        let output = try await onOwnThread {
+            try ProcessRunner.run([binary, "simulate", "--release-train", "--directory", demo.path])
+        }
+        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+        #expect(output.stdout.contains("NOT_STARTED → WAIT_START_APPROVAL"))
+        #expect(output.stdout.contains("updated the approval message"))
+        #expect(output.stdout.contains("WAIT_READINESS_CONFIRMATIONS → READY_FOR_BRANCH_CUT"))
+        let forge = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("forge.json")))
+                as? [String: Any])
+        let milestones = try #require(forge["milestones"] as? [[String: Any]])
+        #expect(milestones.map { $0["title"] as? String } == ["2.8.0"])
+        let comments = try #require(forge["comments"] as? [[String: Any]])
+        #expect(comments.filter { ($0["body"] as? String)?.contains("readiness -->") == true }.count == 1)
+    }
 }

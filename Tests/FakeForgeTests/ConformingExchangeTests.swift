@@ -1,5 +1,6 @@
 import ConveyorTestSupport
 import Foundation
+import JSON
 import Testing
 
 /// Hand-written responses with every required field pass, so a failure elsewhere means a real departure.

@@ -1,5 +1,6 @@
 import ConveyorTestSupport
 import Foundation
+import JSON
 import Testing
 
 /// Each kind of departure is caught and located: the proof that the checker can fail.

@@ -1,5 +1,6 @@
 import ConveyorTestSupport
 import Foundation
+import JSON
 import Testing
 
 /// Real webhook objects from the event corpus, checked against the matching API schemas. Where the description

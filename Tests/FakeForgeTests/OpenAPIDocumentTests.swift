@@ -1,5 +1,6 @@
 import ConveyorTestSupport
 import Foundation
+import JSON
 import Testing
 
 /// Both corpus descriptions load, hold exactly the endpoints the corpus README lists, and resolve their `$ref`s.
@@ -15,19 +16,21 @@ import Testing
             })
     }
 
-    /// The README §3 table, GitHub column.
-    static let gitHubTable = expand([
-        "GET", "GET,PATCH /issues/{issue_number}", "GET,POST /issues/{issue_number}/comments",
-        "GET,PATCH,DELETE /issues/comments/{comment_id}", "GET,POST,PUT,DELETE /issues/{issue_number}/labels",
-        "DELETE /issues/{issue_number}/labels/{name}", "GET,POST /labels", "GET,PATCH,DELETE /labels/{name}",
-        "GET,POST /pulls",
-        "GET,PATCH /pulls/{pull_number}",
-        "POST /statuses/{sha}", "GET /commits/{ref}/status", "GET /commits/{ref}/statuses",
-        "GET /collaborators/{username}/permission", "POST /check-runs", "GET,PATCH /check-runs/{check_run_id}",
-        "GET /commits/{ref}/check-runs", "GET,POST /issues/comments/{comment_id}/reactions",
-        "DELETE /issues/comments/{comment_id}/reactions/{reaction_id}", "GET,POST /issues/{issue_number}/reactions",
-        "GET,POST /pulls/comments/{comment_id}/reactions", "POST /actions/workflows/{workflow_id}/dispatches",
-    ])
+    /// The README §3 table, GitHub column (`GET /user` is outside `/repos/{owner}/{repo}`).
+    static let gitHubTable = Set(["GET /user"]).union(
+        expand([
+            "GET", "GET,PATCH /issues/{issue_number}", "GET,POST /issues/{issue_number}/comments",
+            "GET,PATCH,DELETE /issues/comments/{comment_id}", "GET,POST,PUT,DELETE /issues/{issue_number}/labels",
+            "DELETE /issues/{issue_number}/labels/{name}", "GET,POST /labels", "GET,PATCH,DELETE /labels/{name}",
+            "GET,POST /pulls",
+            "GET,PATCH /pulls/{pull_number}",
+            "POST /statuses/{sha}", "GET /commits/{ref}/status", "GET /commits/{ref}/statuses",
+            "GET /collaborators/{username}/permission", "POST /check-runs", "GET,PATCH /check-runs/{check_run_id}",
+            "GET /commits/{ref}/check-runs", "GET,POST /issues/comments/{comment_id}/reactions",
+            "DELETE /issues/comments/{comment_id}/reactions/{reaction_id}", "GET,POST /issues/{issue_number}/reactions",
+            "GET,POST /pulls/comments/{comment_id}/reactions",
+            "GET,POST /issues", "GET,POST /milestones", "GET /tags", "POST /actions/workflows/{workflow_id}/dispatches",
+        ]))
 
     /// The README §3 table, Gitea column (`GET /user` is outside `/repos/{owner}/{repo}`).
     static let giteaTable = Set(["GET /user"]).union(
@@ -40,13 +43,14 @@ import Testing
             "GET /commits/{ref}/statuses", "GET /collaborators/{collaborator}/permission",
             "GET,POST,DELETE /issues/comments/{id}/reactions", "GET,POST,DELETE /issues/{index}/reactions",
             "POST /actions/workflows/{workflow_id}/dispatches",
+            "GET,POST /issues", "GET,POST /milestones", "GET /tags",
         ]))
 
     @Test func gitHubSubsetIsOpenAPI3WithExactlyTheReadmeEndpoints() throws {
         let contract = try Contracts.gitHub()
         #expect(contract.document.dialect == .openAPI3)
         #expect(contract.document.basePath.isEmpty)
-        #expect(contract.operations.count == 38)
+        #expect(contract.operations.count == 44)
         #expect(Set(contract.operations.map(\.title)) == Self.gitHubTable)
         let issue = try #require(
             contract.operation(method: "get", pathTemplate: "/repos/{owner}/{repo}/issues/{issue_number}"))
@@ -57,7 +61,7 @@ import Testing
         let contract = try Contracts.gitea()
         #expect(contract.document.dialect == .swagger2)
         #expect(contract.document.basePath == "/api/v1")
-        #expect(contract.operations.count == 35)
+        #expect(contract.operations.count == 40)
         #expect(Set(contract.operations.map(\.title)) == Self.giteaTable)
         #expect(
             contract.operation(method: "DELETE", pathTemplate: "/repos/{owner}/{repo}/issues/{index}/labels/{id}")

@@ -1,5 +1,6 @@
 import ConveyorTestSupport
 import Foundation
+import JSON
 import Testing
 
 /// Loading rejects documents whose references cannot be followed, and finds the corpus or says how to.

@@ -1,5 +1,6 @@
 import ConveyorTestSupport
 import Foundation
+import JSON
 import Testing
 
 /// Each supported schema keyword, on small inline documents, accepting what it should and rejecting what it must.

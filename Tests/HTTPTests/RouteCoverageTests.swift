@@ -22,8 +22,7 @@ struct RouteCoverageTests {
             }
             #expect(
                 FakeForge.routes.filter { !$0.inSubset }.map(\.description) == [
-                    "github POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
-                    "github GET /user",
+                    "github POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
                 ])
             #expect(await forge.dispatches().map(\.ref) == ["main", "main"])
             #expect(await forge.statuses(sha: String(repeating: "a1", count: 20)).count == 2)

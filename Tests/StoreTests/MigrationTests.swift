@@ -79,7 +79,7 @@ import Testing
             }
         }
         #expect(rows == [SurvivingRow(number: 12, priority: nil, runID: "run-1", payload: #"{"label":"run:intake"}"#)])
-        #expect(try await upgraded.recordedMigrations() == ["v1_state_tables", "v2_test_priority"])
+        #expect(try await upgraded.recordedMigrations() == ["v1_state_tables", "v2_flows", "v2_test_priority"])
         #expect(try await upgraded.integrityCheck().isOK)
         try await upgraded.close()
         #expect(try scratch.fileNames() == ["state.sqlite"])

@@ -48,7 +48,7 @@ import Triggers
         "pull_request.labeled.json": .skip(.notTriggerLabel, 2, .pullRequest),
         "pull_request.opened.json": .run("doc-audit", 2, .pullRequest),
         "pull_request.opened.with-null-body.json": .run("doc-audit", 2, .pullRequest),
-        "pull_request.ready_for_review.json": .skip(.actionNotHandled, 2, .pullRequest),
+        "pull_request.ready_for_review.json": .run("doc-audit", 2, .pullRequest),
         "pull_request.reopened.json": .run("doc-audit", 2, .pullRequest),
         "pull_request.synchronize.json": .run("doc-audit", 2, .pullRequest),
         "pull_request.unlabeled.json": .skip(.actionNotHandled, 2, .pullRequest),

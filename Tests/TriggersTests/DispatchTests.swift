@@ -25,6 +25,17 @@ import Triggers
         }
     }
 
+    @Test func theAgentInputIsCarriedOnBothForgesAndEmptyMeansTheConfiguredOne() throws {
+        for (file, forge) in [(Self.github, TriggerContext.Forge.github), (Self.gitea, .gitea)] {
+            let chosen = try #require(
+                try dispatch(file, inputs: ["issue": "3", "stage": "qa", "agent": " Codex "], forge: forge).run)
+            #expect(chosen.agent == "codex")
+            let configured = try #require(
+                try dispatch(file, inputs: ["issue": "3", "stage": "qa", "agent": ""], forge: forge).run)
+            #expect(configured.agent == nil)
+        }
+    }
+
     @Test func numericInputsAndDefaultModeAreAccepted() throws {
         let run = try #require(try dispatch(Self.gitea, inputs: ["issue": 8, "stage": "doc-audit"], forge: .gitea).run)
         #expect(run.workItem?.number == 8)
@@ -42,6 +53,7 @@ import Triggers
             (["issue": "12", "stage": "deploy"], .invalidInput, "`stage`"),
             (["issue": "12", "stage": "qa", "mode": "revise"], .invalidInput, "`mode`"),
             (["issue": "12", "stage": "qa", "mode": "later"], .invalidInput, "`mode`"),
+            (["issue": "12", "stage": "qa", "agent": "gemini"], .invalidInput, "`agent`"),
         ]
         for (inputs, code, name) in cases {
             let skip = try #require(try dispatch(Self.github, inputs: inputs, forge: .github).skip, "\(inputs)")

@@ -102,7 +102,7 @@ import Triggers
             return try Fixtures.resolve("pull_request", payload)
         }
         let audit = try #require(try labeled("run:doc-audit").run)
-        #expect(audit.operation == .stage(.docAudit))
+        #expect(audit.operation == .docAudit(PullRequestAudit(headSHA: "ec26c3e57ca3a959ca5aad62de7213c562f8c821")))
         #expect(audit.workItem == WorkItemRef(number: 2, kind: .pullRequest))
         #expect(try labeled("run:doc-audit:revise").run?.mode == .revise)
         let other = try #require(try labeled("run:dev").skip)
@@ -115,7 +115,8 @@ import Triggers
             $0.set(["pull_request", "labels"], to: [Fixtures.label("bug"), Fixtures.label("run:doc-audit")])
         }
         let decision = try Fixtures.resolve("pull_request", payload, forge: .gitea, handledLabels: ["bug"])
-        #expect(decision.run?.operation == .stage(.docAudit))
+        #expect(
+            decision.run?.operation == .docAudit(PullRequestAudit(headSHA: "07977177c2cd7d46bad37b8472a9d50e7acb9d1f")))
         #expect(decision.run?.workItem == WorkItemRef(number: 7, kind: .pullRequest))
     }
 }

@@ -45,6 +45,8 @@ extension JobContext {
         context.actionsRun = state.actionsRun
         context.attempt = environment.runAttempt ?? 1
         context.forgeRunID = environment.runID
+        context.jobLog = { Console.write($0) }
+        context.progressInterval = settings.progressInterval
         return context
     }
 }

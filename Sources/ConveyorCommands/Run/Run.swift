@@ -68,6 +68,12 @@ extension Application {
                         + "\(holders.map(String.init).joined(separator: ", "))), where the agent could read it. Start "
                         + "conveyor with `exec conveyor run` in the workflow step so no shell keeps it.")
             }
+            if let run = decided.authorizedRun, case .docAudit(let audit) = run.operation {
+                // A pull request's doc audit (ADR 0014): its own job, exit 0 passed, 1 failed.
+                try await DocAuditRunner(run: run, audit: audit, inputs: decided.inputs, agentFlag: agent, state: state)
+                    .execute(output: output)
+                return
+            }
             let inputs = decided.inputs
             let configuration = inputs.configuration
             let report = try await StateContext.with(

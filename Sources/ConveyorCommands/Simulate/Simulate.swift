@@ -26,6 +26,7 @@ extension Application {
                   conveyor simulate --through ops      # the whole pipeline, twelve stages
                   conveyor simulate --directory demo --title "Export notes as PDF"
                   conveyor simulate --agent claude      # with ANTHROPIC_API_KEY set
+                  conveyor simulate --release-train     # a whole release train, scripted clock and replies
                 """
         )
 
@@ -39,12 +40,20 @@ extension Application {
         @Option(help: "Agent: offline (default), claude, codex or command.") var agent = "offline"
         @Option(help: "The last stage to run, e.g. ops for the whole pipeline; intake when absent.")
         var through: String = StageName.intake.rawValue
+        @Flag(
+            name: .customLong("release-train"),
+            help: "Run a whole release train instead: Friday 11:00 Moscow to READY_FOR_BRANCH_CUT, replies scripted.")
+        var releaseTrain = false
 
         func run() async throws {
             guard let last = StageName(rawValue: through.lowercased()) else {
                 throw ValidationError("`--through \(through)` is not a stage; use one of \(StageName.allNamesList).")
             }
             let root = try demoFolder()
+            if releaseTrain {
+                for line in try await SimulatedTrain.run(in: root) { Console.write(line) }
+                return
+            }
             let world = try await SimulatedWorld.create(in: root, title: title, body: body)
             let reports = try await world.run(
                 through: last,

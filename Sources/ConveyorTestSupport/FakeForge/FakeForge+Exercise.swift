@@ -22,6 +22,8 @@ extension FakeForge {
             issue: issue, pull: await seedPull(head: "feature"),
             comment: await seedComment(issue: issue, body: "first"), label: await seedLabel("bug"))
         await setPermission(user: "alice", level: .write)
+        await seedTag("v1.1.0")
+        await seedMilestone("1.1.0")
         var answered: [(route: ForgeRoute, status: Int)] = []
         for route in Self.routes {
             if route.operation == .removeLabel {
@@ -84,6 +86,12 @@ extension FakeForge {
             return send(.patch, "/labels/\(name)", #"{"color":"d73a4a","description":"Something is wrong"}"#)
         case .deleteLabel:
             return HTTPRequest(method: .delete, url: repositoryURL(dialect, "/labels/none"))
+        case .listIssues: return get("/issues?state=open&labels=bug")
+        case .createIssue: return send(.post, "/issues", #"{"title":"Release 1.2.0","body":"The train."}"#)
+        case .listMilestones: return get("/milestones?state=all")
+        case .createMilestone:
+            return send(.post, "/milestones", #"{"title":"1.2.0-\#(dialect)","description":"Release 1.2.0"}"#)
+        case .listTags: return get("/tags")
         }
     }
 }

@@ -24,6 +24,25 @@ extension FakeForge {
             owner: owner, repo: repo, title: title, body: body, labels: [], author: nil, pull: pull)
     }
 
+    /// Adds an open pull request whose head and base are real commits (`headSHA`, `baseSHA`), from the repository
+    /// itself or, with `forkOwner`, from that owner's fork of it; returns its number.
+    @discardableResult
+    public func seedPull(
+        title: String = "Fix the thing", head: String, base: String = "main", headSHA: String, baseSHA: String,
+        forkOwner: String? = nil, body: String? = nil, author: String? = nil
+    ) async -> Int {
+        let pull = ForgePull(
+            number: 0, head: head, base: base, headSHA: headSHA, merged: false, draft: false, baseSHA: baseSHA,
+            headOwner: forkOwner)
+        return await state.seedIssue(
+            owner: owner, repo: repo, title: title, body: body, labels: [], author: author, pull: pull)
+    }
+
+    /// Moves pull request `number`'s head to `sha`, as a push to its source branch does.
+    public func setPullHead(_ number: Int, sha: String) async {
+        await state.setPullHead(owner: owner, repo: repo, number: number, sha: sha)
+    }
+
     /// Adds a comment to issue `issue` and returns the comment id.
     @discardableResult
     public func seedComment(issue: Int, body: String, author: String? = nil) async -> Int {

@@ -38,6 +38,10 @@ public struct ForgePull: Sendable, Equatable {
     public var merged: Bool
     /// True for a draft.
     public var draft: Bool
+    /// The target branch's tip as reported; nil derives one from the branch name.
+    public var baseSHA: String? = nil
+    /// The owner of the fork the source branch lives in; nil for a branch of the repository itself.
+    public var headOwner: String? = nil
 }
 
 /// A comment on an issue or pull request.

@@ -14,6 +14,8 @@ protocol ForgeRenderer: Sendable {
     func status(_ status: ForgeStatus, in repository: ForgeRepository) -> ForgeJSON
     func combinedStatus(for sha: String, in repository: ForgeRepository) -> ForgeJSON
     func permission(_ level: ForgePermission, of login: String, in repository: ForgeRepository) -> ForgeJSON
+    func milestone(_ milestone: ForgeMilestone, in repository: ForgeRepository) -> ForgeJSON
+    func tag(_ tag: ForgeTag, in repository: ForgeRepository) -> ForgeJSON
 }
 
 /// Formatting shared by both renderers.

@@ -15,8 +15,18 @@ struct ForgeRepository: Sendable {
     var tokenAccess = ForgePermission.admin
     var dispatches: [ForgeDispatch] = []
     var nextNumber = 1
+    /// Milestones, oldest first; GitHub numbers them per repository from 1.
+    var milestones: [ForgeMilestone] = []
+    /// Tags, newest first as both forges list them.
+    var tags: [ForgeTag] = []
 
     var fullName: String { "\(owner)/\(name)" }
+
+    /// `owner`'s fork of this repository, for the head of a pull request from a fork; this repository when nil.
+    func fork(owner: String?) -> ForgeRepository {
+        guard let owner, owner != self.owner else { return self }
+        return ForgeRepository(id: id + 500_000, owner: owner, name: name)
+    }
 
     /// The labels with these ids, in the given order.
     func labels(withIDs ids: [Int]) -> [ForgeLabel] {

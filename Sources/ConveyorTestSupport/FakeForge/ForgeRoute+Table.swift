@@ -3,9 +3,8 @@ extension FakeForge {
     /// (`openapi/github-subset.json`, `openapi/gitea-subset.json`).
     ///
     /// GitHub's workflow dispatch (`actions/create-workflow-dispatch`) was added to the GitHub subset from GitHub's
-    /// REST description. GitHub's `GET /user` (`users/get-authenticated`, the token's own
-    /// account), which the GitHub subset lacks; Gitea's (`userGetCurrent`) was added to the Gitea subset from the
-    /// same source file.
+    /// REST description. `GET /user` (GitHub's `users/get-authenticated`, Gitea's `userGetCurrent`: the token's own
+    /// account) was added to both subsets by hand from their source files.
     public static let routes: [ForgeRoute] = githubRoutes + giteaRoutes
 
     private static let githubRoutes: [ForgeRoute] = [
@@ -31,7 +30,12 @@ extension FakeForge {
         github("PATCH", "/labels/{name}", .editLabel),
         github("DELETE", "/labels/{name}", .deleteLabel),
         ForgeRoute(
-            dialect: .github, method: "GET", pathTemplate: "/user", inSubset: false, operation: .getAuthenticatedUser),
+            dialect: .github, method: "GET", pathTemplate: "/user", inSubset: true, operation: .getAuthenticatedUser),
+        github("GET", "/issues", .listIssues),
+        github("POST", "/issues", .createIssue),
+        github("GET", "/milestones", .listMilestones),
+        github("POST", "/milestones", .createMilestone),
+        github("GET", "/tags", .listTags),
     ]
 
     private static let giteaRoutes: [ForgeRoute] = [
@@ -58,6 +62,11 @@ extension FakeForge {
         gitea("DELETE", "/labels/{id}", .deleteLabel),
         ForgeRoute(
             dialect: .gitea, method: "GET", pathTemplate: "/user", inSubset: true, operation: .getAuthenticatedUser),
+        gitea("GET", "/issues", .listIssues),
+        gitea("POST", "/issues", .createIssue),
+        gitea("GET", "/milestones", .listMilestones),
+        gitea("POST", "/milestones", .createMilestone),
+        gitea("GET", "/tags", .listTags),
     ]
 
     /// The route for `operation` in `dialect`, if served.

@@ -19,6 +19,7 @@ public enum ForgeOperation: String, Sendable, Hashable, CaseIterable {
     case dispatchWorkflow
     case listRepositoryLabels, createLabel, editLabel, deleteLabel
     case getAuthenticatedUser
+    case listIssues, createIssue, listMilestones, createMilestone, listTags
 }
 
 /// One route the fake forge serves.

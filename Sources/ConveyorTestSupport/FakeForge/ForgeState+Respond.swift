@@ -87,6 +87,8 @@ extension ForgeState {
         case .editLabel: return try editLabel(call)
         case .deleteLabel: return deleteLabel(call)
         case .getAuthenticatedUser: return getAuthenticatedUser(call)
+        case .listIssues, .createIssue, .listMilestones, .createMilestone, .listTags:
+            return try handleRelease(call, in: repository)
         }
     }
 }

@@ -56,6 +56,13 @@ extension ForgeState {
         }
     }
 
+    func setPullHead(owner: String, repo: String, number: Int, sha: String) {
+        withRepository(owner, repo) { repository in
+            repository.issues[number]?.pull?.headSHA = sha
+            repository.issues[number]?.updatedAt = Date()
+        }
+    }
+
     func setTokenAccess(owner: String, repo: String, level: ForgePermission) {
         withRepository(owner, repo) { $0.tokenAccess = level }
     }

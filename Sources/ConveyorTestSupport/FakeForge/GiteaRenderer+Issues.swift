@@ -41,7 +41,7 @@ extension GiteaRenderer {
         let pull =
             issue.pull ?? ForgePull(number: issue.number, head: "", base: "", headSHA: "", merged: false, draft: false)
         let html = "\(root)/\(repository.fullName)/pulls/\(issue.number)"
-        let baseSHA = ForgeFormat.sha(for: pull.base)
+        let baseSHA = pull.baseSHA ?? ForgeFormat.sha(for: pull.base)
         var members: [(String, ForgeJSON)] = [
             ("id", .int(issue.id)), ("url", .string(html)), ("number", .int(issue.number)),
             ("user", user(issue.author)), ("title", .string(issue.title)), ("body", .string(issue.body ?? "")),
@@ -62,7 +62,8 @@ extension GiteaRenderer {
         }
         members += [
             ("allow_maintainer_edit", false), ("base", branch(pull.base, sha: baseSHA, in: repository)),
-            ("head", branch(pull.head, sha: pull.headSHA, in: repository)), ("merge_base", .string(baseSHA)),
+            ("head", branch(pull.head, sha: pull.headSHA, in: repository.fork(owner: pull.headOwner))),
+            ("merge_base", .string(baseSHA)),
             ("created_at", .string(ForgeFormat.timestamp(issue.createdAt))),
             ("updated_at", .string(ForgeFormat.timestamp(issue.updatedAt))),
         ]

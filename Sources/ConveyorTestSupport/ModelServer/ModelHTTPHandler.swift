@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import JSON
 
 /// Answers the Anthropic Messages API routes Claude Code uses, from a ``ModelScript``.
 ///
@@ -12,7 +13,7 @@ struct ModelHTTPHandler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let data = try await request.bodyData
-        let body = data.isEmpty ? nil : try? JSONValue(parsing: data)
+        let body = data.isEmpty ? nil : try? JSON.JSONValue(parsing: data)
         let (status, contentType, payload) = try await answer(request, body: body, bodySize: data.count)
         var headers: [String: String] = [:]
         for header in request.headers.keys {
@@ -27,7 +28,7 @@ struct ModelHTTPHandler: HTTPHandler {
     }
 
     private func answer(
-        _ request: HTTPRequest, body: JSONValue?, bodySize: Int
+        _ request: HTTPRequest, body: JSON.JSONValue?, bodySize: Int
     ) async throws -> (Int, String, Data) {
         let json = "application/json"
         switch (request.method, request.path) {
@@ -44,7 +45,7 @@ struct ModelHTTPHandler: HTTPHandler {
             }
             return (200, json, try reply.messageBody(id: id, model: model))
         case (.POST, "/v1/messages/count_tokens"):
-            let count: JSONValue = ["input_tokens": .integer(Int64(max(1, bodySize / 4)))]
+            let count: JSON.JSONValue = ["input_tokens": .integer(Int64(max(1, bodySize / 4)))]
             return (200, json, try count.jsonData())
         default:
             let error = ModelReply.failure(

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension ModelReply {
     /// The non-streaming JSON body (`"stream": false`).

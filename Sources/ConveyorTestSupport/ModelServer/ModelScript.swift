@@ -1,3 +1,5 @@
+import JSON
+
 /// Token counts one scripted model reply reports.
 ///
 /// Input and cache counts go out in `message_start` (as the real API sends them), output tokens in `message_delta`.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// One request the scripted model server received, kept so a test can check what the agent sent.
 public struct RecordedModelRequest: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// What a recorded `POST /v1/responses` carried, read the Responses API way (`input` items rather than `messages`).
 extension RecordedModelRequest {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Token counts one scripted Responses API reply reports in `response.completed`.
 ///

@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import JSON
 
 /// A scripted stand-in for the OpenAI Responses API on `127.0.0.1` and a free port, for running the real Codex CLI in
 /// tests.
@@ -86,7 +87,7 @@ struct ResponsesAPIHandler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let data = try await request.bodyData
-        let body = data.isEmpty ? nil : try? JSONValue(parsing: data)
+        let body = data.isEmpty ? nil : try? JSON.JSONValue(parsing: data)
         var status = 404
         var contentType = "application/json"
         var payload: Data

@@ -1,3 +1,5 @@
+import JSON
+
 extension JSONValue {
     /// True when this value has the JSON Schema `type`: an integer is also a `number`, and a whole-valued number
     /// is also an `integer`.

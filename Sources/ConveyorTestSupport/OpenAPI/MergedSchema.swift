@@ -1,3 +1,5 @@
+import JSON
+
 /// A schema with its `$ref`s followed and its `allOf` branches folded into one set of constraints.
 ///
 /// Folding `allOf` is what lets unknown-field checks be strict: the fields declared by every branch count as

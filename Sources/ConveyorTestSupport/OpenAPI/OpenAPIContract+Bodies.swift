@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension OpenAPIContract {
     /// Checks one body: none where none is documented, JSON that satisfies `schema` where one is.

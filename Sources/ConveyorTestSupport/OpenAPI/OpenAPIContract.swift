@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Checks HTTP exchanges against one API description: is the route an operation, is the status documented,
 /// do the request and response bodies satisfy their schemas.

@@ -1,3 +1,5 @@
+import JSON
+
 extension OpenAPIDocument {
     /// The HTTP methods a path item may hold, in the order operations are listed.
     static let httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]

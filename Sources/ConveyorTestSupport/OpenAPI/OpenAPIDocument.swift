@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// An OpenAPI 3.0 or Swagger 2.0 description held as JSON, with its `$ref`s checked and resolvable.
 ///

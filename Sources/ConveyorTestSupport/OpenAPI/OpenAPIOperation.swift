@@ -1,3 +1,5 @@
+import JSON
+
 /// One method on one path of an API description, reduced to what a contract check needs.
 public struct OpenAPIOperation: Sendable {
     /// The JSON body an operation accepts.

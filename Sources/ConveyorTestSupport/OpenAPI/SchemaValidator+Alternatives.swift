@@ -1,3 +1,5 @@
+import JSON
+
 extension SchemaValidator {
     /// Checks an `anyOf` / `oneOf` group: conforming when any branch accepts `value`.
     ///

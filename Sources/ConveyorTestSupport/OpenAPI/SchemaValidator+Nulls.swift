@@ -1,3 +1,5 @@
+import JSON
+
 extension SchemaValidator {
     /// `null` conforms when the schema is nullable, states no type, or has an alternative that takes `null`.
     func nullViolations(of merged: MergedSchema, at location: String) -> [ContractViolation] {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Checks a JSON value against a schema of an API description and lists every departure.
 ///
 /// Supported: `$ref`, `type` (a JSON integer satisfies `number`; `integer` needs a whole number), `nullable`,

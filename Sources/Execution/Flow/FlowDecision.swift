@@ -88,6 +88,8 @@ public enum FlowDecision {
             return .abort
         case .tick:
             return .refuse("The heartbeat is `conveyor tick`'s work, not `conveyor run`'s.")
+        case .docAudit:
+            return .refuse("A pull request's doc audit runs as its own job, not as a pipeline step.")
         }
     }
 

@@ -11,7 +11,10 @@ extension Job {
         let number = item.number
         switch action {
         case .refuse(let reason):
-            if let login = run.actor?.login, run.actor?.type != .bot, !isSelf(login) {
+            // Only on a pipeline work item: the same words on another issue (a release train's) are not ours.
+            if let login = run.actor?.login, run.actor?.type != .bot, !isSelf(login),
+                state.current != nil || state.aborted
+            {
                 try await replyOnce(on: number, actor: login, reason: reason)
             }
             return JobReport(outcome: .refused, message: reason)
@@ -23,7 +26,7 @@ extension Job {
             let label = context.labels.name(for: .run(stage, .run))
             let result = try await runStage(
                 stage, mode: mode, item: item, actor: actor, trigger: run.source.description,
-                triggerLabel: triggerLabel(of: run) ?? (run.source == .inputs ? label : nil))
+                triggerLabel: triggerLabel(of: run) ?? (run.source == .inputs ? label : nil), requestedAgent: run.agent)
             return try await finished(result, stage: stage, item: item)
 
         case .approve(let stage, let next):

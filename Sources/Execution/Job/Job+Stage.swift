@@ -12,16 +12,18 @@ extension Job {
     ///   - triggerLabel: the label removed once the stage is published (the one that started it, or the display
     ///     label of a dispatched stage).
     ///   - ownerRounds: every round of findings and answers for the stage, oldest first, in full.
+    ///   - requestedAgent: the `agent` input of a manual run, which counts as `--agent`.
     func runStage(
         _ name: StageName, mode: RunMode, item: WorkItemKey, actor: String, trigger: String, triggerLabel: String?,
-        ownerRounds: [FlowState.OwnerRound] = []
+        ownerRounds: [FlowState.OwnerRound] = [], requestedAgent: String? = nil
     ) async throws -> StageJobResult {
         guard var stage = context.configuration.pipeline[name] else {
             throw StageJobError("The stage `\(name)` is not in the pipeline; check .conveyor/config.yml.")
         }
         stage.model = stage.model ?? context.configuration.agentDefaults.model
         let agent = try AgentSelection.resolve(
-            flag: context.agentFlag,
+            // A manual run's `agent` input counts as the flag: the one who dispatched the run chose it.
+            flag: context.agentFlag ?? requestedAgent,
             environment: context.agentSetting.map { [AgentSelection.environmentVariable: $0] } ?? [:],
             repositoryConfiguration: stage.agent ?? context.configuration.agentDefaults.agent, stageDefault: "claude")
         let runID = context.runID(stage: name, number: item.number, mode: mode)
@@ -50,7 +52,8 @@ extension Job {
                     file: context.logFile ?? temp.appendingPathComponent("conveyor-\(runID).jsonl"),
                     context: .init(
                         traceID: runID, workItem: item.number, stage: name.rawValue, agent: agent.kind.rawValue,
-                        attempt: context.attempt)),
+                        attempt: context.attempt),
+                    jobLog: context.jobLog, progressInterval: context.progressInterval),
                 secrets: context.secrets,
                 transcripts: temp.appendingPathComponent("conveyor-\(runID)", isDirectory: true)))
         return try await job.run()

@@ -37,7 +37,9 @@ public struct Job: Sendable {
                 let actor = skip.actor, actor.type != .bot, !isSelf(actor.login)
             {
                 let number = try await issueNumber(for: item)
-                try await replyOnce(on: number, actor: actor.login, reason: skip.reason)
+                if try await isPipelineItem(number) {
+                    try await replyOnce(on: number, actor: actor.login, reason: skip.reason)
+                }
             }
             return JobReport(outcome: .skipped, message: skip.reason)
         case .run(let run):
@@ -73,7 +75,7 @@ public struct Job: Sendable {
         -> JobReport
     {
         if let actor = run.actor, actor.type != .bot, !isSelf(actor.login), !authorization.retryable,
-            !authorization.tokenRejected, isOwnerCommand(run)
+            !authorization.tokenRejected, isOwnerCommand(run), try await isPipelineItem(number)
         {
             try await replyOnce(
                 on: number, actor: actor.login,
@@ -120,6 +122,15 @@ public struct Job: Sendable {
         guard ref.kind == .pullRequest, operation != .stage(.docAudit) else { return ref.number }
         let pull = try await context.forge.pullRequest(ref.number)
         return WorkBranchName.issueNumber(ofBranch: pull.head) ?? ref.number
+    }
+
+    /// True when state knows issue `number` as a pipeline work item (a stage ran on it, or it was aborted). Replies
+    /// go only there: the same commands on other issues (a release-train issue's `/approve` and `/version`, ADR 0013)
+    /// are someone else's, and get no answer from the pipeline.
+    func isPipelineItem(_ number: Int) async throws -> Bool {
+        let item = WorkItemKey(repository: context.repository, number: number)
+        let state = try await StateSnapshot.reading(context.state) { try await FlowState.read(item, from: $0) }
+        return state.current != nil || state.aborted
     }
 
     func isSelf(_ login: String) -> Bool {

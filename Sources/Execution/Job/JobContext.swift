@@ -65,6 +65,10 @@ public struct JobContext: Sendable {
     public var attempt = 1
     /// `GITHUB_RUN_ID`.
     public var forgeRunID: String?
+    /// Where a stage's progress lines go (the job's log); nil keeps them in the JSON-lines log only.
+    public var jobLog: (@Sendable (String) -> Void)?
+    /// How often a long step says it is still going.
+    public var progressInterval: Duration = .seconds(30)
     /// The clock.
     public var now: @Sendable () -> Date = { Date() }
 

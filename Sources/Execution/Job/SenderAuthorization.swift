@@ -38,6 +38,14 @@ public enum SenderAuthorization {
             return AuthorizationOutcome(
                 authorized: true, reason: "The scheduled heartbeat has no sender to authorize.", retryable: false)
         }
+        if case .docAudit = run.operation, case .pullRequest = run.source {
+            // Anyone who can open a pull request gets its audit; a fork's gets the deterministic checks only, with
+            // configuration from the base branch and no agent (DocAuditJob), so there is nothing to authorize.
+            return AuthorizationOutcome(
+                authorized: true,
+                reason: "A pull request's doc audit runs for every pull request; one from a fork gets the "
+                    + "deterministic checks only.", retryable: false)
+        }
         guard let actor = run.actor else {
             return AuthorizationOutcome(
                 authorized: false, reason: "The event names no sender, so nobody can be authorized; nothing runs.",

@@ -21,7 +21,8 @@ extension StageJob {
             remote: environment.remote, credentials: environment.credentials, baseBranch: repository.defaultBranch,
             workBranch: try await workBranch(title: issue.title, history: history),
             existingCheckout: environment.existingCheckout,
-            cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true))
+            cloneDirectory: environment.scratch.appendingPathComponent("work", isDirectory: true),
+            log: environment.log)
         await reportNeutralised(workspace)
 
         var prompt = StagePrompt(
@@ -31,9 +32,14 @@ extension StageJob {
                 comments: comments.map { (author: $0.author.login, body: $0.body) }),
             runID: request.runID, lastFailure: try await lastFailure(comments: comments))
         prompt.ownerRounds = request.ownerRounds
-        let earlier = earlierVersions(in: workspace)
-        let agent = try await runAgent(in: workspace, prompt: prompt, issue: issue)
-        stampVersions(in: workspace, earlier: earlier)
+        let agent: AgentOutcome
+        if let resumed = try await resumedAgentWork(in: workspace) {
+            agent = resumed
+        } else {
+            let earlier = earlierVersions(in: workspace)
+            agent = try await runAgent(in: workspace, prompt: prompt, issue: issue)
+            stampVersions(in: workspace, earlier: earlier)
+        }
         let verdict = try await evaluate(agent: agent, workspace: workspace)
         try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
         await recordGate(verdict)
@@ -65,21 +71,23 @@ extension StageJob {
         try await checkpoint("agent", "started")
         let stage = request.stage
         let started = Date()
-        let outcome = try await AgentRunner.run(
-            AgentInvocation(
-                kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
-                logDirectory: (environment.transcripts ?? environment.scratch)
-                    .appendingPathComponent("agent-\(stage.name.rawValue)"),
-                stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
-                model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
-                environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
-                claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
-                prices: environment.prices,
-                commandTemplate: environment.commandTemplate,
-                artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
-                workItemText: WorkItemText(
-                    title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body),
-                    answers: request.ownerRounds.filter { $0.kind == "answer" }.map(\.text))))
+        let outcome = try await ProgressReporting.whileRunning("agent", log: environment.log) {
+            try await AgentRunner.run(
+                AgentInvocation(
+                    kind: environment.agent, prompt: prompt.text, workDirectory: workspace.root,
+                    logDirectory: (environment.transcripts ?? environment.scratch)
+                        .appendingPathComponent("agent-\(stage.name.rawValue)"),
+                    stage: stage.name.rawValue, workItem: request.workItem.number, runID: request.runID,
+                    model: stage.model, timeout: environment.agentTimeout ?? .seconds(stage.timeoutMinutes * 60),
+                    environment: environment.agentEnvironment, withheldSecrets: environment.secrets,
+                    claudeExecutable: environment.claudeExecutable, codexExecutable: environment.codexExecutable,
+                    prices: environment.prices,
+                    commandTemplate: environment.commandTemplate,
+                    artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
+                    workItemText: WorkItemText(
+                        title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body),
+                        answers: request.ownerRounds.filter { $0.kind == "answer" }.map(\.text))))
+        }
         await recordSession(outcome, startedAt: started)
         try await checkpoint("agent", outcome.status.name)
         if case .modelUnavailable(let reason) = outcome.status {

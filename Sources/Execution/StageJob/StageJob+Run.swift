@@ -23,6 +23,7 @@ extension StageJob {
     ///   the pending file) is thrown and the run is not recorded as failed: what it published stands.
     public func run() async throws -> StageJobResult {
         if let handled = try await handledElsewhere() { return handled }
+        if let nothing = try await nothingToResume() { return nothing }
         try await preflight()
         let now = Date()
         let claim = try await environment.state.apply(

@@ -16,10 +16,14 @@ extension LocalForgeDocument {
     func pullRequestModel(_ number: Int, links: LocalForgeLinks) throws(LocalForgeFailure) -> PullRequest {
         let pull = pullRequests[try pullRequestIndex(number)]
         let issue = issues[try issueIndex(number)]
-        return PullRequest(
+        var model = PullRequest(
             number: number, title: issue.title, body: issue.body, state: issue.state, isMerged: pull.merged,
             isDraft: pull.draft, head: pull.head, headSHA: pull.headSHA, base: pull.base,
             author: Self.account(issue.author, kind: links.kind), htmlURL: links.pullRequest(number))
+        // The local forge keeps every branch in its one repository.
+        model.headRepository = "\(repository.owner)/\(repository.name)"
+        model.baseRepository = model.headRepository
+        return model
     }
 
     /// The repository's facts.

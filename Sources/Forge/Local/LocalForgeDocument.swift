@@ -38,6 +38,10 @@ public struct LocalForgeDocument: Sendable, Hashable, Codable {
     public internal(set) var counters: Counters
     /// Every change, oldest first.
     public internal(set) var events: [Event]
+    /// The repository's milestones, oldest first; nil in files written before milestones were kept.
+    public internal(set) var milestones: [MilestoneEntry]?
+    /// The repository's tags: name → commit SHA; nil in files written before tags were kept.
+    public internal(set) var tags: [String: String]?
 
     /// An empty forge for `repository`, with only the `created` event.
     init(repository: RepositoryEntry, createdAt date: Date) {
@@ -60,7 +64,7 @@ public struct LocalForgeDocument: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case format, repository, issues, comments, labels, branches, statuses, dispatches, permissions, counters
-        case events
+        case events, milestones, tags
         case pullRequests = "pull_requests"
     }
 

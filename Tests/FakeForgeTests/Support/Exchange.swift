@@ -1,4 +1,5 @@
 import ConveyorTestSupport
+import JSON
 import Testing
 
 /// One request/response pair on a route of `/repos/{owner}/{repo}`, for table-driven contract tests.

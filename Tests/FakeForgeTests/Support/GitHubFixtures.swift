@@ -1,4 +1,5 @@
 import ConveyorTestSupport
+import JSON
 
 /// Minimal-but-complete GitHub REST objects: every field the 2021 description marks `required`, nothing else.
 enum GitHubFixtures {

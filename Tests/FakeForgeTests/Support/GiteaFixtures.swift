@@ -1,4 +1,5 @@
 import ConveyorTestSupport
+import JSON
 
 /// Gitea 1.25.3 API objects with the fields a live Gitea fills in (its description marks none `required`).
 enum GiteaFixtures {

@@ -1,9 +1,12 @@
 import Foundation
 
-/// A parsed JSON document, kept exact enough to check it against a schema.
+/// A parsed JSON value, kept exact: what event payloads, agent output lines and the test support's schema checks
+/// are read as.
 ///
-/// Integers and fractional numbers stay apart (`3` is ``integer(_:)``, `3.5` is ``number(_:)``), and
-/// booleans never turn into numbers, which `JSONSerialization`'s `NSNumber` would blur.
+/// Integers and fractional numbers stay apart (`3` is ``integer(_:)``, `3.5` is ``number(_:)``), and booleans never
+/// turn into numbers, which `JSONSerialization`'s `NSNumber` would blur: `"is_error": 1` is not `true`, and
+/// `"num_turns": true` is not 1. The accessors (``stringValue``, ``integerValue``, …) return nil for any other
+/// kind, so a payload or a line of agent output is read leniently without a decoding error.
 public enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
@@ -47,6 +50,30 @@ public enum JSONValue: Sendable, Hashable {
     /// The elements when this is an array, else nil.
     public var arrayValue: [JSONValue]? {
         if case .array(let elements) = self { elements } else { nil }
+    }
+
+    /// Parses `text` as one JSON value, or returns nil when it is not JSON.
+    public static func parse(_ text: some StringProtocol) -> JSONValue? {
+        try? JSONValue(parsing: Data(text.utf8))
+    }
+
+    /// True unless the value is JSON `null`.
+    public var isPresent: Bool {
+        if case .null = self { false } else { true }
+    }
+
+    /// A whole number that fits in `Int`, else nil (fractions, even `3.0`, are not whole numbers here).
+    public var integerValue: Int? {
+        if case .integer(let whole) = self { Int(exactly: whole) } else { nil }
+    }
+
+    /// Any number as a `Double`, else nil.
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let whole): Double(whole)
+        case .number(let fraction): fraction
+        default: nil
+        }
     }
 
     /// The text when this is a string, else nil.

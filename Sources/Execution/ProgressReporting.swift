@@ -1,0 +1,22 @@
+/// Progress lines for steps that take minutes (the agent's run, a clone): without them a job log shows nothing
+/// between the step's start and its end, and a slow step looks like a hung one.
+enum ProgressReporting {
+    /// Runs `body`, and every ``RunLog/progressInterval`` while it runs writes a progress line for `step` to `log`
+    /// (``RunLog/progress(step:elapsed:detail:)``); nothing when `log` is nil. The reporting stops when `body`
+    /// returns or throws.
+    static func whileRunning<T: Sendable>(
+        _ step: String, log: RunLog?, _ body: () async throws -> T
+    ) async throws -> T {
+        guard let log else { return try await body() }
+        let interval = log.progressInterval
+        let start = ContinuousClock.now
+        let reporter = Task {
+            while true {
+                do { try await Task.sleep(for: interval) } catch { return }
+                await log.progress(step: step, elapsed: ContinuousClock.now - start)
+            }
+        }
+        defer { reporter.cancel() }
+        return try await body()
+    }
+}
