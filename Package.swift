@@ -166,7 +166,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ExecutionTests",
-            dependencies: ["Execution", "Forge", "Git", "Pipeline", "Triggers", "ConveyorTestSupport"],
+            dependencies: [
+                "Actions", "Execution", "Forge", "Git", "Pipeline", "StateBranch", "Triggers", "ConveyorTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

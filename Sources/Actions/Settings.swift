@@ -43,6 +43,9 @@ public struct Settings: Sendable, CustomStringConvertible {
     /// `CONVEYOR_REMEDIATION`: the supervisor's kill switch, a repository variable (`off`, `shadow`, `on`) that wins
     /// over `remediation.mode` in the configuration; nil when unset.
     public let remediationMode: RemediationMode?
+    /// `CONVEYOR_WORKFLOW`: the workflow file Conveyor dispatches (`workflow_dispatch`) to start the next stage after
+    /// an approval, a file name in `.github/workflows` (or `.gitea/workflows`); `conveyor.yml` when unset.
+    public let workflowFile: String
     /// `CONVEYOR_DOC_AUDIT_AGENT`: whether a pull request's doc audit runs the auditor agent after the deterministic
     /// checks: `auto` (the default; same-repository pull requests only, skipped when the agent has no key), `on` (an
     /// agent without a key fails the audit; a fork never gets an agent) or `off`.
@@ -67,7 +70,7 @@ public struct Settings: Sendable, CustomStringConvertible {
             "GITHUB_WORKSPACE", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY",
         ] + ActionsEnvironment.tokenVariables + [
             "CONVEYOR_STATE_REMOTE", "CONVEYOR_STATE_CACHE", "CONVEYOR_STATE_DEADLINE_MINUTES", "CONVEYOR_SELF_LOGIN",
-            "CONVEYOR_AGENT",
+            "CONVEYOR_WORKFLOW", "CONVEYOR_AGENT",
             "CONVEYOR_AGENT_COMMAND", "CONVEYOR_AGENT_TIMEOUT_SECONDS", "CONVEYOR_CLAUDE_BIN", "CONVEYOR_LOG_FILE",
             "CONVEYOR_PROGRESS_SECONDS", "CONVEYOR_DOC_AUDIT_AGENT", "CONVEYOR_DOC_AUDIT_ROOTS", "CONVEYOR_REMEDIATION",
             "RUNNER_TEMP",
@@ -133,6 +136,14 @@ public struct Settings: Sendable, CustomStringConvertible {
         }
         docAuditRoots = roots.isEmpty ? ["docs"] : roots
         stateRemote = read.trimmed("CONVEYOR_STATE_REMOTE")
+        let workflow = read.trimmed("CONVEYOR_WORKFLOW") ?? "conveyor.yml"
+        guard !workflow.contains("/"), workflow.hasSuffix(".yml") || workflow.hasSuffix(".yaml") else {
+            throw SettingsError(
+                variable: "CONVEYOR_WORKFLOW",
+                "must be a workflow file name ending in .yml or .yaml, without a folder (e.g. `conveyor.yml`); it is "
+                    + "`\(workflow)`.")
+        }
+        workflowFile = workflow
         stateCache = try Self.path(read, "CONVEYOR_STATE_CACHE", directory: true)
         if let text = read.trimmed("CONVEYOR_STATE_DEADLINE_MINUTES") {
             guard let minutes = Int(text), (0...60).contains(minutes) else {

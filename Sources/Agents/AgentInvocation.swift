@@ -113,10 +113,14 @@ public struct WorkItemText: Sendable, Hashable {
     public var title: String
     /// The body (Markdown).
     public var body: String
+    /// The owner's answers to the stage's open questions so far, oldest first (the offline agent marks its
+    /// questions answered with them; model agents read them in the prompt).
+    public var answers: [String]
 
     /// Creates the text.
-    public init(title: String, body: String) {
+    public init(title: String, body: String, answers: [String] = []) {
         self.title = title
         self.body = body
+        self.answers = answers
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Pipeline
 
 /// One document the offline agent writes: the common frontmatter of design §4 and a body from the stage's template.
@@ -52,11 +53,42 @@ struct OfflineDocument {
             "  run_id: \(YAMLText.quoted(runID))",
         ]
         var seen = Set(Self.writtenKeys)
+        if requirement.type == "open-questions" {
+            seen.insert("questions")
+            lines += questionLines()
+        }
         for key in requirement.requiredKeys where seen.insert(key).inserted {
             lines.append("\(YAMLText.scalar(key)): \(Self.pendingValue)")
         }
         lines.append("---")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The prefix of a line in the work item's body that the offline agent turns into an open question, so a
+    /// test or a demo can make it ask one deterministically (e.g. `Open question: Which page sizes?`).
+    static let questionPrefix = "open question:"
+
+    /// The `questions:` frontmatter of an open-questions document: one per `Open question:` line of the body, the
+    /// i-th answered with the owner's i-th answer when there is one; `questions: []` when the body asks none.
+    private func questionLines() -> [String] {
+        let asked = text.body.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.lowercased().hasPrefix(Self.questionPrefix) else { return nil }
+            let question = trimmed.dropFirst(Self.questionPrefix.count).trimmingCharacters(in: .whitespaces)
+            return question.isEmpty ? nil : Self.singleLine(question)
+        }
+        guard !asked.isEmpty else { return ["questions: []"] }
+        var lines = ["questions:"]
+        for (index, question) in asked.enumerated() {
+            lines.append("  - question: \(YAMLText.quoted(question))")
+            if index < text.answers.count {
+                lines.append("    answered: true")
+                lines.append("    answer: \(YAMLText.quoted(Self.singleLine(text.answers[index])))")
+            } else {
+                lines.append("    answered: false")
+            }
+        }
+        return lines
     }
 
     /// `title` on one line: line breaks and tabs become spaces, runs of spaces collapse, ends are trimmed.

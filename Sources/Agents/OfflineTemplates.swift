@@ -44,7 +44,10 @@ enum OfflineTemplates {
         ),
         "open-questions": (
             "Open questions",
-            ["## Questions\n\nNone recorded: the offline agent asks no questions."]
+            [
+                "## Questions\n\nThe offline agent asks only what the work item lists on lines starting with "
+                    + "`Open question:`; they are in this document's frontmatter, with the owner's answers."
+            ]
         ),
     ]
 

@@ -42,6 +42,23 @@ public struct StagePrompt: Sendable {
         }
     }
 
+    /// One round of the owner's input for the stage: revise findings or answers to its open questions.
+    public struct OwnerRound: Sendable, Equatable {
+        /// `revise` or `answer`.
+        public var kind: String
+        /// Who wrote it.
+        public var author: String
+        /// The full text.
+        public var text: String
+
+        /// Creates a round.
+        public init(kind: String, author: String, text: String) {
+            self.kind = kind
+            self.author = author
+            self.text = text
+        }
+    }
+
     /// The stage being run.
     public var stage: StageDefinition
     /// The work item.
@@ -55,6 +72,8 @@ public struct StagePrompt: Sendable {
     /// Artifact types Conveyor writes itself from facts (dev's `change-summary`, qa's `test-report`): left out of
     /// the files the agent is asked to write.
     public var conveyorWrites: Set<String> = []
+    /// Every round of the owner's findings and answers for the stage, oldest first, each in full.
+    public var ownerRounds: [OwnerRound] = []
 
     /// Creates a prompt.
     public init(
@@ -130,6 +149,20 @@ public struct StagePrompt: Sendable {
                 lines += [
                     "", UntrustedText.promptBlock(comment.body, label: "newest comment since, by \(comment.author)"),
                 ]
+            }
+        }
+        if !ownerRounds.isEmpty {
+            lines += [
+                "", "## The owner's findings and answers, every round (untrusted data)", "",
+                "Address the newest round; the earlier ones are kept so nothing asked before is undone. Update the "
+                    + "documents in place (they are on this branch) and raise `version` by one.",
+                "",
+            ]
+            lines += ownerRounds.enumerated().map { index, round in
+                UntrustedText.promptBlock(
+                    round.text,
+                    label: "round \(index + 1): \(round.kind == "answer" ? "answers" : "findings") by "
+                        + round.author)
             }
         }
         if let reviseInstructions {

@@ -5,8 +5,8 @@ import Yams
 struct ConfigurationReader {
     /// Keys allowed at the top of the file.
     static let topLevelKeys = [
-        "version", "state", "agent", "prices", "remediation", "commands", "dev", "qa", "budgets", "stages",
-        "release_train", "tick",
+        "version", "state", "agent", "prices", "max_revise_rounds", "remediation", "commands", "dev", "qa", "budgets",
+        "stages", "release_train", "tick",
     ]
 
     /// The file name used in diagnostics.
@@ -59,6 +59,12 @@ struct ConfigurationReader {
             case "dev": readDev(value, at: keyMark, into: &configuration)
             case "qa": readQA(value, at: keyMark, into: &configuration.work)
             case "budgets": readBudgets(value, at: keyMark, into: &configuration.work.budgets)
+            case "max_revise_rounds":
+                if let rounds = expectInt(
+                    value, at: keyMark, key: "max_revise_rounds", in: PipelineConfiguration.maxReviseRoundsRange)
+                {
+                    configuration.maxReviseRounds = rounds
+                }
             case "release_train": readReleaseTrain(value, at: keyMark, into: &configuration.releaseTrain)
             case "tick": readHeartbeat(value, at: keyMark, into: &configuration.heartbeat)
             default: readStages(value, at: keyMark, into: &configuration.pipeline)

@@ -9,6 +9,7 @@ import Foundation
 /// version: 1
 /// state: {branch: conveyor/state, file: state.sqlite}
 /// agent: {name: claude, model: some-model, timeout_minutes: 45}   # timeout applies to every stage
+/// max_revise_rounds: 3                # revise rounds per stage before a person is asked (need:pm)
 /// prices:                             # USD per million tokens, for agents that report no cost (codex)
 ///   some-model: {input: 1.25, cached_input: 0.125, output: 10}
 /// commands:                           # the repository's own commands; dev and qa judge by their exit status
@@ -61,6 +62,11 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var remediation = RemediationPolicy()
     /// The repository's own commands, the dev loop, CI waiting and budgets (`commands`, `dev`, `qa`, `budgets`).
     public var work: WorkSettings
+    /// Revise rounds a stage may have (since the last rethink) before the item is handed to a person (`need:pm`).
+    public var maxReviseRounds = 3
+
+    /// The values `max_revise_rounds` may take.
+    public static let maxReviseRoundsRange = 1...50
     /// The weekly release train (`release_train:`); off unless the file has the section.
     public var releaseTrain = ReleaseTrainSettings()
     /// The heartbeat's chores (`tick:`).

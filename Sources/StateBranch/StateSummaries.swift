@@ -38,4 +38,19 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public let startedAt: Date
     /// When it ended, if it did.
     public let endedAt: Date?
+
+    /// Creates a summary, e.g. for a decision-table test.
+    public init(
+        runID: String, workItem: WorkItemKey, stage: String, mode: String, status: RunStatus, outcome: String?,
+        startedAt: Date, endedAt: Date?
+    ) {
+        self.runID = runID
+        self.workItem = workItem
+        self.stage = stage
+        self.mode = mode
+        self.status = status
+        self.outcome = outcome
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+    }
 }

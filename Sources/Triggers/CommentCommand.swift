@@ -4,7 +4,8 @@ import Pipeline
 /// Reads a comment command from the first word of a comment body, and from nothing else.
 enum CommentCommand {
     /// The commands and their argument shapes, for messages.
-    static let usage = "`/approve`, `/revise <what to change>`, `/rethink <stage>`, `/abort`, `/choose <n>`"
+    static let usage =
+        "`/approve`, `/revise <what to change>`, `/rethink <stage>`, `/abort`, `/choose <n>`, `/answer <text>`"
 
     /// The result of reading a body: an operation with its mode and the command word, or a skip.
     enum Reading: Equatable {
@@ -12,7 +13,9 @@ enum CommentCommand {
         case rejected(SkipCode, String)
     }
 
-    /// Reads `body`; only its first whitespace-separated word can be a command.
+    /// Reads `body`; only its first whitespace-separated word can be a command, so a command quoted (`> /approve`)
+    /// or inside a code block (a first line of ```) is never read. The argument of `/revise` and `/answer` is the
+    /// rest of the comment; of `/rethink` and `/choose`, the next word.
     static func read(_ body: String) -> Reading {
         let text = body.drop { $0.isWhitespace }
         let word = String(text.prefix { !$0.isWhitespace })
@@ -28,8 +31,9 @@ enum CommentCommand {
         case "/revise": return revise(rest, word: word)
         case "/rethink": return rethink(firstWord(of: rest), word: word)
         case "/choose": return choose(firstWord(of: rest), word: word)
+        case "/answer": return answer(rest, word: word)
         default:
-            return .rejected(.notACommand, "`\(word)` is not a Conveyor command. Commands: \(usage).")
+            return .rejected(.unknownCommand, "`\(word)` is not a Conveyor command. Commands: \(usage).")
         }
     }
 
@@ -41,6 +45,16 @@ enum CommentCommand {
                     + "comment, over several lines if needed, is the text.")
         }
         return .command(.revise(text), .revise, word: word)
+    }
+
+    private static func answer(_ text: String, word: String) -> Reading {
+        guard !text.isEmpty else {
+            return .rejected(
+                .invalidCommand,
+                "`\(word)` needs the answer after it, e.g. `/answer A4 and Letter`; the rest of the comment is the text."
+            )
+        }
+        return .command(.answer(text), .revise, word: word)
     }
 
     private static func rethink(_ target: String?, word: String) -> Reading {

@@ -19,6 +19,10 @@ public struct SkipCode: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let rethinkNeedsStage = SkipCode("rethink_needs_stage")
     /// A comment that does not start with a Conveyor command.
     public static let notACommand = SkipCode("not_a_command")
+    /// A comment whose first word looks like a command (`/word`) but is not one Conveyor knows.
+    public static let unknownCommand = SkipCode("unknown_command")
+    /// A pull request review that does not approve (`commented`, `changes_requested`).
+    public static let reviewNotApproval = SkipCode("review_not_approval")
     /// A command whose argument is missing or wrong (`/rethink nope`, `/choose 0`, `/revise` with no text).
     public static let invalidCommand = SkipCode("invalid_command")
     /// A `workflow_dispatch`/`workflow_call` input is missing.

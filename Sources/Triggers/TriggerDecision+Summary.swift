@@ -52,7 +52,7 @@ extension TriggerDecision {
             switch run.operation {
             case .rethink(let stage): summary.rethinkTo = stage.rawValue
             case .choose(let option): summary.choice = option
-            case .revise(let text): summary.reviseText = text
+            case .revise(let text), .answer(let text): summary.reviseText = text
             default: break
             }
             return summary

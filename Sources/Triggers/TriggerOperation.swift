@@ -14,6 +14,8 @@ public enum TriggerOperation: Sendable, Hashable, CustomStringConvertible {
     case abort
     /// Answer an open question with option `n` (1-based).
     case choose(Int)
+    /// Answer the open questions in free text (the rest of the `/answer` comment).
+    case answer(String)
     /// Heartbeat: reconcile stuck items and resume pending approvals.
     case tick
     /// Audit the documentation of a pull request (a `pull_request` event, or the doc-audit label on a pull
@@ -29,6 +31,7 @@ public enum TriggerOperation: Sendable, Hashable, CustomStringConvertible {
         case .rethink: "rethink"
         case .abort: "abort"
         case .choose: "choose"
+        case .answer: "answer"
         case .tick: "tick"
         case .docAudit: StageName.docAudit.rawValue
         }

@@ -7,7 +7,8 @@ import Pipeline
 public enum TriggerResolver {
     /// The event names Conveyor acts on.
     public static let handledEvents = [
-        "issues", "issue_comment", "pull_request", "workflow_dispatch", "workflow_call", "schedule",
+        "issues", "issue_comment", "pull_request", "pull_request_review", "workflow_dispatch", "workflow_call",
+        "schedule",
     ]
 
     /// Resolves `context`'s event.
@@ -44,6 +45,7 @@ struct EventResolution {
         case "issues": return resolveIssueEvent()
         case "issue_comment": return resolveComment()
         case "pull_request": return resolvePullRequestEvent()
+        case "pull_request_review": return resolveReview()
         case "schedule":
             return .run(TriggerRun(workItem: nil, operation: .tick, mode: .run, actor: actor, source: .schedule))
         default: return resolveInputs()

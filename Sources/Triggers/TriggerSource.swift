@@ -8,6 +8,8 @@ public enum TriggerSource: Sendable, Hashable, CustomStringConvertible {
     case pullRequest(action: String)
     /// `workflow_dispatch` or `workflow_call` inputs.
     case inputs
+    /// A pull request review with this state, e.g. `approved`.
+    case review(state: String)
     /// The schedule.
     case schedule
 
@@ -17,6 +19,7 @@ public enum TriggerSource: Sendable, Hashable, CustomStringConvertible {
         case .command(let command): "command \(command)"
         case .pullRequest(let action): "pull request \(action)"
         case .inputs: "workflow inputs"
+        case .review(let state): "pull request review \(state)"
         case .schedule: "schedule"
         }
     }

@@ -36,6 +36,32 @@ import Testing
         #expect(again.stderr.contains("already exists"))
     }
 
+    @Test func throughOpsRunsTwelveStagesWithScriptedApprovalsAndReplayedDispatches() async throws {
+        let scratch = try TemporaryDirectory(prefix: "simulate-ops")
+        defer { scratch.remove() }
+        let demo = scratch.appending("demo")
+        let binary = try BuiltBinary.url().path
+        let output = try await onOwnThread {
+            try ProcessRunner.run(
+                [binary, "simulate", "--through", "ops", "--directory", demo.path], environment: ["CONVEYOR_AGENT": ""])
+        }
+        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+        #expect(output.stdout.contains("workflow_dispatch ops (sent by Conveyor) → ops on #1: gate pass"))
+        #expect(output.stdout.components(separatedBy: "owner comments /approve").count - 1 == 11)
+        let forge = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("forge.json")))
+                as? [String: Any])
+        #expect((forge["dispatches"] as? [Any])?.count == 11)
+        #expect((forge["pull_requests"] as? [Any])?.count == 1)
+        let remote = demo.appendingPathComponent("remote.git")
+        let runs = try ProcessRunner.run([binary, "state", "runs", "--state-remote", remote.absoluteString])
+        #expect(runs.stdout.components(separatedBy: "succeeded (pass)").count - 1 == 12, "\(runs.stdout)")
+        let bad = try ProcessRunner.run([
+            binary, "simulate", "--through", "nowhere", "--directory", scratch.appending("x").path,
+        ])
+        #expect(bad.status != 0 && bad.stderr.contains("not a stage"))
+    }
+
     @Test func theReleaseTrainRunsOfflineFromFridayToTheBranchCut() async throws {
         let scratch = try TemporaryDirectory(prefix: "simulate-train")
         defer { scratch.remove() }

@@ -15,6 +15,9 @@ import Testing
             response: GitHubFixtures.issueComment(body: "Edited")),
         Exchange("DELETE", "/issues/comments/{comment_id}", status: 204),
         Exchange(
+            "POST", "/actions/workflows/{workflow_id}/dispatches",
+            request: ["ref": "main", "inputs": ["issue": "1", "stage": "vision", "mode": "run"]], status: 204),
+        Exchange(
             "GET", "/collaborators/{username}/permission", status: 200,
             response: GitHubFixtures.collaboratorPermission("admin")),
         Exchange("GET", "/commits/{ref}/status", status: 200, response: GitHubFixtures.combinedStatus()),

@@ -29,7 +29,7 @@ import Testing
             "GET /commits/{ref}/check-runs", "GET,POST /issues/comments/{comment_id}/reactions",
             "DELETE /issues/comments/{comment_id}/reactions/{reaction_id}", "GET,POST /issues/{issue_number}/reactions",
             "GET,POST /pulls/comments/{comment_id}/reactions",
-            "GET,POST /issues", "GET,POST /milestones", "GET /tags",
+            "GET,POST /issues", "GET,POST /milestones", "GET /tags", "POST /actions/workflows/{workflow_id}/dispatches",
         ]))
 
     /// The README §3 table, Gitea column (`GET /user` is outside `/repos/{owner}/{repo}`).
@@ -50,7 +50,7 @@ import Testing
         let contract = try Contracts.gitHub()
         #expect(contract.document.dialect == .openAPI3)
         #expect(contract.document.basePath.isEmpty)
-        #expect(contract.operations.count == 43)
+        #expect(contract.operations.count == 44)
         #expect(Set(contract.operations.map(\.title)) == Self.gitHubTable)
         let issue = try #require(
             contract.operation(method: "get", pathTemplate: "/repos/{owner}/{repo}/issues/{issue_number}"))

@@ -41,7 +41,17 @@ import Triggers
             #expect(skip.reason.contains("first word"))
         }
         #expect(try comment(nil).skip?.code == .notACommand)
-        #expect(try comment("/deploy prod").skip?.code == .notACommand)
+        #expect(try comment("/deploy prod").skip?.code == .unknownCommand)
+        for body in ["> /approve\nquoted", "```\n/approve\n```"] {
+            #expect(try comment(body).skip?.code == .notACommand, "\(body)")
+        }
+    }
+
+    @Test func answerTakesTheRestOfTheComment() throws {
+        let run = try #require(try comment("/answer A4 and Letter\nboth matter").run)
+        #expect(run.operation == .answer("A4 and Letter\nboth matter"))
+        #expect(run.mode == .revise)
+        #expect(try comment("/answer").skip?.code == .invalidCommand)
     }
 
     @Test func rethinkValidatesTheStage() throws {

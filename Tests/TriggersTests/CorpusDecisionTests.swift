@@ -52,7 +52,7 @@ import Triggers
         "pull_request.reopened.json": .run("doc-audit", 2, .pullRequest),
         "pull_request.synchronize.json": .run("doc-audit", 2, .pullRequest),
         "pull_request.unlabeled.json": .skip(.actionNotHandled, 2, .pullRequest),
-        "pull_request_review.submitted.json": .skip(.eventNotHandled),
+        "pull_request_review.submitted.json": .skip(.reviewNotApproval, 2, .pullRequest),
         "pull_request_review_comment.created.json": .skip(.eventNotHandled),
         "push.json": .skip(.eventNotHandled),
         "push.with-new-branch.json": .skip(.eventNotHandled),

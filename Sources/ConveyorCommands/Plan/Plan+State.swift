@@ -1,5 +1,7 @@
 import Actions
+import Execution
 import Foundation
+import Pipeline
 import StateBranch
 import Triggers
 
@@ -20,6 +22,22 @@ extension Application.Plan {
     static func handledLabels(onIssue number: Int, context: StateContext) async throws -> Set<String> {
         let key = WorkItemKey(repository: context.repository(nil), number: number)
         return try await StateSnapshot.reading(context.location) { try await $0.database.handledLabels(on: key) }
+    }
+
+    /// The authorization of a stage Conveyor dispatched itself (its sender is Conveyor's own identity), from the
+    /// approval state holds for it; nil for every other run (the sender's permission decides).
+    static func chainedAuthorization(
+        _ run: TriggerRun, inputs: JobInputs, state: StateLocationOptions, selfLogins: Set<String>
+    ) async throws -> AuthorizationOutcome? {
+        guard case .stage = run.operation, run.source == .inputs, let actor = run.actor, let item = run.workItem,
+            SenderAuthorization.isSelf(actor.login, selfLogins: selfLogins)
+        else { return nil }
+        let settings = inputs.configuration.state
+        return try await StateContext.with(state, branch: settings.branch, file: settings.file) { context in
+            let key = WorkItemKey(repository: context.repository(nil), number: item.number)
+            let flow = try await StateSnapshot.reading(context.location) { try await FlowState.read(key, from: $0) }
+            return SenderAuthorization.checkChained(run, state: flow, selfLogins: selfLogins)
+        }
     }
 
     /// Records that `run`'s sender was refused, once per Actions run and work item.

@@ -1,5 +1,6 @@
 import Actions
 import ArgumentParser
+import Execution
 import Forge
 import Foundation
 import Pipeline
@@ -80,10 +81,14 @@ extension Application {
                 return JobDecision(
                     inputs: inputs, decision: decision, report: PlanReport(decision: decision, outcome: nil))
             }
+            let selfLogins = Authorizer.builtInSelfLogins.union(inputs.settings.selfLogins)
             let permissions = try? ForgeClients.make(environment: inputs.environment)
-            let outcome = await SenderAuthorization.check(
-                run, permissions: permissions,
-                selfLogins: Authorizer.builtInSelfLogins.union(inputs.settings.selfLogins))
+            let outcome: AuthorizationOutcome
+            if let chained = try await chainedAuthorization(run, inputs: inputs, state: state, selfLogins: selfLogins) {
+                outcome = chained
+            } else {
+                outcome = await SenderAuthorization.check(run, permissions: permissions, selfLogins: selfLogins)
+            }
             if !outcome.authorized {
                 Diagnostics.notice("Not authorized: \(outcome.reason)")
                 if recordDenial && !outcome.tokenRejected {
@@ -95,7 +100,8 @@ extension Application {
                 }
             }
             return JobDecision(
-                inputs: inputs, decision: decision, report: PlanReport(decision: decision, outcome: outcome))
+                inputs: inputs, decision: decision, report: PlanReport(decision: decision, outcome: outcome),
+                authorization: outcome)
         }
     }
 }
@@ -105,6 +111,8 @@ struct JobDecision: Sendable {
     let inputs: JobInputs
     let decision: TriggerDecision
     let report: PlanReport
+    /// The sender's authorization, when the event asked for a run.
+    var authorization: AuthorizationOutcome?
 
     /// The run to carry out: a resolved run whose sender is authorized; nil otherwise.
     var authorizedRun: TriggerRun? {

@@ -2,6 +2,7 @@ import Actions
 import ArgumentParser
 import Execution
 import Foundation
+import Pipeline
 import StateBranch
 import Triggers
 
@@ -59,12 +60,6 @@ extension Application {
             }
             let decided = try await Plan.decide(flags: job.flags, settings: settings, state: state, recordDenial: true)
             let output = ActionsOutput(environment: decided.inputs.environment)
-            guard let run = decided.authorizedRun else {
-                Console.write(try decided.report.rendered(as: .text))
-                _ = try? output.setOutput("verdict", to: "skipped")
-                try decided.report.throwIfFailed()
-                return
-            }
             if let token = decided.inputs.environment.token,
                 case let holders = ProcessEnvironment.ancestorsHolding([token]), !holders.isEmpty
             {
@@ -73,15 +68,42 @@ extension Application {
                         + "\(holders.map(String.init).joined(separator: ", "))), where the agent could read it. Start "
                         + "conveyor with `exec conveyor run` in the workflow step so no shell keeps it.")
             }
-            if case .docAudit(let audit) = run.operation {
+            if let run = decided.authorizedRun, case .docAudit(let audit) = run.operation {
                 // A pull request's doc audit (ADR 0014): its own job, exit 0 passed, 1 failed.
                 try await DocAuditRunner(run: run, audit: audit, inputs: decided.inputs, agentFlag: agent, state: state)
                     .execute(output: output)
                 return
             }
-            let runner = StageRunner(run: run, inputs: decided.inputs, agentFlag: agent, state: state)
-            let result = try await TerminationSignals.cancelling { try await runner.execute() }
-            try report(result, output: output)
+            let inputs = decided.inputs
+            let configuration = inputs.configuration
+            let report = try await StateContext.with(
+                state, branch: configuration.state.branch, file: configuration.state.file
+            ) { stateContext in
+                let context = try JobContext.make(inputs: inputs, agentFlag: agent, state: stateContext)
+                let event = JobEvent.of(
+                    name: inputs.triggerContext.eventName, payload: inputs.triggerContext.payload,
+                    actionsRun: stateContext.actionsRun)
+                let job = Job(context: context, event: event)
+                return try await TerminationSignals.cancelling {
+                    try await job.perform(decided.decision, authorization: decided.authorization)
+                }
+            }
+            if let authorization = report.authorization, authorization.byRecordedApproval {
+                Diagnostics.notice("Authorized by state: \(authorization.reason)")
+            }
+            if let action = report.action { Console.write("run: decided \(action)") }
+            guard let result = report.stage else {
+                if report.outcome == .denied || report.outcome == .skipped {
+                    Console.write(try decided.report.rendered(as: .text))
+                    _ = try? output.setOutput("verdict", to: "skipped")
+                    try decided.report.throwIfFailed()
+                } else {
+                    Console.write("run: \(report.message)")
+                    _ = try? output.setOutput("verdict", to: report.outcome.rawValue)
+                }
+                return
+            }
+            try self.report(result, output: output)
         }
 
         private func report(_ result: StageJobResult, output: ActionsOutput) throws {

@@ -2,9 +2,9 @@ extension FakeForge {
     /// Every route served, in both dialects, with the path templates of the corpus OpenAPI subsets
     /// (`openapi/github-subset.json`, `openapi/gitea-subset.json`).
     ///
-    /// GitHub's workflow dispatch is not in the GitHub subset; it is served at GitHub's real path
-    /// and marked `inSubset: false`. `GET /user` (GitHub's `users/get-authenticated`, Gitea's `userGetCurrent`:
-    /// the token's own account) was added to both subsets by hand from their source files.
+    /// GitHub's workflow dispatch (`actions/create-workflow-dispatch`) was added to the GitHub subset from GitHub's
+    /// REST description. `GET /user` (GitHub's `users/get-authenticated`, Gitea's `userGetCurrent`: the token's own
+    /// account) was added to both subsets by hand from their source files.
     public static let routes: [ForgeRoute] = githubRoutes + giteaRoutes
 
     private static let githubRoutes: [ForgeRoute] = [
@@ -25,7 +25,7 @@ extension FakeForge {
         github("GET", "/commits/{ref}/status", .getCombinedStatus),
         github("GET", "/commits/{ref}/check-runs", .listCheckRuns),
         github("GET", "/collaborators/{username}/permission", .getPermission),
-        github("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow, inSubset: false),
+        github("POST", "/actions/workflows/{workflow_id}/dispatches", .dispatchWorkflow),
         github("GET", "/labels", .listRepositoryLabels),
         github("POST", "/labels", .createLabel),
         github("PATCH", "/labels/{name}", .editLabel),

@@ -33,12 +33,13 @@ extension StageJob {
         await environment.log?.record(step: "workspace", result: "ready")
         await reportNeutralised(workspace)
 
-        let prompt = StagePrompt(
+        var prompt = StagePrompt(
             stage: request.stage,
             workItem: .init(
                 number: number, title: issue.title, body: issue.body,
                 comments: comments.map { (author: $0.author.login, body: $0.body) }),
             runID: request.runID, lastFailure: try await promptFailure(comments: comments))
+        prompt.ownerRounds = request.ownerRounds
         // dev and qa with configured commands: the fix loop, commands, CI and the facts documents (StageJob+DevLoop).
         let work: StageWork
         if let resumed = try await resumedAgentWork(in: workspace) {
@@ -46,7 +47,9 @@ extension StageJob {
         } else if let looped = try await repositoryWork(in: workspace, prompt: prompt, issue: issue) {
             work = looped
         } else {
+            let earlier = earlierVersions(in: workspace)
             let agent = try await runAgent(in: workspace, prompt: prompt.text, issue: issue)
+            stampVersions(in: workspace, earlier: earlier)
             work = StageWork(agent: agent, verdict: try await evaluate(agent: agent, workspace: workspace))
         }
         let (agent, verdict) = (work.agent, work.verdict)
@@ -110,7 +113,8 @@ extension StageJob {
                     commandTemplate: environment.commandTemplate,
                     artifacts: stage.artifacts, ownerRole: stage.role.rawValue,
                     workItemText: WorkItemText(
-                        title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body)),
+                        title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body),
+                        answers: request.ownerRounds.filter { $0.kind == "answer" }.map(\.text)),
                     verboseLogging: verbose))
         }
         await recordSession(outcome, startedAt: started, attemptNumber: attempt.map(attemptNumber))

@@ -44,6 +44,9 @@ public struct StageJob: Sendable {
         public var attempt: Int
         /// The Actions run id (`GITHUB_RUN_ID`), for the agent session's record.
         public var forgeRunID: String?
+        /// Every round of the owner's findings and answers for this stage, oldest first, in full: they go into the
+        /// prompt verbatim (never as a link), and the answers to the offline agent.
+        public var ownerRounds: [StagePrompt.OwnerRound] = []
 
         /// Creates a request.
         public init(

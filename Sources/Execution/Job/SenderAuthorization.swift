@@ -1,27 +1,37 @@
-import Actions
 import Forge
 import Triggers
 
 /// The outcome of checking who asked for a run.
-struct AuthorizationOutcome: Sendable, Equatable {
+public struct AuthorizationOutcome: Sendable, Equatable {
     /// True when the run may go ahead.
-    let authorized: Bool
+    public let authorized: Bool
     /// Why, in one sentence.
-    let reason: String
+    public let reason: String
     /// True when asking again later may succeed (the forge could not be asked).
-    let retryable: Bool
+    public let retryable: Bool
     /// True when the forge rejected Conveyor's own token (401): the job fails with a configuration error
     /// (exit 65) instead of reporting a refused sender.
-    var tokenRejected = false
+    public var tokenRejected = false
+    /// True when the sender is Conveyor's own identity and the run was authorized by an approval recorded in
+    /// state (a chained dispatch), not by the sender's permission.
+    public var byRecordedApproval = false
+
+    /// Creates an outcome.
+    public init(authorized: Bool, reason: String, retryable: Bool, tokenRejected: Bool = false) {
+        self.authorized = authorized
+        self.reason = reason
+        self.retryable = retryable
+        self.tokenRejected = tokenRejected
+    }
 }
 
 /// Checks the sender of a run against the forge, failing closed.
-enum SenderAuthorization {
+public enum SenderAuthorization {
     /// Authorizes `run`: the heartbeat needs no sender; everything else needs a User with write, maintain or
     /// admin permission, asked of the forge through `permissions`.
     ///
     /// - Parameter permissions: nil when no forge client could be built (no token); the run is then denied.
-    static func check(
+    public static func check(
         _ run: TriggerRun, permissions: (any PermissionLookup)?, selfLogins: Set<String>
     ) async -> AuthorizationOutcome {
         if case .tick = run.operation {
@@ -71,5 +81,41 @@ enum SenderAuthorization {
         case .organization: .organization
         case .unspecified: .unknown
         }
+    }
+}
+
+extension SenderAuthorization {
+    /// True when `login` is Conveyor's own identity (the built-in Actions bots or a configured self login).
+    public static func isSelf(_ login: String, selfLogins: Set<String>) -> Bool {
+        selfLogins.contains { $0.lowercased() == login.lowercased() }
+    }
+
+    /// The authorization of a stage that Conveyor itself dispatched after an approval: the sender of such a
+    /// `workflow_dispatch` is Conveyor's own identity, which is never authorized by itself; the run goes ahead
+    /// only because state holds the approval it was dispatched for (``FlowState/pendingDispatches``).
+    ///
+    /// - Returns: nil when `run` is not a stage started by workflow inputs from Conveyor's own identity (the
+    ///   sender's permission decides then); otherwise the outcome, naming the approval and its event.
+    public static func checkChained(
+        _ run: TriggerRun, state: FlowState, selfLogins: Set<String>
+    ) -> AuthorizationOutcome? {
+        guard case .stage(let stage) = run.operation, run.source == .inputs, let actor = run.actor,
+            isSelf(actor.login, selfLogins: selfLogins)
+        else { return nil }
+        guard let pending = state.pendingDispatches.last(where: { $0.stage == stage }) else {
+            return AuthorizationOutcome(
+                authorized: false,
+                reason: "\(actor.login) is Conveyor's own identity, which is never authorized by itself, and state "
+                    + "holds no approval that `\(stage)` was dispatched for; nothing runs.",
+                retryable: false)
+        }
+        let approval = pending.approvalOf.map { "the approval of `\($0)`" } ?? "the owner's request"
+        var outcome = AuthorizationOutcome(
+            authorized: true,
+            reason: "Dispatched by Conveyor (\(actor.login), never authorized by itself) because state holds "
+                + "\(approval) by \(pending.approvedBy) from \(pending.event).",
+            retryable: false)
+        outcome.byRecordedApproval = true
+        return outcome
     }
 }
