@@ -20,10 +20,8 @@ struct RouteCoverageTests {
                 }
                 #expect(hits.contains { (200..<300).contains($0.status) }, "\(route) not recorded")
             }
-            #expect(
-                FakeForge.routes.filter { !$0.inSubset }.map(\.description) == [
-                    "github POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-                ])
+            // Every route, GitHub's workflow dispatch included, is in its dialect's OpenAPI subset.
+            #expect(FakeForge.routes.filter { !$0.inSubset }.map(\.description) == [])
             #expect(await forge.dispatches().map(\.ref) == ["main", "main"])
             #expect(await forge.statuses(sha: String(repeating: "a1", count: 20)).count == 2)
         }
