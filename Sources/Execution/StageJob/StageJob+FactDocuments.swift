@@ -76,21 +76,26 @@ extension StageJob {
     private func commandRows(_ runs: [CommandRun]) -> [String] {
         var lines = ["commands:" + (runs.isEmpty ? " []" : "")]
         for run in runs {
+            let (code, result) = Self.row(for: run.exit)
             lines.append("  - name: \(Self.yaml(run.command.name))")
             lines.append("    run: \(Self.yaml(run.command.shown))")
-            lines.append("    exit_code: \(run.exitCode.map(String.init) ?? "null")")
-            lines.append("    result: \(run.exit.succeeded ? "passed" : Self.failureWord(run.exit))")
+            lines.append("    exit_code: \(code)")
+            lines.append("    result: \(result)")
             lines.append("    seconds: \(String(format: "%.1f", run.seconds))")
         }
         return lines
     }
 
-    private static func failureWord(_ exit: CommandExit) -> String {
+    /// The `exit_code` and `result` of a command's row, from one switch over its exit. (Reading `exitCode` and
+    /// `succeeded` of the same borrowed run made Swift 6.3.1's optimizer fail its ownership verification in release
+    /// builds.)
+    private static func row(for exit: CommandExit) -> (code: String, result: String) {
         switch exit {
-        case .exited: "failed"
-        case .signalled: "signalled"
-        case .timedOut: "timed_out"
-        case .couldNotStart: "not_started"
+        case .exited(0): ("0", "passed")
+        case .exited(let status): (String(status), "failed")
+        case .signalled: ("null", "signalled")
+        case .timedOut: ("null", "timed_out")
+        case .couldNotStart: ("null", "not_started")
         }
     }
 
