@@ -139,7 +139,8 @@ public struct Heartbeat: Sendable {
             report.starts += outcome.starts
             report.changes.append(
                 Self.reschedule(
-                    Chore.missedWork, after: chores[Chore.missedWork], now: now, minutes: Self.missedWorkIntervalMinutes))
+                    Chore.missedWork, after: chores[Chore.missedWork], now: now, minutes: Self.missedWorkIntervalMinutes
+                ))
         }
         if report.lines.isEmpty { report.lines.append("checked at \(TrainMessages.timestamp(now)); nothing to change") }
         return report

@@ -144,7 +144,8 @@ public struct MissedStageFinder: MissedWorkFinder {
         }
         let stale = flow.pendingDispatches.filter { $0.at <= cutoff && !$0.event.hasPrefix(Self.eventPrefix) }
         guard let oldest = stale.min(by: { $0.at < $1.at }),
-            !flow.pendingDispatches.contains(where: { $0.stage == oldest.stage && $0.event.hasPrefix(Self.eventPrefix) })
+            !flow.pendingDispatches.contains(where: { $0.stage == oldest.stage && $0.event.hasPrefix(Self.eventPrefix) }
+            )
         else { return [] }
         var fields = ["approved_by": oldest.approvedBy]
         if let of = oldest.approvalOf { fields["approval_of"] = of.rawValue }

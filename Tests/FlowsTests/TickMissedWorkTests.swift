@@ -7,6 +7,7 @@ import Foundation
 import Pipeline
 import StateBranch
 import Testing
+import Triggers
 
 /// The heartbeat's missed-work chore (``MissedStageFinder``): a `run:*` label no run picked up and an approval whose
 /// next stage never started are each dispatched once, recorded in state first; a fresh approval is left alone.
@@ -39,6 +40,16 @@ import Testing
             dryRun: false)
     }
 
+    /// True when state authorizes a `workflow_dispatch` of `stage` on `number` sent by Conveyor's own identity,
+    /// as the dispatched job checks it.
+    private func authorizesDispatched(_ stage: StageName, _ number: Int, state: FlowState) -> Bool {
+        let run = TriggerRun(
+            workItem: WorkItemRef(number: number, kind: .issue), operation: .stage(stage), mode: .run,
+            actor: Actor(login: "github-actions[bot]", type: .bot), source: .inputs)
+        return SenderAuthorization.checkChained(run, state: state, selfLogins: ["github-actions[bot]"])?.authorized
+            == true
+    }
+
     private func flowState(_ world: TrainWorld, _ number: Int) async throws -> FlowState {
         try await StateSnapshot.reading(world.location()) { try await FlowState.read(item(world, number), from: $0) }
     }
@@ -68,13 +79,15 @@ import Testing
             let number = await world.forge.seedIssue(title: "Add a flag")
             await world.forge.addLabel(label, toIssue: number)
             let report = try await tick(world, t0)
-            #expect(report.lines.contains { $0.contains("#\(number): `\(label)` is on the issue with no run of vision") })
+            #expect(
+                report.lines.contains { $0.contains("#\(number): `\(label)` is on the issue with no run of vision") })
             let dispatches = await world.forge.dispatches()
             #expect(dispatches.count == 1)
             #expect(dispatches.first?.workflowID == "conveyor.yml")
             #expect(dispatches.first?.inputs == ["issue": "\(number)", "stage": "vision", "mode": "run"])
             let state = try await flowState(world, number)
             #expect(state.pendingDispatches.map(\.stage) == [.vision])
+            #expect(authorizesDispatched(.vision, number, state: state))
 
             let again = try await tick(world, t0.addingTimeInterval(660))
             #expect(await world.forge.dispatches().count == 1)
@@ -91,12 +104,14 @@ import Testing
             let before = try await flowState(world, number)
             #expect(before.approvalWithoutNextStage(in: world.configuration.pipeline) == .vision)
             let report = try await tick(world, t0)
-            #expect(report.lines.contains { $0.contains("#\(number): the approval of intake by alice started no vision") })
+            #expect(
+                report.lines.contains { $0.contains("#\(number): the approval of intake by alice started no vision") })
             let dispatches = await world.forge.dispatches()
             #expect(dispatches.map(\.inputs) == [["issue": "\(number)", "stage": "vision", "mode": "run"]])
             let state = try await flowState(world, number)
             #expect(state.pendingDispatches.map(\.approvedBy) == ["alice"])
             #expect(state.pendingDispatches.map(\.approvalOf) == [.intake])
+            #expect(authorizesDispatched(.vision, number, state: state))
 
             // Later still not started: tick never repeats its own dispatch.
             try await tick(world, t0.addingTimeInterval(3_600))
@@ -123,7 +138,10 @@ import Testing
                 ])
             let report = try await tick(world, t0)
             #expect(report.lines.contains { $0.contains("#\(number): vision was dispatched at") })
-            #expect(await world.forge.dispatches().map(\.inputs) == [["issue": "\(number)", "stage": "vision", "mode": "run"]])
+            #expect(
+                await world.forge.dispatches().map(\.inputs) == [
+                    ["issue": "\(number)", "stage": "vision", "mode": "run"]
+                ])
             try await tick(world, t0.addingTimeInterval(660))
             try await tick(world, t0.addingTimeInterval(7_200))
             #expect(await world.forge.dispatches().count == 1)
