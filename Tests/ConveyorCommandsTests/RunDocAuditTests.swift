@@ -135,6 +135,28 @@ import Testing
     }
 
     @Test(arguments: ForgeDialect.allCases)
+    func aForksReadOnlyTokenGetsTheFindingsInTheJobInsteadOfAComment(dialect: ForgeDialect) async throws {
+        try await DocAuditWorld.with(dialect, main: [".conveyor/config.yml": "version: 1\n"]) { world in
+            let head = try world.push(
+                ["docs/work-items/1/intake/brief.md": Self.brokenBrief], message: "A fork's change", fork: true)
+            await world.forge.seedPull(
+                head: "feature", headSHA: head, baseSHA: world.mainSHA, forkOwner: "forker", author: "forker")
+            // What GitHub answers a fork's `pull_request` job, whose token is read-only.
+            let refusal = ForgeFault.status(403, body: #"{"message":"Resource not accessible by integration"}"#)
+            for operation in [ForgeOperation.createComment, .createStatus] {
+                await world.forge.inject(refusal, on: operation, dialect: dialect, times: 5)
+            }
+            let run = try await world.run(try world.payload("opened", head: head, fork: true))
+            #expect(run.status == 1, "the failed audit fails the job: \(run.stdout)\n\(run.stderr)")
+            #expect(run.stdout.contains("read-only"), "\(run.stdout)")
+            #expect(
+                run.stdout.contains("::error") && run.stdout.contains("docs/work-items/1/intake/brief.md"),
+                "the findings are annotations in the job: \(run.stdout)")
+            #expect(await world.forge.comments(issue: 1).isEmpty)
+        }
+    }
+
+    @Test(arguments: ForgeDialect.allCases)
     func theDocAuditLabelOnAPullRequestAuditsItAndIsRemoved(dialect: ForgeDialect) async throws {
         try await DocAuditWorld.with(dialect, main: [:]) { world in
             let head = try world.push(["docs/work-items/1/intake/brief.md": Self.brief], message: "Add a brief")

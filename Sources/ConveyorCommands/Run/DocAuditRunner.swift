@@ -72,7 +72,7 @@ struct DocAuditRunner {
                 : WorkflowCommand.warning(finding.message, at: place)
             Console.write(command.line)
         }
-        if result.outcome == .published && !result.passed {
+        if result.outcome != .superseded && !result.passed {
             Diagnostics.error(result.message)
             throw ExitStatus.failure
         }
@@ -92,6 +92,7 @@ struct DocAuditRunner {
         _ = try? output.setOutput("pr-url", to: "")
         _ = try? output.setOutput("cost-usd", to: "0")
         _ = try? output.setOutput("tokens", to: "0")
-        _ = try? output.appendSummary("### Conveyor doc audit\n\n\(result.message)\n")
+        _ = try? output.appendSummary(
+            "### Conveyor doc audit\n\n\(result.message)\n" + (result.commentBody.map { "\n\($0)\n" } ?? ""))
     }
 }

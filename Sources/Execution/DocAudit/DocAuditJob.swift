@@ -178,14 +178,34 @@ public struct DocAuditJob: Sendable {
         let comment = DocAuditComment(
             pullRequest: number, headSHA: head, passed: passed, report: report, agentLine: agent.line,
             isFromFork: isFork)
-        let published = try await publish(
-            comment, head: head, passed: passed, report: report, isFork: isFork, agentFailed: !agent.passed)
+        let published: Int
+        do {
+            published = try await publish(
+                comment, head: head, passed: passed, report: report, isFork: isFork, agentFailed: !agent.passed)
+        } catch  where isFork && Self.isReadOnlyRefusal(error) {
+            // GitHub gives a fork's `pull_request` job a read-only token: the result goes to the job instead.
+            var result = DocAuditResult(
+                outcome: .reportedInJob, passed: passed, headSHA: head, isFromFork: true, agentRan: false,
+                report: report, commentID: nil,
+                message: "doc audit of #\(number) at \(head.prefix(12)): \(passed ? "passed" : "failed") "
+                    + "(\(report.errors.count) errors, \(report.warnings.count) warnings); the token of this fork's "
+                    + "job is read-only (\(error)), so the findings are in this job's log and summary instead of a "
+                    + "comment and a commit status")
+            result.commentBody = comment.body
+            return result
+        }
         return DocAuditResult(
             outcome: .published, passed: passed, headSHA: head, isFromFork: isFork, agentRan: agent.ran,
             report: report, commentID: published,
             message: "doc audit of #\(number) at \(head.prefix(12)): \(passed ? "passed" : "failed") "
                 + "(\(report.errors.count) errors, \(report.warnings.count) warnings"
                 + (agent.ran ? ", \(agent.line)" : "") + ")")
+    }
+
+    /// True for what a read-only job token gets when it writes: 403, or GitHub's 404 for a repository it may
+    /// not write to.
+    private static func isReadOnlyRefusal(_ error: any Error) -> Bool {
+        ForgeError.Code.forbidden ~= error || ForgeError.Code.notFound ~= error
     }
 
     private func superseded(head: String, current: String, isFork: Bool) -> DocAuditResult {
@@ -272,6 +292,9 @@ public struct DocAuditResult: Sendable, Hashable {
         case published
         /// The pull request's head moved on while (or before) this audit ran; nothing was published.
         case superseded
+        /// A fork's job could not publish (its token is read-only): the result is in the job's log, annotations
+        /// and summary (``DocAuditResult/commentBody``), and in its exit status.
+        case reportedInJob
     }
 
     /// What happened.
@@ -288,6 +311,8 @@ public struct DocAuditResult: Sendable, Hashable {
     public var report: DocAuditReport
     /// The comment written, when published.
     public var commentID: Int?
+    /// The comment that could not be published (``Outcome/reportedInJob``), for the job summary.
+    public var commentBody: String?
     /// One sentence for the job log.
     public var message: String
 }
