@@ -73,10 +73,14 @@ public struct MissedStageFinder: MissedWorkFinder {
             let events = try await state.flowEvents(on: item)
             let flow = FlowState(runs: mine, events: events)
             guard !flow.aborted else { continue }
-            starts += missedLabels(issue, item: item, runs: mine, flow: flow)
+            // The approval first: when a label points at the same stage, the start names the approval.
             starts += missedDispatches(item: item, flow: flow, events: events, cutoff: cutoff)
+            starts += missedLabels(issue, item: item, runs: mine, flow: flow)
         }
         starts.removeAll { done.contains($0.key) }
+        // One start per item and stage, however many reasons point at it (a label and an approval, two labels).
+        var seen = Set<String>()
+        starts = starts.filter { seen.insert("\($0.item.number) \($0.stage.rawValue)").inserted }
         var outcome = MissedWork()
         let forge = self.forge
         let workflow = workflowFile

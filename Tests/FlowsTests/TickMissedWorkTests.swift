@@ -101,6 +101,9 @@ import Triggers
         try await TrainWorld.with(kind, yaml: TickChoreTests.quiet) { world in
             let number = await world.forge.seedIssue(title: "Add a flag")
             try await seedApproval(world, number, approvedAt: t0 - 1_800)
+            // The next stage's label too (a person added it): still one start of the stage.
+            await world.forge.addLabel(
+                try #require(LabelCatalog.defaults.name(for: .run(.vision, .run))), toIssue: number)
             let before = try await flowState(world, number)
             #expect(before.approvalWithoutNextStage(in: world.configuration.pipeline) == .vision)
             let report = try await tick(world, t0)
