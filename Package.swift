@@ -218,7 +218,8 @@ let package = Package(
         .testTarget(
             name: "FlowsTests",
             dependencies: [
-                "Execution", "Flows", "Forge", "HTTP", "Pipeline", "StateBranch", "Store", "Git", "ConveyorTestSupport",
+                "Execution", "Flows", "Triggers", "Forge", "HTTP", "Pipeline", "StateBranch", "Store", "Git",
+                "ConveyorTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

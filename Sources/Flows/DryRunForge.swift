@@ -131,7 +131,7 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
 /// The tick a command runs: read state, run the heartbeat, publish its changes in one state commit.
 public enum TickJob {
     /// Fetches the state branch at `location`, runs `heartbeat` at `now`, and publishes the changes (unless
-    /// `dryRun`, or nothing changed).
+    /// `dryRun`, or nothing changed), then runs the heartbeat's starts (the workflow dispatches its changes record).
     ///
     /// - Returns: the heartbeat's report; with `dryRun`, its lines end with what the writes would have been.
     public static func run(
@@ -144,11 +144,13 @@ public enum TickJob {
         if dryRun {
             report.lines += dryRunForges.flatMap(\.writes).map { "would \($0)" }
             if !report.changes.isEmpty { report.lines.append("would record \(report.changes.count) state change(s)") }
+            if !report.starts.isEmpty { report.lines.append("would dispatch \(report.starts.count) workflow run(s)") }
             return report
         }
         guard !report.changes.isEmpty else { return report }
         let store = StateBranchStore(location: location, options: options)
         _ = try await store.apply(report.changes, message: "state: tick at \(StateTimestamp.text(now))")
+        for start in report.starts { try await start() }
         return report
     }
 }

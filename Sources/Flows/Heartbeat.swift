@@ -34,7 +34,7 @@ public struct Heartbeat: Sendable {
         public var labels: LabelCatalog
         /// Conveyor's own logins.
         public var selfLogins: Set<String>
-        /// Work the events missed; nil until the dispatch API exists (see ``MissedWorkFinder``).
+        /// Work the events missed (``MissedStageFinder``); nil skips the chore.
         public var missedWork: (any MissedWorkFinder)?
         /// The log.
         public var log: FlowLog
@@ -63,6 +63,8 @@ public struct Heartbeat: Sendable {
         public var changes: [StateChange] = []
         /// True when nothing was due and nothing was asked of the forge.
         public var nothingDue = false
+        /// What to start once ``changes`` are published (``MissedWork/starts``).
+        public var starts: [@Sendable () async throws -> Void] = []
     }
 
     /// The name of the heartbeat's own chores in `flows`.
@@ -94,7 +96,7 @@ public struct Heartbeat: Sendable {
             leases: !expired.isEmpty,
             repair: selection == .all && Self.isDue(chores[Chore.statusRepair], now),
             reminders: selection == .all && heartbeat.reminders && Self.isDue(chores[Chore.reminders], now),
-            missedWork: selection == .all && context.missedWork != nil)
+            missedWork: selection == .all && context.missedWork != nil && Self.isDue(chores[Chore.missedWork], now))
         guard due.any else {
             report.nothingDue = true
             report.lines.append("nothing due at \(TrainMessages.timestamp(now))")
@@ -134,6 +136,11 @@ public struct Heartbeat: Sendable {
             let outcome = try await finder.findMissedWork(at: now, state: state)
             report.lines += outcome.lines
             report.changes += outcome.changes
+            report.starts += outcome.starts
+            report.changes.append(
+                Self.reschedule(
+                    Chore.missedWork, after: chores[Chore.missedWork], now: now, minutes: Self.missedWorkIntervalMinutes
+                ))
         }
         if report.lines.isEmpty { report.lines.append("checked at \(TrainMessages.timestamp(now)); nothing to change") }
         return report
@@ -143,7 +150,12 @@ public struct Heartbeat: Sendable {
     enum Chore {
         static let statusRepair = "status-repair"
         static let reminders = "reminders"
+        static let missedWork = "missed-work"
     }
+
+    /// How often missed work is looked for: every cron tick (15 minutes), never twice in ten minutes, so an idle
+    /// tick stays a state read.
+    static let missedWorkIntervalMinutes = 10
 
     private struct DueChores {
         var train, leases, repair, reminders, missedWork: Bool
@@ -168,13 +180,25 @@ public struct Heartbeat: Sendable {
 }
 
 /// Finds work the events missed (a `run:*` label with no run for it; an approval with no next stage started) and
-/// starts it — the extension point for the pipeline's dispatch (issue 7).
+/// starts it: ``MissedStageFinder`` is the pipeline's, passed in ``Heartbeat/Context/missedWork`` by `conveyor tick`.
 ///
-/// Starting a stage needs the approval-and-dispatch API of the job core, which is not in this module's reach yet;
-/// until a conformer is passed in ``Heartbeat/Context/missedWork``, the heartbeat skips this chore and says so in
-/// `docs/status.md`. A conformer must be idempotent across ticks like every chore: record what it dispatched in
-/// state (an audit key per item and stage) and return those changes.
+/// A conformer must be idempotent across ticks like every chore: it returns the state changes that record what it
+/// starts, and the starts themselves, which ``TickJob`` runs only after those changes are published (a dispatched
+/// job is authorized by that record, so the record comes first).
 public protocol MissedWorkFinder: Sendable {
-    /// Looks for missed work at `now` and starts it; returns what it did and the state changes that record it.
-    func findMissedWork(at now: Date, state: StateDatabase) async throws -> (lines: [String], changes: [StateChange])
+    /// Looks for missed work at `now`; returns what it found, the state changes that record it and the starts.
+    func findMissedWork(at now: Date, state: StateDatabase) async throws -> MissedWork
+}
+
+/// What a ``MissedWorkFinder`` found.
+public struct MissedWork: Sendable {
+    /// One line per start.
+    public var lines: [String] = []
+    /// The records of the starts, published before any start runs.
+    public var changes: [StateChange] = []
+    /// The starts (workflow dispatches), run in order after ``changes`` are published; never in a dry run.
+    public var starts: [@Sendable () async throws -> Void] = []
+
+    /// Nothing found.
+    public init() {}
 }

@@ -11,7 +11,9 @@ extension Application {
     struct Tick: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "tick",
-            abstract: "The heartbeat: the release train, expired leases, drifted status comments, daily reminders.",
+            abstract:
+                "The heartbeat: the release train, expired leases, drifted status comments, daily reminders, missed "
+                + "stages.",
             discussion: """
                 Run by a `schedule` workflow every 15 minutes, and by hand. It reads the state branch once and exits \
                 at once when nothing is due. Every chore is recorded in state, so a second tick at the same time \
@@ -70,6 +72,9 @@ extension Application {
                 context: .init(
                     forge: main, client: others.client(in: dryRunForges), configuration: configuration, labels: labels,
                     selfLogins: Authorizer.builtInSelfLogins.union(settings.selfLogins),
+                    missedWork: MissedStageFinder(
+                        forge: main, pipeline: configuration.pipeline, labels: labels,
+                        workflowFile: settings.workflowFile),
                     log: FlowLog(file: settings.logFile, clock: { clock })))
             do {
                 try await StateContext.with(state) { context in
