@@ -10,14 +10,8 @@ enum RunOverheadBench {
 
     static func run() async throws {
         let binary = try BenchBinary.conveyor()
-        let scratch = try TemporaryDirectory(prefix: "bench-run")
-        defer { scratch.remove() }
-        let token = "bench-\(UUID().uuidString)"
-        let git = GitHTTPServer(root: scratch.appending("served"), token: token)
-        try FileManager.default.createDirectory(at: git.root, withIntermediateDirectories: true)
-        try await git.start()
-        let forge = try await FakeForge.start(token: token)
-        do {
+        try await BenchPeers.with(prefix: "bench-run") { peers in
+            let (scratch, git, forge) = (peers.scratch, peers.git, peers.forge)
             let name = "\(forge.owner)/\(forge.repo)"
             let bare = try git.createBareRepository(name)
             try await GitCLI.runDetached(
@@ -47,13 +41,7 @@ enum RunOverheadBench {
                     + "git_status_rss_mb=\(format(baseline.peakMB)) git_requests=\(gitRequests) "
                     + "forge_requests=\(forgeRequests) target_wall<=1000 target_rss<=150")
             FileHandle.standardError.write(Data("run-overhead steps: \(steps(in: log))\n".utf8))
-        } catch {
-            await forge.stop()
-            await git.stop()
-            throw error
         }
-        await forge.stop()
-        await git.stop()
     }
 
     /// `step:result=ms` for each line of the run's JSON-lines log (milliseconds since the line before), so a

@@ -12,14 +12,8 @@ enum TickBench {
 
     static func run() async throws {
         let binary = try BenchBinary.conveyor()
-        let scratch = try TemporaryDirectory(prefix: "bench-tick")
-        defer { scratch.remove() }
-        let token = "bench-\(UUID().uuidString)"
-        let git = GitHTTPServer(root: scratch.appending("served"), token: token)
-        try FileManager.default.createDirectory(at: git.root, withIntermediateDirectories: true)
-        try await git.start()
-        let forge = try await FakeForge.start(token: token)
-        do {
+        try await BenchPeers.with(prefix: "bench-tick") { peers in
+            let (scratch, git, forge, token) = (peers.scratch, peers.git, peers.forge, peers.token)
             let now = ISO8601DateFormatter().date(from: "2026-12-07T09:00:00Z") ?? Date()
             try git.createBareRepository("state")
             let remote = try git.url(for: "state")
@@ -58,13 +52,7 @@ enum TickBench {
                     + "process_start_ms=\(format(start.percentile(0.5))) "
                     + "ratio=\(BenchFormat.number(idle.percentile(0.5) / max(1, start.percentile(0.5)), digits: 2)) "
                     + "busy_ms=\(format(busy)) target_idle<=1000 target_busy<=5000")
-        } catch {
-            await forge.stop()
-            await git.stop()
-            throw error
         }
-        await forge.stop()
-        await git.stop()
     }
 
     /// 500 finished runs, an idle train waiting for readiness, and both chores checked, all due after `now`.
