@@ -41,19 +41,10 @@ extension Application {
 
         func run() async throws {
             let variables = ProcessEnvironment.variables
-            let root = URL(fileURLWithPath: directory ?? variables["GITHUB_WORKSPACE"] ?? ".")
+            let checkout = try CheckoutConfiguration.load(directory: directory, variables: variables)
+            let (root, configuration, palette) = (checkout.root, checkout.configuration, checkout.palette)
             let environment = target.environment(variables)
             let forge = target.forge ?? Self.detectForge(root: root, environment: environment)
-            let configuration: PipelineConfiguration
-            let palette: LabelPalette
-            do {
-                configuration = try PipelineConfiguration.load(repositoryRoot: root)
-                palette = LabelPalette(
-                    catalog: try LabelCatalog(environment: variables, pipeline: configuration.pipeline))
-            } catch {
-                Diagnostics.error(String(describing: error))
-                throw ExitStatus.invalidInput
-            }
             let plan = InitPlan(
                 root: root, files: InitFiles.files(for: forge, configuration: configuration), force: force)
             if !dryRun {

@@ -55,13 +55,9 @@ extension Application.Labels {
 
         func run() async throws {
             let variables = ProcessEnvironment.variables
-            let root = URL(fileURLWithPath: directory ?? variables["GITHUB_WORKSPACE"] ?? ".")
-            let palette: LabelPalette
+            let palette = try CheckoutConfiguration.load(directory: directory, variables: variables).palette
             let labels: RepositoryLabels
             do {
-                let configuration = try PipelineConfiguration.load(repositoryRoot: root)
-                palette = LabelPalette(
-                    catalog: try LabelCatalog(environment: variables, pipeline: configuration.pipeline))
                 labels = try RepositoryLabels(environment: target.environment(variables))
             } catch {
                 Diagnostics.error(String(describing: error))
