@@ -60,7 +60,7 @@ import Testing
                         ModelContent.write(
                             id: "toolu_write_\(type.replacingOccurrences(of: "-", with: "_"))",
                             filePath: intake.appendingPathComponent("\(type).md").path,
-                            content: RunSecretsTests.artifact(
+                            content: RunWorld.intakeArtifact(
                                 type, body: type == "brief" ? "```\n\(found)\n```" : "Written by Claude Code."))
                     }, usage: ModelUsage(input: 120, output: 22))
             }
@@ -78,12 +78,7 @@ import Testing
                     .computed(writeLoot),
                     .text("The intake package is written.", usage: ModelUsage(input: 130, output: 23, cacheRead: 1)),
                 ]))
-            let home = world.scratch.appending("claude-home")
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            var extra = server.cliEnvironment(home: home)
-            extra["CONVEYOR_AGENT"] = "claude"
-            extra["CONVEYOR_CLAUDE_BIN"] = try ClaudeBinary.locate()
-            extra["GITHUB_WORKSPACE"] = checkout.path
+            let extra = try world.claudeVariables(server: server, checkout: checkout)
             let run = try await world.conveyor(["run"], extra)
             let requests = await server.requests()
             await server.stop()

@@ -7,26 +7,6 @@ import Testing
 @Suite(.serialized) struct RunClaudeTests {
     private static let configuration = "agent: {name: claude, model: claude-sonnet-4-5}\n"
 
-    /// An intake artifact Conveyor's gate accepts.
-    private static func artifact(_ type: String) -> String {
-        """
-        ---
-        doc_id: WI-1-\(type)
-        type: \(type)
-        status: draft
-        owner_role: pm
-        stage: intake
-        work_item: 1
-        related_issues: [1]
-        version: 1
-        ---
-        # \(type)
-
-        Written by Claude Code for the login page.
-
-        """
-    }
-
     @Test func claudesWriteToolProducesTheArtifactsAndUsageAndCostReachTheStatusComment() async throws {
         try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration]) { world in
             let checkout = world.scratch.appending("checkout")
@@ -36,7 +16,7 @@ import Testing
                 ModelContent.write(
                     id: "toolu_\(type.replacingOccurrences(of: "-", with: "_"))",
                     filePath: checkout.appendingPathComponent("docs/work-items/1/intake/\(type).md").path,
-                    content: Self.artifact(type))
+                    content: RunWorld.intakeArtifact(type, body: "Written by Claude Code for the login page."))
             }
             let server = try await ModelServer.start(
                 script: ModelScript([
@@ -45,12 +25,7 @@ import Testing
                         "The intake package is written.",
                         usage: ModelUsage(input: 150, output: 30, cacheRead: 4, cacheCreation: 6)),
                 ]))
-            let home = world.scratch.appending("claude-home")
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            var extra = server.cliEnvironment(home: home)
-            extra["CONVEYOR_AGENT"] = "claude"
-            extra["CONVEYOR_CLAUDE_BIN"] = try ClaudeBinary.locate()
-            extra["GITHUB_WORKSPACE"] = checkout.path
+            let extra = try world.claudeVariables(server: server, checkout: checkout)
             let run = try await world.conveyor(["run"], extra)
             let requests = await server.requests()
             await server.stop()
@@ -78,12 +53,7 @@ import Testing
                 script: ModelScript(
                     [.failure(status: 529, errorType: "overloaded_error", message: "Overloaded")],
                     whenExhausted: .repeatLast))
-            let home = world.scratch.appending("claude-home")
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            var extra = server.cliEnvironment(home: home)
-            extra["CONVEYOR_AGENT"] = "claude"
-            extra["CONVEYOR_CLAUDE_BIN"] = try ClaudeBinary.locate()
-            extra["GITHUB_WORKSPACE"] = checkout.path
+            let extra = try world.claudeVariables(server: server, checkout: checkout)
             let address = try #require(extra["ANTHROPIC_BASE_URL"])
             let run = try await world.conveyor(["run"], extra)
             await server.stop()

@@ -13,26 +13,6 @@ import Testing
 
         """
 
-    /// An intake artifact Conveyor's gate accepts (no single quotes: it travels inside a shell command).
-    private static func artifact(_ type: String) -> String {
-        """
-        ---
-        doc_id: WI-1-\(type)
-        type: \(type)
-        status: draft
-        owner_role: pm
-        stage: intake
-        work_item: 1
-        related_issues: [1]
-        version: 1
-        ---
-        # \(type)
-
-        Written by the Codex CLI for the login page.
-
-        """
-    }
-
     @Test func codexsShellToolProducesTheArtifactsAndPricedUsageReachesTheStatusComment() async throws {
         try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration]) { world in
             let checkout = world.scratch.appending("checkout")
@@ -40,7 +20,9 @@ import Testing
             let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
             let command =
                 (["mkdir -p docs/work-items/1/intake"]
-                + types.map { "printf '%s' '\(Self.artifact($0))' > docs/work-items/1/intake/\($0).md" })
+                + types.map {
+                    "printf '%s' '\(RunWorld.intakeArtifact($0, body: "Written by the Codex CLI for the login page."))' > docs/work-items/1/intake/\($0).md"
+                })
                 .joined(separator: " && ")
             let server = try await ResponsesAPIServer.start(
                 script: ResponsesScript([

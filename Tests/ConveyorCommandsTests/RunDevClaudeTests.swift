@@ -43,12 +43,7 @@ import Testing
                     .tools([ModelContent.write(id: "toolu_calc_2", filePath: calc, content: fixed)], usage: usage),
                     .text("multiply is fixed.", usage: usage),
                 ]))
-            let home = world.scratch.appending("claude-home")
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            var extra = server.cliEnvironment(home: home)
-            extra["CONVEYOR_AGENT"] = "claude"
-            extra["CONVEYOR_CLAUDE_BIN"] = try ClaudeBinary.locate()
-            extra["GITHUB_WORKSPACE"] = checkout.path
+            let extra = try world.claudeVariables(server: server, checkout: checkout)
             let run = try await world.conveyor(["run"], extra)
             let requests = await server.requests().filter(\.isMessages)
             await server.stop()

@@ -15,26 +15,6 @@ import Testing
         "ACTIONS_RUNTIME_TOKEN": "runtime-leftover-value",
     ]
 
-    /// An intake artifact Conveyor's gate accepts, with `body` after its frontmatter.
-    static func artifact(_ type: String, body: String = "") -> String {
-        """
-        ---
-        doc_id: WI-1-\(type)
-        type: \(type)
-        status: draft
-        owner_role: pm
-        stage: intake
-        work_item: 1
-        related_issues: [1]
-        version: 1
-        ---
-        # \(type)
-
-        \(body)
-
-        """
-    }
-
     /// The checkout `actions/checkout` leaves with `persist-credentials: true`: `origin` on the forge's HTTP URL
     /// and the token in an `http.<url>.extraheader`.
     static func persistedCheckout(_ world: RunWorld, token: String) throws -> (checkout: URL, origin: String) {
@@ -205,7 +185,7 @@ import Testing
             let script = world.scratch.appending("committing-agent.sh")
             let artifacts = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
                 .map {
-                    "printf '%s' '\(Self.artifact($0).replacingOccurrences(of: "'", with: ""))' > \"$out/\($0).md\""
+                    "printf '%s' '\(RunWorld.intakeArtifact($0).replacingOccurrences(of: "'", with: ""))' > \"$out/\($0).md\""
                 }
                 .joined(separator: "\n")
             try """

@@ -56,6 +56,39 @@ struct RunWorld {
         return RunWorld(scratch: scratch, git: git, forge: forge, variables: job.variables, bare: bare)
     }
 
+    /// An intake artifact Conveyor's gate accepts, with `body` after its frontmatter; it has no single quote of its
+    /// own, so it can travel inside a shell command.
+    static func intakeArtifact(_ type: String, body: String = "") -> String {
+        """
+        ---
+        doc_id: WI-1-\(type)
+        type: \(type)
+        status: draft
+        owner_role: pm
+        stage: intake
+        work_item: 1
+        related_issues: [1]
+        version: 1
+        ---
+        # \(type)
+
+        \(body)
+
+        """
+    }
+
+    /// The variables that make `conveyor run` use the real Claude Code CLI against `server`, with a home of its
+    /// own in the scratch directory and `checkout` as `GITHUB_WORKSPACE`.
+    func claudeVariables(server: ModelServer, checkout: URL) throws -> [String: String] {
+        let home = scratch.appending("claude-home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        var variables = server.cliEnvironment(home: home)
+        variables["CONVEYOR_AGENT"] = "claude"
+        variables["CONVEYOR_CLAUDE_BIN"] = try ClaudeBinary.locate()
+        variables["GITHUB_WORKSPACE"] = checkout.path
+        return variables
+    }
+
     /// Runs the built `conveyor` with this job's variables (plus `extra`).
     func conveyor(_ arguments: [String], _ extra: [String: String] = [:]) async throws -> ProcessOutput {
         let command = [try BuiltBinary.url().path] + arguments
