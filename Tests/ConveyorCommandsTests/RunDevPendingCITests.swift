@@ -7,7 +7,8 @@ import Testing
 /// 2 with the failing check as its feedback and ends waiting again; the next tick reads green for the new head and
 /// moves the item to review.
 @Suite(.serialized, .timeLimit(.minutes(6))) struct RunDevPendingCITests {
-    /// `conveyor run` for the `workflow_dispatch` tick sent (issue 1, dev, run), as Actions run `runID`.
+    /// `conveyor run` for the `workflow_dispatch` tick sent (issue 1, dev, run), as Actions run 5151 (the first run was
+    /// the job's own, 4242).
     private static func dispatched(_ world: RunWorld, inputs: [String: String], extra: [String: String]) async throws
         -> ProcessOutput
     {
@@ -19,7 +20,7 @@ import Testing
         return try await world.conveyor(
             ["run"],
             extra.merging([
-                "GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_EVENT_PATH": path.path, "GITHUB_RUN_ID": "4242",
+                "GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_EVENT_PATH": path.path, "GITHUB_RUN_ID": "5151",
             ]) { $1 })
     }
 
@@ -50,6 +51,9 @@ import Testing
             let first = try await world.conveyor(["run"], variables)
             #expect(first.status == 0, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
             let head = try #require(try await RunDevStageTests.pushedHead(world))
+            // The fake forge does not see the git server: it learns the pull request's head as a push tells GitHub.
+            let pull = try #require(await world.forge.pulls().first?.number)
+            await world.forge.setPullHead(pull, sha: head)
             #expect(!(await world.forge.labels(issue: 1)).contains("state:in-review"))
             #expect(
                 await world.forge.statuses(sha: head).filter { $0.context == "conveyor/dev" }.map(\.state) == [
@@ -72,11 +76,16 @@ import Testing
             let second = try await Self.dispatched(
                 world, inputs: try #require(dispatches.first?.inputs), extra: variables)
             #expect(second.status == 0, "stdout: \(second.stdout)\nstderr: \(second.stderr)")
-            let prompt = try String(contentsOf: prompts.appendingPathComponent("prompt-1.txt"), encoding: .utf8)
+            let secondPrompt = prompts.appendingPathComponent("prompt-1.txt")
+            try #require(
+                FileManager.default.fileExists(atPath: secondPrompt.path),
+                "the dispatched run ran no agent: \(second.stdout)\n\(second.stderr)")
+            let prompt = try String(contentsOf: secondPrompt, encoding: .utf8)
             #expect(prompt.contains("## Attempt 2: fix this failure"), "\(prompt)")
             #expect(prompt.contains("ci/perf: failure — test_multiply is slow"), "\(prompt)")
             let newHead = try #require(try await RunDevStageTests.pushedHead(world))
             #expect(newHead != head)
+            await world.forge.setPullHead(pull, sha: newHead)
 
             // Green for the new head: tick moves the item to review.
             await world.forge.reportStatus(sha: newHead, state: "success", context: "ci/perf")

@@ -239,10 +239,12 @@ import Testing
             fi
 
             """.write(to: script, atomically: true, encoding: .utf8)
+            let log = world.scratch.appending("run.jsonl")
             let run = try await world.conveyor(
                 ["run"],
                 try Self.checkout(world).merging([
                     "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)",
+                    "CONVEYOR_LOG_FILE": log.path,
                 ]) { $1 })
             let comment = await world.forge.comments(issue: 1).first?.body ?? ""
             #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)\ncomment: \(comment)")
@@ -250,7 +252,12 @@ import Testing
             #expect(try FileManager.default.contentsOfDirectory(atPath: prompts.path).count == 2)
             let branch = try #require(await world.forge.pulls().first?.head)
             let calc = try GitCLI.run(["-C", world.bare.path, "show", "\(branch):calc.py"])
-            #expect(calc.contains("return a * b\n"))
+            #expect(calc.contains("return a * b"))
+            // The first attempt's bytecode was there, and was removed before the second attempt's command.
+            let records = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+                .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            let sweeps = records.filter { $0["step"] as? String == "dev.attempt.2.sweep" }
+            #expect(sweeps.compactMap { $0["result"] as? String } == ["removed 2"], "\(records)")  // calc.py's and test_calc.py's
         }
     }
 
