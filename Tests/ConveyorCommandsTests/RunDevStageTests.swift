@@ -257,7 +257,8 @@ import Testing
             let records = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
                 .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             let sweeps = records.filter { $0["step"] as? String == "dev.attempt.2.sweep" }
-            #expect(sweeps.compactMap { $0["result"] as? String } == ["removed 2"], "\(records)")  // calc.py's and test_calc.py's
+            // calc.py's and test_calc.py's bytecode.
+            #expect(sweeps.compactMap { $0["result"] as? String } == ["removed 2"], "\(records)")
         }
     }
 
