@@ -45,17 +45,20 @@ ARG AGENT_CLIS="claude codex"
 ARG CURL_CA_BUNDLE
 RUN mkdir /out \
     && for cli in ${AGENT_CLIS}; do \
-        dir="$(/src/action/install-agent-cli "$cli")" && cp -a "$dir/$cli" /out/ || exit 1; \
-    done
+        dir="$(/src/action/install-agent-cli "$cli")" && mv "$dir/$cli" /out/ || exit 1; \
+    done \
+    && rm -rf "$RUNNER_TOOL_CACHE"
 
 # The release tarball from dist/ (scripts/package, or the release's files downloaded there), unpacked into /out.
 FROM fetch AS release
 COPY dist/SHA256SUMS dist/conveyor-*.tar.gz /dist/
-RUN bin="$(CONVEYOR_RELEASE_URL=file:///dist /src/action/install-conveyor)" && cp -a "${bin%/bin}" /out
+RUN bin="$(CONVEYOR_RELEASE_URL=file:///dist /src/action/install-conveyor)" && mv "${bin%/bin}" /out \
+    && rm -rf "$RUNNER_TOOL_CACHE" /dist
 
 FROM fetch AS release-from-source
 COPY --from=source /src/dist/SHA256SUMS /src/dist/conveyor-*.tar.gz /dist/
-RUN bin="$(CONVEYOR_RELEASE_URL=file:///dist /src/action/install-conveyor)" && cp -a "${bin%/bin}" /out
+RUN bin="$(CONVEYOR_RELEASE_URL=file:///dist /src/action/install-conveyor)" && mv "${bin%/bin}" /out \
+    && rm -rf "$RUNNER_TOOL_CACHE" /dist
 
 FROM ${RUNTIME_BASE} AS runtime
 # hadolint ignore=DL3008

@@ -172,7 +172,8 @@ struct AdoptionPointsTests {
         #expect(runtime.first == "FROM ${RUNTIME_BASE} AS runtime")
         #expect(runtime.contains { $0.hasPrefix("COPY --from=agents ") })
         #expect(runtime.contains("USER 1001"))
-        #expect(!runtime.contains { $0.lowercased().contains("swift") }, "the runtime stage mentions the Swift toolchain")
+        #expect(
+            !runtime.contains { $0.lowercased().contains("swift") }, "the runtime stage mentions the Swift toolchain")
         let last = stage(nil)
         #expect(last.first == "FROM runtime", "the default image is not the runtime stage")
         #expect(last.contains { $0.hasPrefix("COPY --from=release ") })
