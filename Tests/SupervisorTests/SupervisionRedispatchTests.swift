@@ -138,7 +138,8 @@ struct SupervisionRedispatchTests {
                 [
                     .upsertWorkItem(WorkItemUpdate(workItem: Self.item, title: "Item", at: started)),
                     .startRun(
-                        RunStart(runID: "job-1", workItem: Self.item, stage: "dev", mode: "run", actor: "o", at: started))
+                        RunStart(
+                            runID: "job-1", workItem: Self.item, stage: "dev", mode: "run", actor: "o", at: started)),
                 ] + (await first.records).map { .recordFailure($0) }
                     + [.finishRun(RunFinish(runID: "job-1", status: .failed, outcome: "outage", at: Date()))],
                 message: "job 1")
@@ -154,10 +155,12 @@ struct SupervisionRedispatchTests {
             // A different failure in a job whose stage has already run 50 minutes: the time limit is spent.
             let late = Supervision()
             await late.configure(
-                Self.context(runID: "job-3", limits: .init(maxAutoReruns: 9, maxTotalDurationMinutes: 45), state: location))
+                Self.context(
+                    runID: "job-3", limits: .init(maxAutoReruns: 9, maxTotalDurationMinutes: 45), state: location))
             await late.beginAttempt()
             #expect(
-                await late.attemptFailed(AgentError(code: .executableNotFound, message: "`claude` is missing")) == .stop)
+                await late.attemptFailed(AgentError(code: .executableNotFound, message: "`claude` is missing")) == .stop
+            )
             let reason = await late.escalation?.reason ?? ""
             #expect(reason.contains("max_total_duration_minutes") && reason.contains("50 minutes"), "\(reason)")
 

@@ -69,16 +69,17 @@ struct RedispatchFailure: Error, CustomStringConvertible {
         let hint =
             switch status {
             case 401, 403:
-                " The token may not dispatch workflows: give the job `permissions: {actions: write}` on GitHub, or a "
-                    + "token with write access to the repository's Actions on Gitea."
+                "The token may not dispatch workflows: give the job `permissions: {actions: write}` on GitHub, or a "
+                    + "token with write access to the repository's Actions on Gitea. "
             case 404:
-                " The forge does not know the workflow `\(workflow)` (or the token may not see it): `CONVEYOR_WORKFLOW` "
-                    + "must name the wrapper workflow's file."
+                "The forge does not know the workflow `\(workflow)` (or the token may not see it): "
+                    + "`CONVEYOR_WORKFLOW` must name the wrapper workflow's file. "
             case 422:
-                " The workflow `\(workflow)` does not accept the inputs `issue`, `stage`, `mode` on `workflow_dispatch`."
+                "The workflow `\(workflow)` does not take the inputs `issue`, `stage`, `mode` on `workflow_dispatch`. "
             default: ""
             }
+        // The hint first: the forge's own words can be long, and records keep the first line's start.
         let first = String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-        return "Could not dispatch `\(workflow)`: \(first)" + (first.hasSuffix(".") ? "" : ".") + hint
+        return hint + "Could not dispatch `\(workflow)`: \(first)" + (first.hasSuffix(".") ? "" : ".")
     }
 }
