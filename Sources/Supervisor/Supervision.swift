@@ -26,7 +26,8 @@ public actor Supervision {
     private var history: StageSupervisionHistory?
     private var historyProblem: String?
     private let started = Date()
-    private var attemptStarted = Date()
+    /// When the current attempt started.
+    public private(set) var attemptStarted = Date()
     private var infraRetries = 0
     private var pendingRemediation: Int?
     private var commandExits: [CommandExit] = []

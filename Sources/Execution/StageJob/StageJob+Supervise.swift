@@ -87,12 +87,13 @@ extension StageJob {
     /// records its own attempts (one row per loop attempt), so nothing is written here for it.
     private func recordSupervisedAttempt(_ number: Int, status: String, failureClass: FailureClass?) async {
         guard !(request.stage.name == .dev && commandFailuresOwner != nil) else { return }
+        let started = await supervision.attemptStarted
         await journal.add(
             .recordAttempt(
                 AttemptRecord(
                     runID: request.runID, number: supervisedAttemptRow(number) ?? request.attempt,
                     forgeRunID: request.forgeRunID, forgeRunAttempt: request.attempt, status: status,
-                    failureClass: failureClass?.rawValue, startedAt: Date(), endedAt: Date())),
+                    failureClass: failureClass?.rawValue, startedAt: started, endedAt: Date())),
             note: "attempt \(number) \(status)")
     }
 
