@@ -18,7 +18,7 @@ import Testing
             await world.say("/version 2.8.0", as: "alice", on: issue)
 
             // The heartbeat acts on the forge, then its state never reaches the branch (a lost push, a killed job).
-            try await TickJob.run(
+            _ = try await TickJob.run(
                 heartbeat: world.heartbeat(), at: friday("08:15:00"), selection: .all, location: world.location(),
                 options: world.writeOptions, dryRun: true)
             #expect(await world.forge.issue(issue)?.title == "Release 2.8.0")

@@ -58,9 +58,13 @@ import Testing
             let edited = try await client.updateIssue(number, IssueUpdate(body: "Renamed by the train."))
             #expect(edited.title == "Release 2.8.0" && edited.body == "Renamed by the train.")
 
-            let empty = await forgeError { try await client.updateIssue(number, IssueUpdate(title: "")) }
+            let empty = await forgeError { () async throws(ForgeError) in
+                try await client.updateIssue(number, IssueUpdate(title: ""))
+            }
             #expect(empty?.code == .invalidRequest)
-            let missing = await forgeError { try await client.updateIssue(999, IssueUpdate(title: "Release 2.8.0")) }
+            let missing = await forgeError { () async throws(ForgeError) in
+                try await client.updateIssue(999, IssueUpdate(title: "Release 2.8.0"))
+            }
             #expect(missing?.code == .notFound)
             #expect(await forge.requestCount(.updateIssue, dialect: ForgeDialect(kind)) == 4)
         }

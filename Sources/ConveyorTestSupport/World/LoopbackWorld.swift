@@ -1,5 +1,6 @@
 import Actions
 import Forge
+import Git
 import Foundation
 import HTTP
 import StateBranch
@@ -54,7 +55,7 @@ public struct LoopbackWorld: Sendable {
     /// A REST client of the forge in `dialect` for `repository` (default: the first).
     ///
     /// - Parameter configuration: timeouts and retries; by default ``quickClientConfiguration(userAgent:)``, so
-    ///   failure tests stay quick. Pass `.init()` for a client configured as a job's.
+    ///   failure tests stay quick; ``jobClientConfiguration`` for a client configured as a job's.
     public func client(
         _ dialect: ForgeDialect, repository: RepositorySlug? = nil, configuration: HTTPClient.Configuration? = nil
     ) -> any ForgeClient {
@@ -62,6 +63,9 @@ public struct LoopbackWorld: Sendable {
             kind: dialect.kind, apiURL: forge.apiURL(dialect), repository: repository ?? slug, token: Secret(token),
             configuration: configuration ?? Self.quickClientConfiguration())
     }
+
+    /// The configuration a job's forge client has (`ForgeClients.make(environment:)`): the defaults.
+    public static let jobClientConfiguration = HTTPClient.Configuration()
 
     /// Two-second connects, ten-second calls and ``HTTP/RetryPolicy/fast`` retries.
     public static func quickClientConfiguration(userAgent: String = "conveyor-tests") -> HTTPClient.Configuration {

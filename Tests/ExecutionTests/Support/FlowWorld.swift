@@ -185,7 +185,7 @@ final class FlowWorld: @unchecked Sendable {
         let labels = LabelCatalog.defaults
         let decision = try TriggerResolver.resolve(
             TriggerContext(
-                eventName: name, payload: payload, forge: dialect.kind, labels: labels,
+                eventName: name, payload: payload, forge: dialect == .github ? .github : .gitea, labels: labels,
                 pipeline: configuration.pipeline))
         let actionsRun = "\(7000 + jobs)-1"
         let job = Job(
@@ -205,7 +205,7 @@ final class FlowWorld: @unchecked Sendable {
     private func context(actionsRun: String) throws -> JobContext {
         let slug = peers.slug
         var context = JobContext(
-            forge: peers.client(dialect, configuration: .init()),
+            forge: peers.client(dialect, configuration: LoopbackWorld.jobClientConfiguration),
             repository: "\(slug)", remote: try git.url(for: "\(slug)"),
             credentials: .token(token), state: try stateLocation(), configuration: configuration,
             labels: .defaults, scratch: scratch.url, holder: "job-\(actionsRun)")
