@@ -64,6 +64,13 @@ import Testing
             #expect(meeting.count == 1)
             #expect(meeting.first?.body.contains(kind == .github ? "milestone%3A%222.8.0%22" : "milestone=") == true)
 
+            // Waiting for the meeting is looked at every 4 hours: a tick at 09:00 has nothing due and exits without
+            // asking the forge anything.
+            let requests = await world.forge.exchanges().count
+            let idle = try await world.tick(friday("09:00:00"))
+            #expect(idle.nothingDue)
+            #expect(await world.forge.exchanges().count == requests)
+
             // The meeting confirmed four hours later (`/done` on one dialect, «Провели» on the other): the
             // readiness table, every team ⏳.
             await world.say(Self.meetingHeld(kind), as: "alice", on: issue)
