@@ -55,7 +55,8 @@ import Testing
             #expect(await world.writes().count == before)
             #expect(await world.forge.issue(issue)?.title == "Release 2.7.0")
             #expect(dryRun.writes.contains("edit #\(issue): title \"Release 3.0.0-rc.1\""))
-            #expect(report.lines.contains { $0.contains("renamed #\(issue) \"Release 2.7.0\" to \"Release 3.0.0-rc.1\"") })
+            #expect(
+                report.lines.contains { $0.contains("renamed #\(issue) \"Release 2.7.0\" to \"Release 3.0.0-rc.1\"") })
             #expect(report.lines.contains("would edit #\(issue): title \"Release 3.0.0-rc.1\""))
         }
     }
@@ -89,7 +90,10 @@ import Testing
             #expect(steps.isSuperset(of: ["propose-version", "open-release-issue", "retitle-release-issue"]))
             let versions = Set(train.compactMap { $0["release_version"] as? String })
             #expect(versions == ["2.7.0", "2.8.0"])
-            #expect(train.contains { $0["step"] as? String == "retitle-release-issue" && $0["tool"] as? String == "forge.updateIssue" })
+            #expect(
+                train.contains {
+                    $0["step"] as? String == "retitle-release-issue" && $0["tool"] as? String == "forge.updateIssue"
+                })
         }
     }
 }

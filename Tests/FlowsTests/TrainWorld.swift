@@ -54,14 +54,16 @@ struct TrainWorld {
             await peers.forge.addRepository("mobile")
             let world = TrainWorld(
                 peers: peers, kind: kind, configuration: try PipelineConfiguration.parse(yaml),
-                log: FlowLog(file: peers.scratch.appending("tick-log.jsonl")), stateRemote: try peers.git.url(for: "state"))
+                log: FlowLog(file: peers.scratch.appending("tick-log.jsonl")),
+                stateRemote: try peers.git.url(for: "state"))
             try await body(world)
         }
     }
 
     func client(_ repository: RepositorySlug) -> any ForgeClient {
         peers.client(
-            dialect, repository: repository, configuration: LoopbackWorld.quickClientConfiguration(userAgent: "flows-tests"))
+            dialect, repository: repository,
+            configuration: LoopbackWorld.quickClientConfiguration(userAgent: "flows-tests"))
     }
 
     /// The state branch, read through a fresh cache directory.

@@ -1,7 +1,7 @@
 import Actions
 import Forge
-import Git
 import Foundation
+import Git
 import HTTP
 import StateBranch
 
