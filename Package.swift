@@ -129,6 +129,8 @@ let package = Package(
             name: "ConveyorTestSupport",
             dependencies: [
                 "Git", "HTTP", "JSON",
+                // The worlds' forge clients and state locations (`LoopbackWorld`).
+                "Actions", "Forge", "StateBranch",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
