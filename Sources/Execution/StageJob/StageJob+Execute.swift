@@ -42,15 +42,19 @@ extension StageJob {
         prompt.ownerRounds = request.ownerRounds
         // dev and qa with configured commands: the fix loop, commands, CI and the facts documents (StageJob+DevLoop).
         let work: StageWork
-        if let resumed = try await resumedAgentWork(in: workspace) {
-            work = StageWork(agent: resumed, verdict: try await evaluate(agent: resumed, workspace: workspace))
-        } else if let looped = try await repositoryWork(in: workspace, prompt: prompt, issue: issue) {
-            work = looped
-        } else {
-            let earlier = earlierVersions(in: workspace)
-            let agent = try await runAgent(in: workspace, prompt: prompt.text, issue: issue)
-            stampVersions(in: workspace, earlier: earlier)
-            work = StageWork(agent: agent, verdict: try await evaluate(agent: agent, workspace: workspace))
+        do {
+            if let resumed = try await resumedAgentWork(in: workspace) {
+                work = StageWork(agent: resumed, verdict: try await evaluate(agent: resumed, workspace: workspace))
+            } else if let looped = try await repositoryWork(in: workspace, prompt: prompt, issue: issue) {
+                work = looped
+            } else {
+                let earlier = earlierVersions(in: workspace)
+                let agent = try await runAgent(in: workspace, prompt: prompt.text, issue: issue)
+                stampVersions(in: workspace, earlier: earlier)
+                work = StageWork(agent: agent, verdict: try await evaluate(agent: agent, workspace: workspace))
+            }
+        } catch let stop as SpendCeilingReached {
+            return try await spendCeilingReached(stop)  // StageJob+SpendCeiling
         }
         let (agent, verdict) = (work.agent, work.verdict)
         try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
@@ -97,6 +101,7 @@ extension StageJob {
         let stage = request.stage
         let started = Date()
         let verbose = await verboseAgent
+        let ceiling = try await spendCeiling()  // StageJob+SpendCeiling
         let outcome = try await ProgressReporting.whileRunning("agent", log: environment.log) {
             try await AgentRunner.run(
                 AgentInvocation(
@@ -115,10 +120,15 @@ extension StageJob {
                     workItemText: WorkItemText(
                         title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body),
                         answers: request.ownerRounds.filter { $0.kind == "answer" }.map(\.text)),
-                    verboseLogging: verbose))
+                    verboseLogging: verbose, spendCeiling: ceiling))
         }
         await recordSession(outcome, startedAt: started, attemptNumber: attempt.map(attemptNumber))
         try await checkpoint(step, outcome.status.name)
+        if case .budgetExhausted(let reason) = outcome.status {
+            throw SpendCeilingReached(
+                reason: reason, costUSD: outcome.costUSD,
+                tokens: outcome.usage.fullInput + outcome.usage.output)
+        }
         if case .modelUnavailable(let reason) = outcome.status {
             throw AgentError(
                 code: .modelUnavailable,
