@@ -1,5 +1,6 @@
 import Actions
 import Foundation
+import Pipeline
 
 #if canImport(Glibc)
     import Glibc

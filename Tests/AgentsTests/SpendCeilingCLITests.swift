@@ -72,7 +72,7 @@ struct SpendCeilingCLITests {
     /// Turns 1 and 2 of ``fourCodexTurns`` together: input 2500 (500 of it cached), output 160.
     private static let firstTwoCodexTurns = TokenUsage(input: 2000, output: 160, cacheRead: 500)
     /// Their price: (2000 × $2 + 500 × $0.50 + 160 × $8) per million = $0.00553 (turn 1 alone: $0.0028).
-    private static let firstTwoCodexTurnsCost = (2000.0 * 2 + 500 * 0.5 + 160 * 8) / 1_000_000
+    private static let firstTwoCodexTurnsCost: Double = 5530 / 1_000_000
 
     @Test("A dollar ceiling crossed on the Codex CLI's second response of four ends the CLI before the third request")
     func codexStopsAtTheDollarCeiling() async throws {
