@@ -107,8 +107,9 @@ import Testing
             await world.forge.addLabel("run:intake", toIssue: 1)
             let second = try await world.conveyor(["run"], extra.merging(["GITHUB_RUN_ID": "5150"]) { $1 })
             #expect(second.status == 1, "\(second.stderr)")
+            #expect(second.stderr.contains("was refused"), "\(second.stderr)")
             let refusal = try #require(
-                await world.forge.comments(issue: 1).map(\.body).first { $0.contains("conveyor:budget:1") })
+                await world.forge.comments(issue: 1).map(\.body).last { $0.contains("conveyor:budget:1") })
             #expect(refusal.contains("has spent $0.0055 of its"), "\(refusal)")
         }
     }
