@@ -45,7 +45,8 @@ extension AgentReport {
         resultText = members["result"]?.stringValue
         sessionID = members["session_id"]?.stringValue
         costUSD = members["total_cost_usd"]?.doubleValue ?? members["cost_usd"]?.doubleValue
-        usage = Self.wholeRunUsage(members["usage"]?.objectValue.map(Self.usage), models: members["modelUsage"])
+        usage = members["usage"]?.objectValue.map(Self.usage)
+        if subtype == "error_max_budget_usd" { usage = Self.wholeRunUsage(usage, models: members["modelUsage"]) }
         numTurns = members["num_turns"]?.integerValue
         durationMS = members["duration_ms"]?.integerValue
         apiErrorStatus = members["api_error_status"]?.integerValue
@@ -65,8 +66,9 @@ extension AgentReport {
                 ?? members["cache_creation_tokens"]?.integerValue ?? 0)
     }
 
-    /// `usage`, or the sum of `modelUsage`'s counts when that is larger: a result cut short at `--max-budget-usd`
-    /// has in `usage` only the last model call, while `modelUsage` always covers the whole run.
+    /// For a result cut short at `--max-budget-usd`, whose `usage` holds only the last model call (Claude Code
+    /// 2.1.330): the sum of `modelUsage`'s counts, which cover the whole run, when that is larger. (Other results keep
+    /// `usage`, which does not count side calls to other models that `modelUsage` lists.)
     private static func wholeRunUsage(_ usage: TokenUsage?, models: JSONValue?) -> TokenUsage? {
         guard let models = models?.objectValue, !models.isEmpty else { return usage }
         var sum = TokenUsage()
