@@ -11,7 +11,7 @@ import Synchronization
 /// `{"type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{…}}}}`, the run's running
 /// totals in `turn.completed`'s terms (measured with 0.147.0: the line is written, unbuffered, 0.3–1 s before the
 /// next request goes out). Each ``poll()`` reads only what the file gained since the last one.
-final class CodexUsageFollower: Sendable {
+package final class CodexUsageFollower: Sendable {
     private struct State {
         var file: URL?
         var offset: UInt64 = 0
@@ -23,12 +23,12 @@ final class CodexUsageFollower: Sendable {
     private let state = Mutex(State())
 
     /// A follower of the session the CLI will write under `codexHome`.
-    init(codexHome: URL) {
+    package init(codexHome: URL) {
         sessions = codexHome.appendingPathComponent("sessions", isDirectory: true)
     }
 
     /// The run's token totals as of the last `token_count` line, or nil before the first.
-    func poll() -> CodexUsage? {
+    package func poll() -> CodexUsage? {
         state.withLock { state in
             if state.file == nil { state.file = Self.sessionFile(in: sessions) }
             guard let file = state.file, let handle = try? FileHandle(forReadingFrom: file) else { return state.usage }
