@@ -128,7 +128,8 @@ struct SpendCeilingCLITests {
                     .tools(
                         [
                             .write(
-                                id: "toolu_\(turn)", filePath: fixture.work.appendingPathComponent("turn-\(turn).md").path,
+                                id: "toolu_\(turn)",
+                                filePath: fixture.work.appendingPathComponent("turn-\(turn).md").path,
                                 content: "\(turn)\n")
                         ], usage: usage)
                 } + [.text("All written.", usage: usage)])
@@ -180,9 +181,10 @@ struct SpendCeilingCLITests {
             let debug = try String(contentsOf: outcome.transcript.claudeDebugLog, encoding: .utf8)
             #expect(debug.contains("[API REQUEST] /v1/messages"), "\(debug.prefix(500))")
             let key = try #require(cliEnvironment["ANTHROPIC_API_KEY"])
-            for file in [outcome.transcript.claudeDebugLog, outcome.transcript.standardOutput,
-                outcome.transcript.standardError]
-            {
+            for file in [
+                outcome.transcript.claudeDebugLog, outcome.transcript.standardOutput,
+                outcome.transcript.standardError,
+            ] {
                 #expect(!(try String(contentsOf: file, encoding: .utf8)).contains(key), "\(file.lastPathComponent)")
             }
         }

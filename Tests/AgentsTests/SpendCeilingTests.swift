@@ -47,8 +47,10 @@ struct SpendCeilingTests {
         log.add(parsing: Self.sessionLines(totals: [(1000, 0, 100), (2500, 500, 160)], nullFirst: true))
         #expect(log.usage == CodexUsage(input: 2500, cachedInput: 500, output: 160))
 
-        let events = CodexEvents.parse(#"{"type":"thread.started","thread_id":"t-1"}"# + "\n" + #"{"type":"turn.started"}"#)
-            .completed(by: log)
+        let events = CodexEvents.parse(
+            #"{"type":"thread.started","thread_id":"t-1"}"# + "\n" + #"{"type":"turn.started"}"#
+        )
+        .completed(by: log)
         let report = try events.report(model: "m", prices: Self.prices, stopped: "the run spent $0.0055").get()
         #expect(report.subtype == "budget_exhausted" && report.isError == true)
         #expect(report.usage == TokenUsage(input: 2000, output: 160, cacheRead: 500))

@@ -68,11 +68,15 @@ import Testing
             // cached, 60 output) $0.00553, past the stage's $0.005.
             let server = try await ResponsesAPIServer.start(
                 script: ResponsesScript([
-                    .exec(callID: "call_1", command: "printf 1 > turn-1.txt", usage: ResponsesUsage(input: 1000, output: 100)),
+                    .exec(
+                        callID: "call_1", command: "printf 1 > turn-1.txt",
+                        usage: ResponsesUsage(input: 1000, output: 100)),
                     .exec(
                         callID: "call_2", command: "printf 2 > turn-2.txt",
                         usage: ResponsesUsage(input: 1500, cachedInput: 500, output: 60)),
-                    .exec(callID: "call_3", command: "printf 3 > turn-3.txt", usage: ResponsesUsage(input: 2000, output: 70)),
+                    .exec(
+                        callID: "call_3", command: "printf 3 > turn-3.txt",
+                        usage: ResponsesUsage(input: 2000, output: 70)),
                     .message("Done.", usage: ResponsesUsage(input: 2500, output: 10)),
                 ]))
             var extra = server.cliEnvironment()

@@ -76,6 +76,7 @@ struct ResponsesAPIRenderer: ScriptedAPIRenderer {
         if case .stall(let duration) = reply { try? await Task.sleep(for: duration) }
         guard reply.status == 200 else { return .json(reply.status, try reply.errorBody()) }
         return ScriptedAnswer(
-            status: 200, contentType: "text/event-stream", body: try reply.eventStream(id: "resp_scripted_\(index + 1)"))
+            status: 200, contentType: "text/event-stream", body: try reply.eventStream(id: "resp_scripted_\(index + 1)")
+        )
     }
 }
