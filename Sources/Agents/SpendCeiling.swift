@@ -23,6 +23,11 @@ public struct SpendCeiling: Sendable, Hashable {
         self.tokens = tokens
     }
 
+    /// True when nothing is left: a dollar or token ceiling of zero (this run's earlier agent runs used it up).
+    public var isSpent: Bool {
+        (usd.map { $0 <= 0 } ?? false) || (tokens.map { $0 <= 0 } ?? false)
+    }
+
     /// Why a run that spent `spentUSD` (nil when unpriced) and `spentTokens` has reached the ceiling, or nil.
     public func reached(usd spentUSD: Double?, tokens spentTokens: Int) -> String? {
         if let usd, let spentUSD, spentUSD >= usd {

@@ -18,6 +18,8 @@ struct SpendCeilingTests {
         #expect(ceiling.reached(usd: nil, tokens: 4999) == nil)
         #expect(ceiling.reached(usd: nil, tokens: 5000)?.contains("5000 tokens") == true)
         #expect(SpendCeiling().reached(usd: 1000, tokens: 1_000_000) == nil)
+        #expect(SpendCeiling(usd: 0).isSpent && SpendCeiling(tokens: 0).isSpent)
+        #expect(!SpendCeiling(usd: 0.01, tokens: 1).isSpent && !SpendCeiling().isSpent)
     }
 
     @Test("A stop at the ceiling wins over a clean exit and a success report; Claude's own stop is one too")

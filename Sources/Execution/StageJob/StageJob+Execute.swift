@@ -102,6 +102,11 @@ extension StageJob {
         let started = Date()
         let verbose = await verboseAgent
         let ceiling = try await spendCeiling()  // StageJob+SpendCeiling
+        if let ceiling, ceiling.isSpent {
+            throw SpendCeilingReached(
+                reason: "this run's earlier agent runs used up what the budgets left", costUSD: nil, tokens: 0,
+                ran: false)
+        }
         let outcome = try await ProgressReporting.whileRunning("agent", log: environment.log) {
             try await AgentRunner.run(
                 AgentInvocation(

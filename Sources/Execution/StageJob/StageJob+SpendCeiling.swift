@@ -35,7 +35,9 @@ extension StageJob {
         let number = request.workItem.number
         let spent = String(format: "$%.4f and %d tokens", stop.costUSD ?? 0, stop.tokens)
         try await handBudgetToPM([
-            "- The agent of stage `\(stage)` was stopped during its run: \(stop.reason).",
+            stop.ran
+                ? "- The agent of stage `\(stage)` was stopped during its run: \(stop.reason)."
+                : "- The agent of stage `\(stage)` was not started again: \(stop.reason).",
             "",
             "This run spent \(spent) (recorded in the state database). Its changes were not gated, pushed or "
                 + "published. A product manager decides: raise the budget in `.conveyor/config.yml`, or wait for "
@@ -58,4 +60,6 @@ struct SpendCeilingReached: Error {
     let costUSD: Double?
     /// Tokens the stopped run used (input, cached and output).
     let tokens: Int
+    /// False when no agent ran: the ceiling was zero before the run (this run's earlier attempts used it up).
+    var ran = true
 }
