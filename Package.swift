@@ -211,7 +211,8 @@ let package = Package(
         .testTarget(
             name: "SupervisorTests",
             dependencies: [
-                "Supervisor", "Agents", "Forge", "Gates", "HTTP", "Pipeline", "StateBranch", "ConveyorTestSupport",
+                "Supervisor", "Agents", "Forge", "Gates", "Git", "HTTP", "Pipeline", "StateBranch",
+                "ConveyorTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

@@ -144,7 +144,11 @@ public enum TickJob {
         if dryRun {
             report.lines += dryRunForges.flatMap(\.writes).map { "would \($0)" }
             if !report.changes.isEmpty { report.lines.append("would record \(report.changes.count) state change(s)") }
-            if !report.starts.isEmpty { report.lines.append("would dispatch \(report.starts.count) workflow run(s)") }
+            if !report.starts.isEmpty {
+                report.lines.append(
+                    "would then make \(report.starts.count) deferred forge write(s) (workflow dispatches; the labels, "
+                        + "status comments and commit statuses of CI judgements)")
+            }
             return report
         }
         guard !report.changes.isEmpty else { return report }
