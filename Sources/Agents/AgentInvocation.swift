@@ -54,17 +54,24 @@ public struct AgentInvocation: Sendable {
     public var ownerRole: String
     /// The work item's title and body (sanitized by the caller).
     public var workItemText: WorkItemText
-    /// Asks the agent CLI for verbose logging in its transcript (``verboseVariables``): set by the self-healing
-    /// supervisor when it runs an agent again after it crashed, hung or printed no result.
+    /// Asks the agent CLI for verbose logging in its transcript: set by the self-healing supervisor when it runs an
+    /// agent again after it crashed, hung or printed no result. Claude Code gets `--debug-file` with
+    /// ``AgentTranscript/claudeDebugLog`` (its debug log: start-up, settings, every API request and its timing; the
+    /// API key is never in it); the others get ``verboseVariables``.
     public var verboseLogging = false
+    /// The most this run may spend, from what the budgets leave; nil for no limit during the run (see
+    /// ``SpendCeiling`` for how each agent enforces it).
+    public var spendCeiling: SpendCeiling?
 
     /// The variables that turn on an agent's own debug logging, added after scrubbing when ``verboseLogging`` is
-    /// set: `ANTHROPIC_LOG=debug` for Claude Code, `RUST_LOG=debug` for Codex, `CONVEYOR_AGENT_VERBOSE=1` for a
-    /// `command` agent; none for the offline agent.
+    /// set: `RUST_LOG=debug` for Codex (its tracing log, on standard error, so in `stderr.log`; the API key is never
+    /// in it), `CONVEYOR_AGENT_VERBOSE=1` for a `command` agent; none for Claude Code (a flag instead, see
+    /// ``verboseLogging``: its `ANTHROPIC_LOG=debug` would print request logs on standard output, in front of the
+    /// JSON result) and none for the offline agent.
     public var verboseVariables: [String: String] {
         guard verboseLogging else { return [:] }
         switch kind {
-        case .claude: return ["ANTHROPIC_LOG": "debug"]
+        case .claude: return [:]
         case .codex: return ["RUST_LOG": "debug"]
         case .command: return ["CONVEYOR_AGENT_VERBOSE": "1"]
         case .offline: return [:]
@@ -79,7 +86,8 @@ public struct AgentInvocation: Sendable {
         allowedCredentials: Set<String> = [], withheldSecrets: [Secret] = [], claudeExecutable: String = "claude",
         codexExecutable: String = "codex", prices: PriceTable = PriceTable(), skipPermissionChecks: Bool = false,
         commandTemplate: CommandTemplate? = nil, artifacts: [ArtifactRequirement] = [], ownerRole: String = "",
-        workItemText: WorkItemText = WorkItemText(title: "", body: ""), verboseLogging: Bool = false
+        workItemText: WorkItemText = WorkItemText(title: "", body: ""), verboseLogging: Bool = false,
+        spendCeiling: SpendCeiling? = nil
     ) {
         self.kind = kind
         self.prompt = prompt
@@ -104,6 +112,7 @@ public struct AgentInvocation: Sendable {
         self.ownerRole = ownerRole
         self.workItemText = workItemText
         self.verboseLogging = verboseLogging
+        self.spendCeiling = spendCeiling
     }
 }
 

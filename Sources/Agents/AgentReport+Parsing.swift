@@ -46,6 +46,7 @@ extension AgentReport {
         sessionID = members["session_id"]?.stringValue
         costUSD = members["total_cost_usd"]?.doubleValue ?? members["cost_usd"]?.doubleValue
         usage = members["usage"]?.objectValue.map(Self.usage)
+        if subtype == "error_max_budget_usd" { usage = Self.wholeRunUsage(usage, models: members["modelUsage"]) }
         numTurns = members["num_turns"]?.integerValue
         durationMS = members["duration_ms"]?.integerValue
         apiErrorStatus = members["api_error_status"]?.integerValue
@@ -63,6 +64,22 @@ extension AgentReport {
                 ?? 0,
             cacheCreation: members["cache_creation_input_tokens"]?.integerValue
                 ?? members["cache_creation_tokens"]?.integerValue ?? 0)
+    }
+
+    /// For a result cut short at `--max-budget-usd`, whose `usage` holds only the last model call (Claude Code
+    /// 2.1.330): the sum of `modelUsage`'s counts, which cover the whole run, when that is larger. (Other results keep
+    /// `usage`, which does not count side calls to other models that `modelUsage` lists.)
+    private static func wholeRunUsage(_ usage: TokenUsage?, models: JSONValue?) -> TokenUsage? {
+        guard let models = models?.objectValue, !models.isEmpty else { return usage }
+        var sum = TokenUsage()
+        for counts in models.values {
+            sum.input += counts["inputTokens"]?.integerValue ?? 0
+            sum.output += counts["outputTokens"]?.integerValue ?? 0
+            sum.cacheRead += counts["cacheReadInputTokens"]?.integerValue ?? 0
+            sum.cacheCreation += counts["cacheCreationInputTokens"]?.integerValue ?? 0
+        }
+        guard let usage else { return sum }
+        return sum.fullInput + sum.output > usage.fullInput + usage.output ? sum : usage
     }
 
     private static func denial(_ value: JSONValue) -> PermissionDenial? {

@@ -3,7 +3,9 @@ import Foundation
 extension AgentStatus {
     /// Judges a run from its exit and, when the agent must print a result, what parsing that result gave.
     ///
-    /// - A timeout wins over everything (``timedOut``); a signal is a crash.
+    /// - A stop at the spend ceiling wins over everything (``budgetExhausted(reason:)``): Conveyor's own
+    ///   (``ProcessExit/ceilingReached``), or the CLI's (``AgentReport/budgetExhaustion``).
+    /// - A timeout comes next (``timedOut``); a signal is a crash.
     /// - With no result expected (`report` nil): exit 0 succeeds, anything else is a crash.
     /// - A result that says the model API itself failed (``AgentReport/modelOutage``) is
     ///   ``modelUnavailable(reason:)``: the work was not judged.
@@ -15,6 +17,10 @@ extension AgentStatus {
     public static func judge(
         _ exit: ProcessExit, report: Result<AgentReport, InvalidAgentOutput>?
     ) -> AgentStatus {
+        if let reason = exit.ceilingReached { return .budgetExhausted(reason: reason) }
+        if case .success(let report) = report, let reason = report.budgetExhaustion {
+            return .budgetExhausted(reason: reason)
+        }
         if exit.timedOut { return .timedOut }
         if let signal = exit.signal { return .crashed(exitStatus: nil, signal: signal) }
         let exitedZero = exit.exitStatus == 0
@@ -41,6 +47,14 @@ extension AgentStatus {
 }
 
 extension AgentReport {
+    /// Why the agent CLI stopped itself at its spending limit, or nil: Claude Code's `subtype`
+    /// `error_max_budget_usd` (its `errors` say "Reached maximum budget ($…)").
+    public var budgetExhaustion: String? {
+        guard subtype == "error_max_budget_usd" else { return nil }
+        return errors.first.map { "the agent CLI reported \"\($0)\"" }
+            ?? "the agent CLI stopped at its --max-budget-usd limit"
+    }
+
     /// The HTTP statuses of a model call that say the API, not the request, failed: a timeout, rate limits and
     /// overload (429, 529) and server errors.
     static let outageStatuses: Set<Int> = Set([408, 429, 529]).union(500...599)

@@ -15,14 +15,18 @@ public enum AgentStatus: Sendable, Hashable, CustomStringConvertible {
     /// connection) after the agent CLI's own retries: nothing about the work can be judged, and running the job
     /// again later may succeed. `reason` names the failure without the API's address.
     case modelUnavailable(reason: String)
+    /// The run reached its ``SpendCeiling`` (what the configured budgets left) and was stopped: Claude Code by its
+    /// own `--max-budget-usd`, the Codex CLI by Conveyor ending its process group. Not a verdict on the work; the
+    /// tokens and cost used up to then are in the report.
+    case budgetExhausted(reason: String)
 
     /// True only for ``succeeded``.
     public var isSuccess: Bool {
         if case .succeeded = self { true } else { false }
     }
 
-    /// A short machine-friendly name: `succeeded`, `failed`, `timed_out`, `crashed`, `invalid_output` or
-    /// `model_unavailable`.
+    /// A short machine-friendly name: `succeeded`, `failed`, `timed_out`, `crashed`, `invalid_output`,
+    /// `model_unavailable` or `budget_exhausted`.
     public var name: String {
         switch self {
         case .succeeded: "succeeded"
@@ -31,6 +35,7 @@ public enum AgentStatus: Sendable, Hashable, CustomStringConvertible {
         case .crashed: "crashed"
         case .invalidOutput: "invalid_output"
         case .modelUnavailable: "model_unavailable"
+        case .budgetExhausted: "budget_exhausted"
         }
     }
 
@@ -52,6 +57,8 @@ public enum AgentStatus: Sendable, Hashable, CustomStringConvertible {
             "invalid output: \(reason)"
         case .modelUnavailable(let reason):
             "model API unavailable: \(reason)"
+        case .budgetExhausted(let reason):
+            "stopped at the budget: \(reason)"
         }
     }
 }

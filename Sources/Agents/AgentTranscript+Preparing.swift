@@ -33,6 +33,9 @@ extension AgentTranscript {
     /// The file Claude Code's session is copied to (`session.jsonl`): every message and tool call of the run.
     public var claudeSession: URL { directory.appendingPathComponent("session.jsonl") }
 
+    /// Claude Code's debug log (`claude-debug.log`), written by the CLI itself on a verbose run (`--debug-file`).
+    public var claudeDebugLog: URL { directory.appendingPathComponent("claude-debug.log") }
+
     /// Copies Claude Code's own record of session `sessionID` (`<home>/.claude/projects/<work tree>/<id>.jsonl`)
     /// into the transcript as ``claudeSession``, so the transcript shows what the agent did, not only its result.
     /// Does nothing when the CLI kept no such file.

@@ -21,7 +21,9 @@ import Foundation
 ///   `DISABLE_TELEMETRY=1` and `DISABLE_AUTOUPDATER=1` are set.
 /// - Failed model calls are retried with backoff by default (a 401 kept it busy for over two minutes);
 ///   `CLAUDE_CODE_MAX_RETRIES` bounds that. The wall-clock timeout bounds it in any case.
-/// - It exits 1 with a result whose `is_error` is true on API errors and on `error_max_turns`.
+/// - It exits 1 with a result whose `is_error` is true on API errors, on `error_max_turns` and on
+///   `error_max_budget_usd` (`--max-budget-usd` reached: it stops after the model call that reached it, and that
+///   result's `usage` holds only the last call, while `modelUsage` holds the whole run).
 enum ClaudeAgent {
     /// What to tell a user whose machine has no `claude`.
     static let installHint =
@@ -30,9 +32,13 @@ enum ClaudeAgent {
 
     /// Runs `invocation` with Claude Code.
     static func run(_ invocation: AgentInvocation) async throws(AgentError) -> AgentOutcome {
-        let arguments = try ClaudeCommandLine.arguments(
+        let transcript = try AgentTranscript.prepare(in: invocation.logDirectory, prompt: invocation.prompt)
+        var arguments = try ClaudeCommandLine.arguments(
             model: invocation.model, maxTurns: invocation.maxTurns,
             skipPermissionChecks: invocation.skipPermissionChecks, runningAsRoot: geteuid() == 0)
+        arguments += ClaudeCommandLine.limits(
+            maxBudgetUSD: invocation.spendCeiling?.usd,
+            debugFile: invocation.verboseLogging ? transcript.claudeDebugLog : nil)
         let scrubbed = ChildEnvironment(
             for: ChildEnvironment.claudeAgent, allowing: invocation.allowedCredentials,
             withholdingValues: invocation.withheldSecrets
@@ -41,7 +47,7 @@ enum ClaudeAgent {
         let executable = try ExecutableLocator.locate(
             invocation.claudeExecutable, environment: environment, workDirectory: invocation.workDirectory,
             hint: installHint)
-        let transcript = try AgentTranscript.prepare(in: invocation.logDirectory, prompt: invocation.prompt)
+        if invocation.verboseLogging { try? FileManager.default.removeItem(at: transcript.claudeDebugLog) }
         let exit = try await ProcessGroupRunner.run(
             ProcessLaunch(
                 executable: executable, arguments: arguments, environment: environment,

@@ -1,8 +1,10 @@
+import Foundation
+
 /// The Claude Code command line Conveyor runs: print mode, JSON result, file tools only, no prompts.
 ///
 /// `claude -p --output-format json --restricted --permission-mode acceptEdits --tools Read,Write,Edit,Glob,Grep
-/// --allowedTools Read,Write,Edit,Glob,Grep [--model M] [--max-turns N]`, with the prompt on standard input and the
-/// work tree as the current directory.
+/// --allowedTools Read,Write,Edit,Glob,Grep [--model M] [--max-turns N] [--max-budget-usd D] [--debug-file F]`, with
+/// the prompt on standard input and the work tree as the current directory.
 ///
 /// - `--tools` removes every other built-in tool (no Bash, no web, no sub-agents) from what the model is offered.
 /// - `--restricted` confines the file tools to the working directory and ignores user/project/local settings, so
@@ -42,6 +44,16 @@ enum ClaudeCommandLine {
         arguments += ["--tools", fileTools, "--allowedTools", fileTools]
         if let model, !model.isEmpty { arguments += ["--model", model] }
         if let maxTurns { arguments += ["--max-turns", String(maxTurns)] }
+        return arguments
+    }
+
+    /// `--max-budget-usd <dollars>` when the run has a dollar ceiling (the CLI stops once its own cost reaches it),
+    /// and `--debug-file <path>` for a verbose run (the CLI's debug log goes to that file; standard output keeps
+    /// only the JSON result).
+    static func limits(maxBudgetUSD: Double?, debugFile: URL?) -> [String] {
+        var arguments: [String] = []
+        if let maxBudgetUSD { arguments += ["--max-budget-usd", String(format: "%.6f", max(0, maxBudgetUSD))] }
+        if let debugFile { arguments += ["--debug-file", debugFile.path] }
         return arguments
     }
 }

@@ -1,5 +1,6 @@
 import Actions
 import Foundation
+import Pipeline
 
 #if canImport(Glibc)
     import Glibc
@@ -22,6 +23,10 @@ import Foundation
 /// - Its `--json` events can miss a tool call that ended at once; the session file in `CODEX_HOME` cannot, so the
 ///   tool calls are completed from it (``CodexSessionLog``) before the run is judged.
 /// - It reports tokens but no cost: the cost comes from the invocation's ``PriceTable`` at the stage's model.
+/// - It has no spending limit: with a ``AgentInvocation/spendCeiling`` Conveyor follows the token totals the CLI
+///   writes to its session file after every model response (``CodexUsageFollower``) and ends the CLI's process
+///   group, as the timeout does, once the priced totals reach the ceiling; the run is then
+///   ``AgentStatus/budgetExhausted(reason:)`` with the tokens counted so far.
 /// - It has no turn limit: ``AgentInvocation/maxTurns`` does not apply; the wall-clock timeout ends the CLI's
 ///   process group like Claude's. Sandboxed commands run in a session of their own (`codex-linux-sandbox`, then
 ///   `bwrap --new-session --die-with-parent`), outside that group; they end with the CLI because each step of the
@@ -51,18 +56,34 @@ enum CodexAgent {
         environment["CODEX_HOME"] = home.codexHome.path
         environment["TMPDIR"] = home.temporary.path
         environment.merge(invocation.verboseVariables) { $1 }
-        let exit = try await ProcessGroupRunner.run(
-            ProcessLaunch(
-                executable: executable, arguments: arguments, environment: environment,
-                workingDirectory: invocation.workDirectory, standardInput: transcript.promptFile,
-                standardOutput: transcript.standardOutput, standardError: transcript.standardError,
-                timeout: invocation.timeout, terminationGrace: invocation.terminationGrace))
+        var launch = ProcessLaunch(
+            executable: executable, arguments: arguments, environment: environment,
+            workingDirectory: invocation.workDirectory, standardInput: transcript.promptFile,
+            standardOutput: transcript.standardOutput, standardError: transcript.standardError,
+            timeout: invocation.timeout, terminationGrace: invocation.terminationGrace)
+        launch.watch = invocation.spendCeiling.map {
+            spendWatch($0, codexHome: home.codexHome, model: configuration.model, prices: invocation.prices)
+        }
+        let exit = try await ProcessGroupRunner.run(launch)
         let events = CodexEvents.parse(AgentTranscript.text(of: transcript.standardOutput))
             .completed(by: CodexSessionLog.read(codexHome: home.codexHome))
-        let parsed = events.report(model: configuration.model, prices: invocation.prices)
+        let parsed = events.report(model: configuration.model, prices: invocation.prices, stopped: exit.ceilingReached)
         return AgentOutcome(
             status: AgentStatus.judge(exit, report: parsed), exit: exit, report: try? parsed.get(),
             transcript: transcript, withheldVariables: scrubbed.removed)
+    }
+
+    /// How often the session file is read for the spend ceiling: well inside the 0.3–1 s the CLI takes between
+    /// writing a response's token totals and sending the next request.
+    static let ceilingPollInterval: Duration = .milliseconds(25)
+
+    /// The watch that ends the run once the session file's token totals, priced at `model`, reach `ceiling`.
+    static func spendWatch(_ ceiling: SpendCeiling, codexHome: URL, model: String?, prices: PriceTable) -> SpendWatch {
+        let follower = CodexUsageFollower(codexHome: codexHome)
+        return SpendWatch(interval: ceilingPollInterval) {
+            guard let usage = follower.poll() else { return nil }
+            return ceiling.reached(usd: usage.cost(model: model, prices: prices), tokens: usage.total)
+        }
     }
 
     /// Creates `codex-home/` (with `config.toml`) and `codex-tmp/` in `directory`, removing what an earlier run

@@ -161,6 +161,17 @@ package struct CodexUsage: Sendable, Hashable {
     /// Input tokens neither read from nor written to the cache (never negative).
     package var uncachedInput: Int { max(0, input - cachedInput - cacheWriteInput) }
 
+    /// Every token, input (cached or not) and output: what a token budget counts.
+    package var total: Int { input + output }
+
+    /// The cost of these tokens at `model`'s price, or nil when there is no model or no price for it.
+    package func cost(model: String?, prices: PriceTable) -> Double? {
+        model.flatMap {
+            prices.cost(
+                model: $0, uncachedInput: max(0, input - cachedInput), cachedInput: cachedInput, output: output)
+        }
+    }
+
     /// The counts as Conveyor records them: ``TokenUsage/fullInput`` equals `input_tokens`.
     package var tokenUsage: TokenUsage {
         TokenUsage(input: uncachedInput, output: output, cacheRead: cachedInput, cacheCreation: cacheWriteInput)
@@ -185,8 +196,12 @@ extension CodexEvents {
     ///   - model: the model asked for, recorded in the report and used to price the tokens; nil when the CLI's
     ///     default was used (then there is no cost).
     ///   - prices: the configured price table; a model without an entry gets no cost.
+    ///   - stopped: why Conveyor ended the CLI at the spend ceiling, when it did: the report is then
+    ///     `budget_exhausted` with the tokens counted so far, whatever else came.
     /// - Returns: the report, or why the output holds none: no JSON events at all, or events without a turn's end.
-    package func report(model: String?, prices: PriceTable) -> Result<AgentReport, InvalidAgentOutput> {
+    package func report(
+        model: String?, prices: PriceTable, stopped: String? = nil
+    ) -> Result<AgentReport, InvalidAgentOutput> {
         let malformedNote = malformedLines == 0 ? "" : " (\(malformedLines) line(s) were not JSON events)"
         guard eventCount > 0 else {
             let reason =
@@ -199,13 +214,13 @@ extension CodexEvents {
         report.sessionID = threadID
         report.model = model
         report.usage = usage.tokenUsage
-        report.costUSD = model.flatMap {
-            prices.cost(
-                model: $0, uncachedInput: max(0, usage.input - usage.cachedInput), cachedInput: usage.cachedInput,
-                output: usage.output)
-        }
+        report.costUSD = usage.cost(model: model, prices: prices)
         report.resultText = agentMessages.last
-        if let turnFailure {
+        if let stopped {
+            report.type = "stopped"
+            report.markFailed("budget_exhausted", errors: [stopped])
+            report.resultText = stopped
+        } else if let turnFailure {
             report.type = "turn.failed"
             report.markFailed("turn_failed", errors: [turnFailure])
             report.resultText = turnFailure

@@ -19,6 +19,9 @@ package struct CodexSessionLog: Sendable, Hashable {
     package var commands: [CodexCommand] = []
     /// `apply_patch` calls; their outcome is not read (``CodexFileChange/status`` is nil).
     package var fileChanges: [CodexFileChange] = []
+    /// The run's token totals from the last `token_count` event (`event_msg`, written after every model
+    /// response), or nil when there was none: what a run stopped before `turn.completed` spent.
+    package var usage: CodexUsage?
 
     /// Tool names whose calls run a shell command, or (`write_stdin`) report the end of one still running.
     static let shellTools: Set<String> = ["exec_command", "shell", "shell_command", "local_shell", "write_stdin"]
@@ -48,7 +51,12 @@ package struct CodexSessionLog: Sendable, Hashable {
         var order: [String] = []
         var outputs: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
-            guard let event = JSONValue.parse(line), event["type"]?.stringValue == "response_item",
+            guard let event = JSONValue.parse(line) else { continue }
+            if let total = Self.totalUsage(in: event) {
+                usage = total
+                continue
+            }
+            guard event["type"]?.stringValue == "response_item",
                 let payload = event["payload"], let callID = payload["call_id"]?.stringValue
             else { continue }
             switch payload["type"]?.stringValue {
@@ -77,6 +85,18 @@ package struct CodexSessionLog: Sendable, Hashable {
         }
     }
 
+    /// `info.total_token_usage` of a `{"type":"event_msg","payload":{"type":"token_count",…}}` line, or nil for any
+    /// other line (a `token_count` with `info: null` comes before the first response).
+    static func totalUsage(in event: JSONValue) -> CodexUsage? {
+        guard event["type"]?.stringValue == "event_msg", let payload = event["payload"],
+            payload["type"]?.stringValue == "token_count",
+            let total = payload["info"]?["total_token_usage"], total.objectValue != nil
+        else { return nil }
+        var usage = CodexUsage()
+        usage.add(total)
+        return usage
+    }
+
     /// `N` from `Process exited with code N` in a tool output.
     static func exitCode(in output: String) -> Int? {
         guard let range = output.range(of: "Process exited with code ") else { return nil }
@@ -92,12 +112,14 @@ package struct CodexSessionLog: Sendable, Hashable {
 
 extension CodexEvents {
     /// These events with the session file's commands when it recorded at least as many, and its file changes when
-    /// it recorded more (see ``CodexSessionLog`` for why). The file also keeps a command's output where an event
+    /// it recorded more (see ``CodexSessionLog`` for why); with its last token totals when no `turn.completed` came
+    /// (a run stopped at the spend ceiling). The file also keeps a command's output where an event
     /// lost it (0.147.0 sometimes prints an empty `aggregated_output` for a command that failed at once).
     package func completed(by log: CodexSessionLog) -> CodexEvents {
         var events = self
         if !log.commands.isEmpty, log.commands.count >= commands.count { events.commands = log.commands }
         if log.fileChanges.count > fileChanges.count { events.fileChanges = log.fileChanges }
+        if completedTurns == 0, let usage = log.usage { events.usage = usage }
         return events
     }
 }

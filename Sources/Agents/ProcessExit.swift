@@ -8,17 +8,22 @@ public struct ProcessExit: Sendable, Hashable {
     public var timedOut: Bool
     /// How long the process ran.
     public var elapsed: Duration
+    /// Why Conveyor ended the process group before the timeout because the run reached its ``SpendCeiling``, or nil.
+    public var ceilingReached: String?
 
     /// Creates an exit record.
-    public init(exitStatus: Int32?, signal: Int32?, timedOut: Bool, elapsed: Duration) {
+    public init(
+        exitStatus: Int32?, signal: Int32?, timedOut: Bool, elapsed: Duration, ceilingReached: String? = nil
+    ) {
         self.exitStatus = exitStatus
         self.signal = signal
         self.timedOut = timedOut
         self.elapsed = elapsed
+        self.ceilingReached = ceilingReached
     }
 
-    /// A clean exit with status 0 and no timeout.
+    /// A clean exit with status 0, no timeout and no stop at the spend ceiling.
     public var exitedCleanly: Bool {
-        !timedOut && signal == nil && exitStatus == 0
+        !timedOut && ceilingReached == nil && signal == nil && exitStatus == 0
     }
 }

@@ -17,6 +17,7 @@ final class ProcessGroup: Sendable {
     private struct State {
         var groupID: pid_t?
         var terminatedAt: ContinuousClock.Instant?
+        var stopReason: String?
     }
 
     private let state = Mutex(State())
@@ -36,13 +37,28 @@ final class ProcessGroup: Sendable {
         state.withLock { $0.terminatedAt }
     }
 
-    /// Marks the run as timed out and sends SIGTERM to the whole group.
+    /// Marks the run as ended by Conveyor (timed out, unless ``stop(reason:)`` gave a reason) and sends SIGTERM to
+    /// the whole group.
     func sendTerminate() {
         let groupID = state.withLock { state -> pid_t? in
             if state.terminatedAt == nil { state.terminatedAt = .now }
             return state.groupID
         }
         if let groupID { signalGroup(groupID, SIGTERM) }
+    }
+
+    /// Why ``stop(reason:)`` ended the group (the run reached its spend ceiling), or nil when it never did.
+    var stopReason: String? {
+        state.withLock { $0.stopReason }
+    }
+
+    /// Ends the group for `reason` before its timeout: records the reason, then sends SIGTERM as
+    /// ``sendTerminate()`` does (the first reason and the first SIGTERM time stand).
+    func stop(reason: String) {
+        state.withLock { state in
+            if state.terminatedAt == nil, state.stopReason == nil { state.stopReason = reason }
+        }
+        sendTerminate()
     }
 
     /// Sends SIGKILL to whatever is left of the group.

@@ -9,6 +9,8 @@ import SystemPackage
 ///   crash of Conveyor itself.
 /// - Waiting happens in swift-subprocess's own monitor thread (pidfd/epoll on Linux); the cooperative pool only
 ///   sleeps on timers.
+/// - A ``ProcessLaunch/watch`` (the Codex spend ceiling) may end the group the same way before the limit; the exit
+///   then says why (``ProcessExit/ceilingReached``) and is not a timeout.
 /// - At the limit the whole group gets SIGTERM, then SIGKILL after the grace period. When the leader ends, whatever
 ///   is left of its group is killed too (after the grace period on a timeout, at once otherwise), so no grandchild
 ///   outlives the run.
@@ -35,6 +37,9 @@ package enum ProcessGroupRunner {
             termination = try await withThrowingTaskGroup(of: TerminationStatus?.self) { tasks in
                 tasks.addTask { try await spawnAndWait(launch, streams: streams, group: group) }
                 tasks.addTask { await expire(group, after: launch.timeout, grace: launch.terminationGrace) }
+                if let watch = launch.watch {
+                    tasks.addTask { await stopWhen(watch, group: group, grace: launch.terminationGrace) }
+                }
                 var finished: TerminationStatus?
                 while let next = try await tasks.next() {
                     guard let next else { continue }
@@ -59,11 +64,15 @@ package enum ProcessGroupRunner {
         let terminatedAt = group.terminatedAt
         await group.reap(until: terminatedAt.map { $0 + launch.terminationGrace })
         let elapsed = ContinuousClock.now - started
+        let stopReason = group.stopReason
+        let timedOut = terminatedAt != nil && stopReason == nil
         switch termination {
         case .exited(let code):
-            return ProcessExit(exitStatus: code, signal: nil, timedOut: terminatedAt != nil, elapsed: elapsed)
+            return ProcessExit(
+                exitStatus: code, signal: nil, timedOut: timedOut, elapsed: elapsed, ceilingReached: stopReason)
         case .signaled(let signal):
-            return ProcessExit(exitStatus: nil, signal: signal, timedOut: terminatedAt != nil, elapsed: elapsed)
+            return ProcessExit(
+                exitStatus: nil, signal: signal, timedOut: timedOut, elapsed: elapsed, ceilingReached: stopReason)
         }
     }
 
@@ -95,6 +104,27 @@ package enum ProcessGroupRunner {
             group.started(groupID: execution.processIdentifier.value)
         }
         return result.terminationStatus
+    }
+
+    /// Runs `watch` every interval; once it gives a reason, ends the group for it (SIGTERM, then SIGKILL after the
+    /// grace period) like ``expire(_:after:grace:)``. Returns early, doing nothing more, when cancelled because the
+    /// leader ended.
+    private static func stopWhen(_ watch: SpendWatch, group: ProcessGroup, grace: Duration) async
+        -> TerminationStatus?
+    {
+        do {
+            while true {
+                try await Task.sleep(for: watch.interval)
+                if let reason = watch.check() {
+                    group.stop(reason: reason)
+                    try await Task.sleep(for: grace)
+                    group.sendKill()
+                    return nil
+                }
+            }
+        } catch {
+            return nil
+        }
     }
 
     /// Sleeps until the limit, then sends SIGTERM to the group, waits the grace period and sends SIGKILL. Returns

@@ -20,6 +20,9 @@ package struct ProcessLaunch: Sendable {
     package var timeout: Duration
     /// How long after SIGTERM the group gets SIGKILL.
     package var terminationGrace: Duration
+    /// Asked every ``SpendWatch/interval`` while the program runs; when it gives a reason, the group is ended as at
+    /// the timeout and the exit carries the reason (``ProcessExit/ceilingReached``). Nil: nothing is watched.
+    package var watch: SpendWatch?
 
     /// Creates a launch.
     package init(
@@ -35,5 +38,20 @@ package struct ProcessLaunch: Sendable {
         self.standardError = standardError
         self.timeout = timeout
         self.terminationGrace = terminationGrace
+    }
+}
+
+/// A check run periodically while an agent works, that may end it early (the Codex spend ceiling).
+package struct SpendWatch: Sendable {
+    /// How often ``check`` runs.
+    package var interval: Duration
+    /// Why the run must stop now, or nil to let it go on. Runs on the cooperative pool: it must be quick (read a
+    /// little of a file, never wait).
+    package var check: @Sendable () -> String?
+
+    /// Creates a watch.
+    package init(interval: Duration, check: @escaping @Sendable () -> String?) {
+        self.interval = interval
+        self.check = check
     }
 }

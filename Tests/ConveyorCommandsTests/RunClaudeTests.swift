@@ -65,4 +65,45 @@ import Testing
             #expect(await world.forge.pulls().isEmpty)
         }
     }
+
+    @Test func aTimedOutClaudeRunIsResumedOnceVerboseWithItsDebugLogInTheTranscriptUnderRunnerTemp() async throws {
+        let configuration =
+            Self.configuration + "remediation: {mode: on, backoff_seconds: 0, max_auto_reruns: 2}\n"
+        try await RunWorld.with(seed: [".conveyor/config.yml": configuration]) { world in
+            let checkout = world.scratch.appending("checkout")
+            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
+            let writes = types.map { type in
+                ModelContent.write(
+                    id: "toolu_\(type.replacingOccurrences(of: "-", with: "_"))",
+                    filePath: checkout.appendingPathComponent("docs/work-items/1/intake/\(type).md").path,
+                    content: RunWorld.intakeArtifact(type, body: "Written on the verbose rerun."))
+            }
+            // The first model call hangs past the agent's timeout; the verbose rerun gets the next replies.
+            let server = try await ModelServer.start(
+                script: ModelScript([
+                    .stall(.seconds(90)),
+                    .tools(writes, usage: ModelUsage(input: 100, output: 20)),
+                    .text("Written.", usage: ModelUsage(input: 150, output: 30)),
+                ]))
+            var extra = try world.claudeVariables(server: server, checkout: checkout)
+            extra["CONVEYOR_AGENT_TIMEOUT_SECONDS"] = "20"
+            let run = try await world.conveyor(["run"], extra)
+            await server.stop()
+
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            let rows = try RunSecretsTests.state(
+                world,
+                "SELECT f.class, m.action, m.result FROM failures f JOIN remediations m ON m.failure_id = f.id")
+            #expect(rows == ["automation|verbose_resume|recovered"], "\(rows)")
+            // The rerun's transcript, under RUNNER_TEMP, holds Claude Code's debug log and no API key.
+            let logs =
+                FileManager.default.enumerator(at: world.scratch.url, includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }.filter { $0.lastPathComponent == "claude-debug.log" } ?? []
+            let log = try String(contentsOf: try #require(logs.first, "no claude-debug.log"), encoding: .utf8)
+            #expect(log.contains("[API REQUEST] /v1/messages"), "\(log.prefix(400))")
+            let key = try #require(extra["ANTHROPIC_API_KEY"])
+            #expect(!log.contains(key))
+        }
+    }
 }

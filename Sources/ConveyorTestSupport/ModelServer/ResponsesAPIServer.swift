@@ -22,25 +22,22 @@ import JSON
 public final class ResponsesAPIServer: Sendable {
     /// `http://127.0.0.1:<port>/v1`, the provider's `base_url`.
     public let baseURL: URL
-    private let state: ResponsesAPIState
-    private let server: LoopbackHTTPServer
+    private let server: ScriptedAPIServer
 
-    private init(baseURL: URL, state: ResponsesAPIState, server: LoopbackHTTPServer) {
+    private init(baseURL: URL, server: ScriptedAPIServer) {
         self.baseURL = baseURL
-        self.state = state
         self.server = server
     }
 
     /// Starts a server that answers with `script` and waits until it listens.
     public static func start(script: ResponsesScript) async throws -> ResponsesAPIServer {
-        let state = ResponsesAPIState(script: script)
-        let server = try await LoopbackHTTPServer.start(handler: ResponsesAPIHandler(state: state))
-        return ResponsesAPIServer(baseURL: try server.url(path: "/v1"), state: state, server: server)
+        let server = try await ScriptedAPIServer.start(ResponsesAPIRenderer(script: script))
+        return ResponsesAPIServer(baseURL: try server.url(path: "/v1"), server: server)
     }
 
     /// Every request received so far, in order.
     public func requests() async -> [RecordedModelRequest] {
-        await state.requests
+        await server.requests()
     }
 
     /// The variables that point Conveyor's `codex` agent at this server: the base URL, a dummy API key, and no
@@ -59,63 +56,27 @@ public final class ResponsesAPIServer: Sendable {
     }
 }
 
-/// The scripted Responses API server's memory: where the script is, and every request so far.
-actor ResponsesAPIState {
-    private let script: ResponsesScript
-    private var answered = 0
-    private(set) var requests: [RecordedModelRequest] = []
+/// Answers `POST /v1/responses` from a ``ResponsesScript``, as Server-Sent Events; anything else is a 404 with an
+/// API-style error.
+struct ResponsesAPIRenderer: ScriptedAPIRenderer {
+    let script: ResponsesScript
+    let requestIDHeader = "x-request-id"
 
-    init(script: ResponsesScript) {
-        self.script = script
-    }
-
-    /// The next scripted reply and its response id (`resp_scripted_1`, …), advancing the script.
-    func nextReply() -> (reply: ResponsesReply, id: String) {
-        let reply = script.reply(at: answered)
-        answered += 1
-        return (reply, "resp_scripted_\(answered)")
-    }
-
-    func record(_ request: RecordedModelRequest) {
-        requests.append(request)
-    }
-}
-
-/// Answers `POST /v1/responses` from the script; anything else is a 404 with an API-style error.
-struct ResponsesAPIHandler: HTTPHandler {
-    let state: ResponsesAPIState
-
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let data = try await request.bodyData
-        let body = data.isEmpty ? nil : try? JSON.JSONValue(parsing: data)
-        var status = 404
-        var contentType = "application/json"
-        var payload: Data
-        if request.method == .POST, request.path == "/v1/responses" {
-            let (reply, id) = await state.nextReply()
-            if case .stall(let duration) = reply { try? await Task.sleep(for: duration) }
-            status = reply.status
-            if status == 200 {
-                contentType = "text/event-stream"
-                payload = try reply.eventStream(id: id)
-            } else {
-                payload = try reply.errorBody()
-            }
-        } else {
+    func answer(
+        _ request: HTTPRequest, body: JSON.JSONValue?, bodySize: Int, exchange: ScriptedExchange
+    ) async throws -> ScriptedAnswer {
+        guard request.method == .POST, request.path == "/v1/responses" else {
             let reply = ResponsesReply.failure(
                 status: 404,
                 message: "scripted Responses API: no route for \(request.method.rawValue) \(request.path)")
-            payload = try reply.errorBody()
+            return .json(404, try reply.errorBody())
         }
-        var headers: [String: String] = [:]
-        for header in request.headers.keys {
-            headers[header.rawValue.lowercased()] = request.headers[header]
-        }
-        await state.record(
-            RecordedModelRequest(
-                method: request.method.rawValue, path: request.path, headers: headers, body: body, status: status))
-        return HTTPResponse(
-            statusCode: HTTPStatusCode(status, phrase: status == 200 ? "OK" : "Error"),
-            headers: [.contentType: contentType, HTTPHeader("x-request-id"): "req_scripted"], body: payload)
+        let index = await exchange.nextReply()
+        let reply = script.reply(at: index)
+        if case .stall(let duration) = reply { try? await Task.sleep(for: duration) }
+        guard reply.status == 200 else { return .json(reply.status, try reply.errorBody()) }
+        return ScriptedAnswer(
+            status: 200, contentType: "text/event-stream", body: try reply.eventStream(id: "resp_scripted_\(index + 1)")
+        )
     }
 }

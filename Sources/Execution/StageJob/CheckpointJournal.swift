@@ -15,6 +15,18 @@ actor CheckpointJournal {
         pending.append((change, note))
     }
 
+    /// What the agent sessions waiting in this journal spent: this run's earlier agent runs, not yet in the state
+    /// database's `token_usage` (counted as `token_usage` counts them).
+    func pendingSpend() -> Spend {
+        var spend = Spend()
+        for (change, _) in pending {
+            guard case .recordAgentSession(let session) = change else { continue }
+            spend.usd += session.costUSD ?? 0
+            spend.tokens += session.inputTokens + session.cachedTokens + session.outputTokens
+        }
+        return spend
+    }
+
     /// Commits every pending change, plus `change` when given, in one state commit; does nothing when empty.
     /// `deadline` bounds the store's retries for this commit (its own deadline when nil).
     func flush(

@@ -42,15 +42,19 @@ extension StageJob {
         prompt.ownerRounds = request.ownerRounds
         // dev and qa with configured commands: the fix loop, commands, CI and the facts documents (StageJob+DevLoop).
         let work: StageWork
-        if let resumed = try await resumedAgentWork(in: workspace) {
-            work = StageWork(agent: resumed, verdict: try await evaluate(agent: resumed, workspace: workspace))
-        } else if let looped = try await repositoryWork(in: workspace, prompt: prompt, issue: issue) {
-            work = looped
-        } else {
-            let earlier = earlierVersions(in: workspace)
-            let agent = try await runAgent(in: workspace, prompt: prompt.text, issue: issue)
-            stampVersions(in: workspace, earlier: earlier)
-            work = StageWork(agent: agent, verdict: try await evaluate(agent: agent, workspace: workspace))
+        do {
+            if let resumed = try await resumedAgentWork(in: workspace) {
+                work = StageWork(agent: resumed, verdict: try await evaluate(agent: resumed, workspace: workspace))
+            } else if let looped = try await repositoryWork(in: workspace, prompt: prompt, issue: issue) {
+                work = looped
+            } else {
+                let earlier = earlierVersions(in: workspace)
+                let agent = try await runAgent(in: workspace, prompt: prompt.text, issue: issue)
+                stampVersions(in: workspace, earlier: earlier)
+                work = StageWork(agent: agent, verdict: try await evaluate(agent: agent, workspace: workspace))
+            }
+        } catch let stop as SpendCeilingReached {
+            return try await spendCeilingReached(stop)  // StageJob+SpendCeiling
         }
         let (agent, verdict) = (work.agent, work.verdict)
         try Task.checkCancellation()  // a gate command stopped by a cancel is no verdict: publish nothing
@@ -97,6 +101,12 @@ extension StageJob {
         let stage = request.stage
         let started = Date()
         let verbose = await verboseAgent
+        let ceiling = try await spendCeiling()  // StageJob+SpendCeiling
+        if let ceiling, ceiling.isSpent {
+            throw SpendCeilingReached(
+                reason: "this run's earlier agent runs used up what the budgets left", costUSD: nil, tokens: 0,
+                ran: false)
+        }
         let outcome = try await ProgressReporting.whileRunning("agent", log: environment.log) {
             try await AgentRunner.run(
                 AgentInvocation(
@@ -115,11 +125,16 @@ extension StageJob {
                     workItemText: WorkItemText(
                         title: UntrustedText.sanitize(issue.title), body: UntrustedText.sanitize(issue.body),
                         answers: request.ownerRounds.filter { $0.kind == "answer" }.map(\.text)),
-                    verboseLogging: verbose))
+                    verboseLogging: verbose, spendCeiling: ceiling))
         }
         let row: Int? = if let attempt { attemptNumber(attempt) } else { await currentAttemptRow }
         await recordSession(outcome, startedAt: started, attemptNumber: row)
         try await checkpoint(step, outcome.status.name)
+        if case .budgetExhausted(let reason) = outcome.status {
+            throw SpendCeilingReached(
+                reason: reason, costUSD: outcome.costUSD,
+                tokens: outcome.usage.fullInput + outcome.usage.output)
+        }
         if case .modelUnavailable(let reason) = outcome.status {
             throw AgentError(
                 code: .modelUnavailable,

@@ -73,7 +73,10 @@ extension StageJob {
             try? await record(.failed, outcome: "\(error)")
             throw error
         }
-        try await record(result.verdict == "fail" ? .failed : .succeeded, outcome: result.verdict)
+        let stopped = result.outcome == .budgetExceeded  // the agent was stopped at its spend ceiling
+        try await record(
+            result.verdict == "fail" || stopped ? .failed : .succeeded,
+            outcome: stopped ? result.outcome.rawValue : result.verdict)
         return result
     }
 
