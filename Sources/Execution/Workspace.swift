@@ -48,7 +48,8 @@ public struct Workspace: Sendable {
             repository = opened
             neutralised = try await opened.removePersistedCredentials()
             try await repository.fetch(
-                from: remote, refspecs: ["+refs/heads/\(baseBranch):\(baseRef)", "+refs/heads/\(workBranch):\(workRef)"],
+                from: remote,
+                refspecs: ["+refs/heads/\(baseBranch):\(baseRef)", "+refs/heads/\(workBranch):\(workRef)"],
                 credentials: credentials)
         } else {
             // Only the two branches the work needs, in the clone's one transfer: not the state branch's history nor
