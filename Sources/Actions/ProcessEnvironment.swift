@@ -18,13 +18,21 @@ import Synchronization
 /// Conveyor reads its settings from ``variables`` (the in-memory copy, credentials included) and starts every
 /// child with an explicit environment built by ``ChildEnvironment``, never by inheritance.
 public enum ProcessEnvironment {
-    private struct Sealed: Sendable {
-        /// Everything but the credentials.
-        var plain: [String: String]
-        /// The credentials, each a ``Secret`` so no dump or log of this value shows one.
-        var credentials: [String: Secret]
-        var withheld: [String] { credentials.keys.sorted() }
-        var variables: [String: String] { plain.merging(credentials.mapValues { $0.reveal() }) { $1 } }
+    private struct Sealed: Sendable, CustomReflectable {
+        /// The names of the credentials taken out, sorted.
+        let withheld: [String]
+        /// Everything, credentials included: merged once when sealing, since the copy never changes afterwards.
+        let variables: [String: String]
+
+        /// `plain` (everything but the credentials) and `credentials`, whose values are revealed only into
+        /// ``variables``.
+        init(plain: [String: String], credentials: [String: Secret]) {
+            withheld = credentials.keys.sorted()
+            variables = plain.merging(credentials.mapValues { $0.reveal() }) { $1 }
+        }
+
+        /// Only the names: a dump of this value never shows a credential.
+        var customMirror: Mirror { Mirror(self, children: ["withheld": withheld]) }
     }
 
     private static let sealed = Mutex<Sealed?>(nil)

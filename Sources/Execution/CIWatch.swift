@@ -46,6 +46,14 @@ public struct CIWatch: Sendable {
         /// How long the wait took, in seconds (0 for a single read).
         public var waitedSeconds: Int = 0
 
+        /// Creates a reading.
+        public init(sha: String, state: State, checks: [Check], waitedSeconds: Int = 0) {
+            self.sha = sha
+            self.state = state
+            self.checks = checks
+            self.waitedSeconds = waitedSeconds
+        }
+
         /// One sentence for the status comment.
         public var summary: String {
             let head = "`\(sha.prefix(12))`"
@@ -59,6 +67,15 @@ public struct CIWatch: Sendable {
                 let failed = checks.filter { $0.passed == false }.map { "`\($0.name)` \($0.state)" }
                 return "red on \(head): \(failed.joined(separator: ", "))"
             }
+        }
+
+        /// The progress line of a wait: the head and how many checks are pending, passed and failed, e.g.
+        /// `head 0123456789ab: 1 pending, 2 passed, 0 failed`.
+        public var progress: String {
+            let pending = checks.filter { $0.passed == nil }.count
+            let passed = checks.filter { $0.passed == true }.count
+            let failed = checks.filter { $0.passed == false }.count
+            return "head \(sha.prefix(12)): \(pending) pending, \(passed) passed, \(failed) failed"
         }
 
         /// The failed checks with what they said, for the agent's next attempt, trimmed to `budget` bytes.
@@ -124,8 +141,11 @@ public struct CIWatch: Sendable {
     /// Polls the CI of `sha` until every check finished, one failed, or ``CISettings/timeoutSeconds`` passed;
     /// pauses start at ``CISettings/pollSeconds`` and double up to ``CISettings/maxPollSeconds``. A commit with no
     /// check at all after ``CISettings/noChecksSeconds`` reads as `none`. A forge error is retried within the same
-    /// time limit and thrown only when the last read fails.
-    public func wait(for sha: String) async throws -> Reading {
+    /// time limit and thrown only when the last read fails. Every reading goes to `observe` as it is made (the
+    /// CI wait's progress lines show the latest).
+    public func wait(
+        for sha: String, observe: @Sendable (Reading) async -> Void = { _ in }
+    ) async throws -> Reading {
         let clock = ContinuousClock()
         let start = clock.now
         var pause = Duration.seconds(max(settings.pollSeconds, 1))
@@ -140,6 +160,7 @@ public struct CIWatch: Sendable {
             }
             if var reading {
                 reading.waitedSeconds = waited
+                await observe(reading)
                 switch reading.state {
                 case .green, .red: return reading
                 case .none where waited >= settings.noChecksSeconds: return reading
@@ -156,5 +177,24 @@ public struct CIWatch: Sendable {
             try await sleep(min(pause, max(remaining, .milliseconds(100))))
             pause = min(pause * 2, .seconds(max(settings.maxPollSeconds, 1)))
         }
+    }
+}
+
+/// The latest reading of a CI wait, for its progress lines (``CIWatch/Reading/progress``).
+actor LatestCIReading {
+    private let sha: String
+    private var reading: CIWatch.Reading?
+
+    init(sha: String) {
+        self.sha = sha
+    }
+
+    func update(_ reading: CIWatch.Reading) {
+        self.reading = reading
+    }
+
+    /// The latest reading's progress line, or the head alone before the first read.
+    var progress: String {
+        reading?.progress ?? "head \(sha.prefix(12)): no check read yet"
     }
 }

@@ -11,7 +11,7 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [String] = []
     private var nextID = -1
-    /// What this dry run "created", so reads of it answer as the forge would have.
+    /// What this dry run "created" or edited, so reads of it answer as the forge would have.
     private var madeIssues: [Int: Issue] = [:]
     private var madeComments: [Int: [IssueComment]] = [:]
 
@@ -106,6 +106,19 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
         return issue
     }
 
+    /// Answers with the issue as the edit would leave it, and remembers it so later reads see the edit.
+    public func updateIssue(_ number: Int, _ update: IssueUpdate) async throws(ForgeError) -> Issue {
+        let current = try await issue(number)
+        let changes = [update.title.map { "title \"\($0)\"" }, update.body.map { _ in "body" }].compactMap { $0 }
+        _ = note("edit #\(number): \(changes.joined(separator: ", "))")
+        let edited = Issue(
+            number: number, title: update.title ?? current.title, body: update.body ?? current.body,
+            state: current.state, labels: current.labels, author: current.author,
+            isPullRequest: current.isPullRequest)
+        lock.withLock { madeIssues[number] = edited }
+        return edited
+    }
+
     public func createMilestone(title: String, description: String) async throws(ForgeError) -> Milestone {
         let id = note("create the milestone \(title) in \(repository)")
         return Milestone(number: id, title: title, description: description)
@@ -144,7 +157,11 @@ public enum TickJob {
         if dryRun {
             report.lines += dryRunForges.flatMap(\.writes).map { "would \($0)" }
             if !report.changes.isEmpty { report.lines.append("would record \(report.changes.count) state change(s)") }
-            if !report.starts.isEmpty { report.lines.append("would dispatch \(report.starts.count) workflow run(s)") }
+            if !report.starts.isEmpty {
+                report.lines.append(
+                    "would then make \(report.starts.count) deferred forge write(s) (workflow dispatches; the labels, "
+                        + "status comments and commit statuses of CI judgements)")
+            }
             return report
         }
         guard !report.changes.isEmpty else { return report }

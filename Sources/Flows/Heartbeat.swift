@@ -9,8 +9,8 @@ import Store
 ///
 /// One tick reads state once and decides, from state alone, which chores are due: the release train (its start,
 /// or its next check), leases past their expiry, the comparison of status comments with state, the daily
-/// reminders, and work the events missed (``MissedWorkFinder``). When none is due it returns at once, without a
-/// forge call and without a state commit. Otherwise it does the due chores and returns every state change in one
+/// reminders, work the events missed (``MissedWorkFinder``) and dev runs left waiting for CI
+/// (``PendingCIChecks``). When none is due it returns at once, without a forge call and without a state commit. Otherwise it does the due chores and returns every state change in one
 /// batch for the caller to publish in one commit. Each chore is keyed in state (a flow row's `next_check_at`, an
 /// audit key per reminder and day, a run's end), so a second tick at the same time does nothing again.
 public struct Heartbeat: Sendable {
@@ -36,6 +36,8 @@ public struct Heartbeat: Sendable {
         public var selfLogins: Set<String>
         /// Work the events missed (``MissedStageFinder``); nil skips the chore.
         public var missedWork: (any MissedWorkFinder)?
+        /// Dev runs left waiting for CI are judged (``PendingCIChecks``); nil skips the chore.
+        public var pendingCI: PendingCIChecks?
         /// The log.
         public var log: FlowLog
 
@@ -43,7 +45,7 @@ public struct Heartbeat: Sendable {
         public init(
             forge: any ForgeClient, client: @escaping @Sendable (RepositorySlug) -> any ForgeClient,
             configuration: PipelineConfiguration, labels: LabelCatalog, selfLogins: Set<String>,
-            missedWork: (any MissedWorkFinder)? = nil, log: FlowLog
+            missedWork: (any MissedWorkFinder)? = nil, pendingCI: PendingCIChecks? = nil, log: FlowLog
         ) {
             self.forge = forge
             self.client = client
@@ -51,6 +53,7 @@ public struct Heartbeat: Sendable {
             self.labels = labels
             self.selfLogins = selfLogins
             self.missedWork = missedWork
+            self.pendingCI = pendingCI
             self.log = log
         }
     }
@@ -91,12 +94,16 @@ public struct Heartbeat: Sendable {
         let heartbeat = context.configuration.heartbeat
         let graceCutoff = now.addingTimeInterval(-Double(heartbeat.leaseGraceMinutes) * 60)
         let expired = selection == .all ? try await state.expiredLeases(at: graceCutoff) : []
+        let waitingForCI =
+            selection == .all && context.pendingCI != nil
+            ? try await PendingCIChore.waiting(in: state, repository: repository) : []
         let due = DueChores(
             train: selection == .releaseTrain || train.isDue(at: now, trains: trains),
             leases: !expired.isEmpty,
             repair: selection == .all && Self.isDue(chores[Chore.statusRepair], now),
             reminders: selection == .all && heartbeat.reminders && Self.isDue(chores[Chore.reminders], now),
-            missedWork: selection == .all && context.missedWork != nil && Self.isDue(chores[Chore.missedWork], now))
+            missedWork: selection == .all && context.missedWork != nil && Self.isDue(chores[Chore.missedWork], now),
+            pendingCI: !waitingForCI.isEmpty)
         guard due.any else {
             report.nothingDue = true
             report.lines.append("nothing due at \(TrainMessages.timestamp(now))")
@@ -142,6 +149,14 @@ public struct Heartbeat: Sendable {
                     Chore.missedWork, after: chores[Chore.missedWork], now: now, minutes: Self.missedWorkIntervalMinutes
                 ))
         }
+        if due.pendingCI, let checks = context.pendingCI {
+            // Every tick while a record waits: CI reads only, until a judgement is due (PendingCIChore).
+            let chore = PendingCIChore(context: context, checks: checks, now: now)
+            let outcome = try await chore.run(waitingForCI, state: state)
+            report.lines += outcome.lines
+            report.changes += outcome.changes
+            report.starts += outcome.starts
+        }
         if report.lines.isEmpty { report.lines.append("checked at \(TrainMessages.timestamp(now)); nothing to change") }
         return report
     }
@@ -158,8 +173,8 @@ public struct Heartbeat: Sendable {
     static let missedWorkIntervalMinutes = 10
 
     private struct DueChores {
-        var train, leases, repair, reminders, missedWork: Bool
-        var any: Bool { train || leases || repair || reminders || missedWork }
+        var train, leases, repair, reminders, missedWork, pendingCI: Bool
+        var any: Bool { train || leases || repair || reminders || missedWork || pendingCI }
     }
 
     private static func isDue(_ record: FlowRecord?, _ now: Date) -> Bool {

@@ -100,7 +100,7 @@ public struct ReleaseTrain: Sendable {
         }
         switch schedule.decision(at: now, startedWeeks: Set(trains.map(\.instance)), openTrain: nil) {
         case .start(let week, _):
-            let (version, base) = try await proposal(trains: trains)
+            let (version, base) = try await proposal(trains: trains, week: week)
             var run = TrainRun(
                 context: context, week: week, state: .notStarted, data: ReleaseTrainData(version: version, base: base),
                 revision: 0, startedAt: now, now: now)
@@ -118,12 +118,10 @@ public struct ReleaseTrain: Sendable {
 
     /// The proposed version: the newest release among the repository's tags (`vX.Y.Z` or `X.Y.Z`) and the trains in
     /// state, with its minor incremented.
-    private func proposal(trains: [FlowRecord]) async throws -> (SemanticVersion, String?) {
+    private func proposal(trains: [FlowRecord], week: String) async throws -> (SemanticVersion, String?) {
         let started = ContinuousClock.now
         let tags = try await context.forge.tags()
-        await context.log.record(
-            flow: ReleaseTrainFlow.name, instance: "-", version: nil, step: "propose-version", tool: "forge.tags",
-            result: "\(tags.count) tags", latency: ContinuousClock.now - started)
+        let latency = ContinuousClock.now - started
         var candidates: [(SemanticVersion, String)] = tags.compactMap { tag in
             SemanticVersion(tag.name).map { ($0, tag.name) }
         }
@@ -131,9 +129,11 @@ public struct ReleaseTrain: Sendable {
             ReleaseTrainData.decode(record.dataJSON).map { ($0.version, "\($0.version) (train \(record.instance))") }
         }
         let releases = candidates.filter { !$0.0.isPreRelease }
-        guard let newest = releases.max(by: { $0.0 < $1.0 }) else {
-            return (SemanticVersion.proposal(after: []), nil)
-        }
-        return (newest.0.nextMinor, newest.1)
+        let newest = releases.max(by: { $0.0 < $1.0 })
+        let proposed = newest.map(\.0.nextMinor) ?? SemanticVersion.proposal(after: [])
+        await context.log.record(
+            flow: ReleaseTrainFlow.name, instance: week, version: "\(proposed)", step: "propose-version",
+            tool: "forge.tags", result: "\(tags.count) tags", latency: latency)
+        return (proposed, newest?.1)
     }
 }

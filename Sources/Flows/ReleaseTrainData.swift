@@ -68,6 +68,11 @@ enum TrainMessages {
         "<!-- conveyor:release-train:\(week):\(role) -->"
     }
 
+    /// `Release X.Y.Z`: the release issue's title, following the version.
+    static func issueTitle(_ version: SemanticVersion) -> String {
+        "Release \(version)"
+    }
+
     static func issueBody(week: String) -> String {
         """
         Release train of week \(week), opened by Conveyor. Commands (first line of a comment): \

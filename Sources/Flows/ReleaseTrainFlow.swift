@@ -3,7 +3,7 @@
 /// | from | event | guard | to | actions |
 /// |---|---|---|---|---|
 /// | NOT_STARTED | startDue | | WAIT_START_APPROVAL | openReleaseIssue, askStartApproval |
-/// | WAIT_START_APPROVAL | version | versionValid | WAIT_START_APPROVAL | setVersion, renderStartApproval |
+/// | WAIT_START_APPROVAL | version | versionValid | WAIT_START_APPROVAL | setVersion, renderStartApproval, retitleReleaseIssue |
 /// | WAIT_START_APPROVAL | version | | WAIT_START_APPROVAL | replyBadVersion |
 /// | WAIT_START_APPROVAL | approve | | RELEASE_MANAGER_CREATED | recordApproval, linkReleaseItem, labelReleaseItem |
 /// | RELEASE_MANAGER_CREATED | proceed | | RELEASES_CREATED | createMilestones |
@@ -80,6 +80,8 @@ public enum ReleaseTrainFlow {
         case setVersion
         /// Re-render the approval message with the current version.
         case renderStartApproval
+        /// Give the release issue the title `Release X.Y.Z` of the current version, unless it has it already.
+        case retitleReleaseIssue
         /// Reply that the `/version` argument is not a version.
         case replyBadVersion
         /// Record who approved and when.
@@ -115,7 +117,7 @@ public enum ReleaseTrainFlow {
             from: .notStarted, on: .startDue, to: .waitStartApproval, actions: [.openReleaseIssue, .askStartApproval]),
         .init(
             from: .waitStartApproval, on: .version, when: .versionValid, to: .waitStartApproval,
-            actions: [.setVersion, .renderStartApproval]),
+            actions: [.setVersion, .renderStartApproval, .retitleReleaseIssue]),
         .init(from: .waitStartApproval, on: .version, to: .waitStartApproval, actions: [.replyBadVersion]),
         .init(
             from: .waitStartApproval, on: .approve, to: .releaseManagerCreated,

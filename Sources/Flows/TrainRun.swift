@@ -139,6 +139,7 @@ struct TrainRun {
                 "approval", TrainMessages.approval(week: week, data: data), known: data.approvalComment, step: action)
         case .setVersion:
             if case .version(let text) = command, let version = SemanticVersion(text) { data.version = version }
+        case .retitleReleaseIssue: try await retitleReleaseIssue()
         case .replyBadVersion:
             if let comment, case .version(let text) = command {
                 let shown = text.isEmpty ? "nothing" : "`\(text.replacingOccurrences(of: "`", with: "'"))`"
@@ -196,7 +197,7 @@ struct TrainRun {
 
     private mutating func openReleaseIssue() async throws {
         if data.issue != nil { return }
-        let title = "Release \(data.version)"
+        let title = TrainMessages.issueTitle(data.version)
         let existing = try await timed("open-release-issue", "forge.openIssues") {
             try await context.forge.openIssues(labels: []).first { $0.title == title }
         }
@@ -212,6 +213,19 @@ struct TrainRun {
         }
         // Commands written before the train asked anything do not count.
         if let issue = data.issue { data.cursor = try await issueComments(issue).map(\.id).max() ?? 0 }
+    }
+
+    /// The release issue is the one state recorded (never looked up by title, which this changes); it is read first,
+    /// so a heartbeat that repeats one whose rename already happened writes nothing.
+    private mutating func retitleReleaseIssue() async throws {
+        guard let issue = data.issue else { return }
+        let title = TrainMessages.issueTitle(data.version)
+        let current = try await timed("retitle-release-issue", "forge.issue") { try await context.forge.issue(issue) }
+        guard current.title != title else { return }
+        _ = try await timed("retitle-release-issue", "forge.updateIssue") {
+            try await context.forge.updateIssue(issue, IssueUpdate(title: title))
+        }
+        lines.append("release-train \(week): renamed #\(issue) \"\(current.title)\" to \"\(title)\"")
     }
 
     private mutating func labelReleaseItem() async throws {
@@ -384,13 +398,24 @@ struct TrainRun {
         return decision
     }
 
+    /// Runs one forge call of `step` and logs it (one JSON line: version, step, tool, result, latency), failed or not.
     private func timed<T>(_ step: String, _ tool: String, _ body: () async throws -> T) async rethrows -> T {
         let started = ContinuousClock.now
-        let value = try await body()
+        do {
+            let value = try await body()
+            await log(step, tool, result: "ok", since: started)
+            return value
+        } catch {
+            let code = (error as? ForgeError).map { "\($0.code)" } ?? "failed"
+            await log(step, tool, result: "error: \(code)", since: started)
+            throw error
+        }
+    }
+
+    private func log(_ step: String, _ tool: String, result: String, since started: ContinuousClock.Instant) async {
         await context.log.record(
             flow: ReleaseTrainFlow.name, instance: week, version: "\(data.version)", step: step, tool: tool,
-            result: "ok", latency: ContinuousClock.now - started)
-        return value
+            result: result, latency: ContinuousClock.now - started)
     }
 
     // MARK: - State

@@ -71,6 +71,11 @@ public protocol ForgeClient: PermissionLookup {
     /// Opens an issue titled `title`, never twice: when the answer is lost, the open issue of that title is used.
     func createIssue(title: String, body: String) async throws(ForgeError) -> Issue
 
+    /// Changes the title or body of issue `number` (GitHub `PATCH …/issues/{issue_number}`, Gitea
+    /// `PATCH …/issues/{index}`) and returns the issue afterwards. Sending the same update again changes nothing,
+    /// so the call can be retried; callers compare with ``issue(_:)`` first to avoid a write that changes nothing.
+    func updateIssue(_ number: Int, _ update: IssueUpdate) async throws(ForgeError) -> Issue
+
     /// Every milestone of the repository, open and closed.
     func milestones() async throws(ForgeError) -> [Milestone]
 

@@ -29,6 +29,14 @@ extension ForgeREST {
         }
     }
 
+    /// Edits issue `number`; an empty title is refused before anything is sent. A `PATCH` sets fields to given
+    /// values, so a retry after a lost answer does no harm.
+    func updateIssue(_ number: Int, _ update: IssueUpdate) async throws(ForgeError) -> Issue {
+        let operation = APIOperation("edit issue #\(number)", needs: .writeIssues)
+        if let title = update.title { try requireName(title, "issue title", operation) }
+        return try await send(.patch, ["issues", String(number)], body: update, decoding: Issue.self, operation)
+    }
+
     /// Every milestone, open and closed.
     func milestones() async throws(ForgeError) -> [Milestone] {
         try await list(

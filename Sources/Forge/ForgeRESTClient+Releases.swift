@@ -7,6 +7,10 @@ extension ForgeRESTClient {
         try await rest.createIssue(title: title, body: body)
     }
 
+    public func updateIssue(_ number: Int, _ update: IssueUpdate) async throws(ForgeError) -> Issue {
+        try await rest.updateIssue(number, update)
+    }
+
     public func milestones() async throws(ForgeError) -> [Milestone] { try await rest.milestones() }
 
     public func createMilestone(title: String, description: String) async throws(ForgeError) -> Milestone {

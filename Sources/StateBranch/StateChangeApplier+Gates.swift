@@ -2,18 +2,20 @@ import Foundation
 import GRDB
 
 extension StateChangeApplier {
-    /// Inserts the verdict's rows into `gate_results` under the run's first attempt (recorded here when missing).
+    /// Inserts the verdict's rows into `gate_results` under the run's latest attempt, the one the gate judged
+    /// (attempt 1 is recorded here when the run has none).
     func recordGateResults(_ record: GateResultRecord) throws -> StateChangeOutcome {
         try requireRun(record.runID, for: "recordGateResults")
         let time = StateTimestamp.text(record.at)
         _ = try execute(
             """
-            INSERT INTO attempts (attempt_id, run_id, number, status, started_at) VALUES (?, ?, 1, 'started', ?)
+            INSERT INTO attempts (attempt_id, run_id, number, status, started_at)
+            SELECT ?, ?, 1, 'started', ? WHERE NOT EXISTS (SELECT 1 FROM attempts WHERE run_id = ?)
             ON CONFLICT DO NOTHING
-            """, ["\(record.runID)#1", record.runID, time])
+            """, ["\(record.runID)#1", record.runID, time, record.runID])
         guard
             let attempt = try String.fetchOne(
-                db, sql: "SELECT attempt_id FROM attempts WHERE run_id = ? ORDER BY number LIMIT 1",
+                db, sql: "SELECT attempt_id FROM attempts WHERE run_id = ? ORDER BY number DESC LIMIT 1",
                 arguments: [record.runID])
         else {
             throw StateBranchError(

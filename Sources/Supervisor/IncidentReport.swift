@@ -12,14 +12,16 @@ struct IncidentReport {
     let tried: [FailureRecord]
     let narrative: SupervisionNarrative
     let path: String
+    /// The job's attempt that failed last, from 1.
+    let attempt: Int
 
     var markdown: String {
         var lines = ["---"]
         lines.append("type: incident")
         lines.append("run_id: \(quoted(context.runID))")
         if let forgeRunID = context.forgeRunID { lines.append("forge_run_id: \(quoted(forgeRunID))") }
-        let attempts = (tried.map(\.attemptID) + ["\(context.runID)#\(context.forgeAttempt).\(attemptNumber)"])
-            .uniqued()
+        lines.append("forge_run_attempt: \(context.forgeAttempt)")
+        let attempts = (tried.map(\.attemptID) + [context.attemptID(attempt)]).uniqued()
         lines.append("attempt_ids: [\(attempts.map(quoted).joined(separator: ", "))]")
         lines.append("work_item: \(context.workItem.number)")
         lines.append("repository: \(quoted(context.workItem.repository))")
@@ -51,10 +53,6 @@ struct IncidentReport {
         lines.append("")
         lines += narrative.entries.map { "- \($0.phase.rawValue): \($0.text)" }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private var attemptNumber: Int {
-        (tried.last.flatMap { Int($0.attemptID.split(separator: ".").last ?? "") } ?? 0) + 1
     }
 
     /// Where to look first, by class.

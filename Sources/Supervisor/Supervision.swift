@@ -26,7 +26,8 @@ public actor Supervision {
     private var history: StageSupervisionHistory?
     private var historyProblem: String?
     private let started = Date()
-    private var attemptStarted = Date()
+    /// When the current attempt started.
+    public private(set) var attemptStarted = Date()
     private var infraRetries = 0
     private var pendingRemediation: Int?
     private var commandExits: [CommandExit] = []
@@ -85,12 +86,21 @@ public actor Supervision {
 
     /// Classifies a failed gate before anything is published, records it and says what to do next; `.stop` means
     /// publish the failure (with the narrative and any incident).
-    public func gateFailed(_ verdict: GateVerdict, agentStatus: AgentStatus) async -> Next {
+    ///
+    /// - Parameter owner: who already handled the failures of the repository's own commands and CI in this
+    ///   attempt (the dev loop, qa's commands); such a product failure is not revised again but escalated.
+    public func gateFailed(
+        _ verdict: GateVerdict, agentStatus: AgentStatus, commandFailuresOwner owner: CommandFailureOwner? = nil
+    ) async -> Next {
         guard mode != .off, verdict.result == .fail else { return .stop }
         settlePending(recovered: false)
         let classification = FailureClassifier.classify(
             verdict: verdict, agentStatus: agentStatus, commandExits: commandExits,
             flakyRerunsTried: commandRerunsTried)
+        let fromCommands = verdict.reasons.contains { $0.code == .commandFailed || $0.code == .ciFailed }
+        if let owner, fromCommands, classification.failureClass == .product {
+            return await handle(classification, deferredTo: owner.reason)
+        }
         let untried = verdict.reasons.contains { $0.code == .commandFailed } && !commandRerunsTried
         let next = await handle(classification, untriedCommand: untried)
         if case .rerun = next, records.last?.action == RemediationAction.revise.rawValue {
@@ -158,7 +168,9 @@ public actor Supervision {
 
     // MARK: - Deciding
 
-    private func handle(_ classification: FailureClassification, untriedCommand: Bool = false) async -> Next {
+    private func handle(
+        _ classification: FailureClassification, untriedCommand: Bool = false, deferredTo deferred: String? = nil
+    ) async -> Next {
         guard let context else { return .stop }
         narrative.add(
             .diagnostics,
@@ -166,7 +178,10 @@ public actor Supervision {
                 + "(confidence \(String(format: "%.2f", classification.confidence)); signals "
                 + classification.signals.map { "`\($0)`" }.joined(separator: ", ") + ").")
         let proposed = Playbook.action(for: classification.failureClass, untriedCommand: untriedCommand)
-        let (action, why) = await limit(proposed, classification: classification)
+        let (action, why) =
+            if let deferred { (RemediationAction.escalate, deferred) } else {
+                await limit(proposed, classification: classification)
+            }
         guard context.mode == .on else {
             narrative.add(
                 .remediation,
@@ -206,6 +221,8 @@ public actor Supervision {
                 history.failures.contains { $0.action == RemediationAction.redispatch.rawValue }
                 || records.contains { $0.action == RemediationAction.redispatch.rawValue }
             if classification.failureClass == .infra && !dispatched {
+                // A re-dispatch is a rerun too: it may not break the limits either.
+                if let problem = await limitsProblem(adding: 1) { return (.escalate, problem) }
                 return (.redispatch, "the same infrastructure failure came back after a retry in this job")
             }
             return (.escalate, "the same failure signature came back (`\(signature)`): stop on the second time")
@@ -291,23 +308,45 @@ public actor Supervision {
 
     private func redispatch(_ classification: FailureClassification, reason: String) async -> Next {
         guard let context, let dispatch = context.redispatch else {
-            // The hook is not wired yet (it needs `ForgeClient.dispatchWorkflow` in this job): the job ends as
-            // "try again later" and whatever runs the stage next (the workflow's retry, the owner) is the new job.
-            // It counts as a rerun, so that next job continues the episode's count instead of starting afresh.
+            // No way to start a job from here (a context without the hook): the job ends as "try again later" and
+            // whatever runs the stage next (the workflow's retry, the owner) is the new job. It counts as a rerun, so
+            // that next job continues the episode's count instead of starting afresh.
             narrative.add(
                 .remediation,
-                "Re-dispatch (\(reason)): this conveyor cannot start the job itself yet, so the job ends as "
-                    + "\"try again later\"; the next run of the stage continues the count.")
+                "Re-dispatch (\(reason)): this job cannot start a new one, so it ends as \"try again later\"; the "
+                    + "next run of the stage continues the count.")
             append(classification, action: .redispatch, live: true, result: "not_available", reason: reason)
             return .stop
         }
+        let request = RedispatchRequest(
+            workItem: context.workItem, stage: context.stage, runID: context.runID, forgeRunID: context.forgeRunID,
+            reason: reason)
         do {
-            try await dispatch(context.stage, context.workItem.number)
-            narrative.add(.remediation, "Re-dispatched the stage in a new job: \(reason).")
-            append(classification, action: .redispatch, live: true, result: "dispatched", reason: reason)
+            switch try await dispatch(request) {
+            case .dispatched(let workflow, let ref, let inputs):
+                let shown = inputs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+                narrative.add(
+                    .remediation,
+                    "Re-dispatched the stage in a new job (\(reason)): `\(workflow)` on `\(ref)` with \(shown). The "
+                        + "new job resumes the stage and continues this episode's limits from state.")
+                append(classification, action: .redispatch, live: true, result: "dispatched", reason: reason)
+            case .alreadyDispatched:
+                narrative.add(
+                    .remediation,
+                    "Re-dispatch (\(reason)): state already holds this run's dispatch, so nothing was dispatched "
+                        + "again.")
+                append(
+                    classification, action: .redispatch, live: true, result: "already_dispatched", reason: reason)
+            }
         } catch {
-            append(classification, action: .redispatch, live: true, result: "failed", reason: reason)
-            escalate(classification, reason: "the re-dispatch failed: \(FailureClassifier.firstLine(error))")
+            let why = FailureClassifier.firstLine(error)
+            narrative.add(
+                .remediation,
+                "Re-dispatch failed (\(reason)): \(why) The job ends as \"try again later\"; the next run of the "
+                    + "stage continues the count.")
+            append(
+                classification, action: .redispatch, live: true, result: "failed",
+                reason: "\(reason); the dispatch failed: \(why)")
         }
         return .stop
     }
@@ -318,7 +357,7 @@ public actor Supervision {
         let path = "incidents/\(context.workItem.number)/\(context.runID).md"
         let report = IncidentReport(
             context: context, classification: classification, reason: reason, tried: records,
-            narrative: narrative, path: path)
+            narrative: narrative, path: path, attempt: directive.number)
         escalation = Escalation(
             failureClass: classification.failureClass, reason: reason, path: path, markdown: report.markdown)
         narrative.add(
@@ -347,7 +386,7 @@ public actor Supervision {
         records.append(
             FailureRecord(
                 idempotencyKey: "\(context.runID):failure:\(index)", runID: context.runID,
-                attemptID: "\(context.runID)#\(context.forgeAttempt).\(directive.number)", workItem: context.workItem,
+                attemptID: context.attemptID(directive.number), workItem: context.workItem,
                 stage: context.stage.rawValue, failureClass: classification.failureClass.rawValue,
                 confidence: classification.confidence, signature: classification.signature,
                 signalsJSON: classification.signalsJSON, summary: classification.summary, action: action.rawValue,

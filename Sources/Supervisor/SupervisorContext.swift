@@ -23,8 +23,8 @@ public struct SupervisorContext: Sendable {
     public var state: StateLocation?
     /// Links for the incident report, e.g. the Actions run page.
     public var links: [String]
-    /// Starts a new job for the stage (`workflow_dispatch`); nil until the forge client can dispatch workflows
-    /// (`ForgeClient.dispatchWorkflow`), in which case a re-dispatch is only proposed and the run escalates.
+    /// Starts a new job for the stage (`workflow_dispatch`); nil when the job cannot dispatch (tests of pure
+    /// decisions), and then a re-dispatch is recorded `not_available` and the job ends as "try again later".
     public var redispatch: Redispatcher?
 
     /// Creates a context.
@@ -46,9 +46,42 @@ public struct SupervisorContext: Sendable {
     }
 }
 
-/// The hook a re-dispatch goes through: starts the stage again in a new job for the same work item. Wired to
-/// `ForgeClient.dispatchWorkflow` once the forge client has it; the supervisor passes the stage and work item.
-public typealias Redispatcher = @Sendable (_ stage: StageName, _ workItem: Int) async throws -> Void
+/// What a re-dispatch asks for: the stage to start again in a new job, as a resume of the run that gave up.
+public struct RedispatchRequest: Sendable, Equatable {
+    /// The work item.
+    public var workItem: WorkItemKey
+    /// The stage to continue.
+    public var stage: StageName
+    /// The run that asks (this job's run), for the record and the dispatch's idempotency key.
+    public var runID: String
+    /// The Actions run id (`GITHUB_RUN_ID`) of this job, when known: a re-run of the same Actions run finds the
+    /// dispatch already recorded and does not dispatch again.
+    public var forgeRunID: String?
+    /// Why the supervisor asks for a new job, one sentence.
+    public var reason: String
+
+    /// Creates a request.
+    public init(workItem: WorkItemKey, stage: StageName, runID: String, forgeRunID: String?, reason: String) {
+        self.workItem = workItem
+        self.stage = stage
+        self.runID = runID
+        self.forgeRunID = forgeRunID
+        self.reason = reason
+    }
+}
+
+/// What became of a re-dispatch.
+public enum RedispatchOutcome: Sendable, Equatable {
+    /// Recorded in state, then dispatched: `workflow` on `ref` with these inputs.
+    case dispatched(workflow: String, ref: String, inputs: [String: String])
+    /// State already held this job's dispatch (a re-run of the same Actions run): nothing was dispatched again.
+    case alreadyDispatched
+}
+
+/// The hook a re-dispatch goes through: records the new job in state, then starts it (`workflow_dispatch` of the
+/// wrapper workflow through `ForgeClient.dispatchWorkflow`). Throws when the dispatch could not be made, with a
+/// message that says why (a token that may not dispatch workflows, a workflow the forge does not know).
+public typealias Redispatcher = @Sendable (_ request: RedispatchRequest) async throws -> RedispatchOutcome
 
 /// What the next attempt should do differently, as the last remediation asked.
 public struct AttemptDirective: Sendable, Equatable {
@@ -63,4 +96,24 @@ public struct AttemptDirective: Sendable, Equatable {
 
     /// Creates the first attempt's directive.
     public init() {}
+}
+
+/// How a job's attempts map to rows of `attempts` (`<run id>#<number>`), which the supervisor's records, the
+/// incident report and the agent sessions share: the job's first attempt is the Actions attempt's own row (as before
+/// the supervisor), each rerun gets a row in the Actions attempt's block of ten.
+public enum AttemptRows {
+    /// Rows set aside per Actions attempt (`dev.max_dev_attempts` is at most ten).
+    public static let block = 10
+
+    /// The row of attempt `attempt` (from 1) of a job in Actions attempt `forgeAttempt` (from 1).
+    public static func number(_ attempt: Int, forgeAttempt: Int) -> Int {
+        attempt == 1 ? max(forgeAttempt, 1) : (max(forgeAttempt, 1) - 1) * block + attempt
+    }
+}
+
+extension SupervisorContext {
+    /// The `attempts` row id of this job's attempt `number`.
+    public func attemptID(_ number: Int) -> String {
+        "\(runID)#\(AttemptRows.number(number, forgeAttempt: forgeAttempt))"
+    }
 }

@@ -104,8 +104,12 @@ struct AdoptionPointsTests {
     @Test("the action downloads the release and checks it against SHA256SUMS, with retries and a time limit")
     func checksumVerification() throws {
         let steps = try Self.actionSteps()
-        let release = try #require(steps.first { ($0["run"] as? String)?.contains("install-conveyor") == true })
-        #expect((release["if"] as? String)?.contains("build-from-source") == true)
+        let release = try #require(
+            steps.first { ($0["run"] as? String)?.contains("install-tools\"") == true },
+            "no step installs the release")
+        #expect((release["if"] as? String) == "inputs.build-from-source != 'true'")
+        let tools = try Self.text("action/install-tools")
+        #expect(tools.contains("\"$here/install-conveyor\""))
         let script = try Self.text("action/install-conveyor")
         for needed in ["SHA256SUMS", "sha256sum --check --strict", "--retry 3", "--max-time", "RUNNER_TOOL_CACHE"] {
             #expect(script.contains(needed), "action/install-conveyor lacks \(needed)")
@@ -118,17 +122,21 @@ struct AdoptionPointsTests {
     func agentCLIInstallStep() throws {
         let steps = try Self.actionSteps()
         let runIndex = try #require(steps.firstIndex { ($0["id"] as? String) == "run" })
-        let installIndex = try #require(
-            steps.firstIndex { ($0["run"] as? String)?.contains("install-agent-cli") == true },
-            "no step installs the agent CLI")
-        #expect(installIndex < runIndex)
-        #expect(try Self.text("action/install-agent-cli").contains("--require-hashes"))
+        let installs = steps.indices.filter { (steps[$0]["run"] as? String)?.contains("install-tools") == true }
+        #expect(installs.count == 2, "one install step for a release, one beside a source build")
+        #expect(installs.allSatisfy { $0 < runIndex })
+        #expect(try Self.text("action/install-tools").contains("\"$here/install-agent-cli\" \"$cli\""))
+        let script = try Self.text("action/install-agent-cli")
+        for needed in ["sha256sum --check --strict", "--retry 3", "--max-time", "RUNNER_TOOL_CACHE", ".complete"] {
+            #expect(script.contains(needed), "action/install-agent-cli lacks \(needed)")
+        }
         let pins = try Self.text("action/agent-clis.lock").split(separator: "\n")
             .filter { !$0.hasPrefix("#") }.map { $0.split(separator: " ").map(String.init) }
         for agent in ["claude", "codex"] {
             for arch in ["x86_64", "arm64"] {
-                let pin = try #require(pins.first { $0.first == agent && $0.count == 6 && $0[3] == arch })
+                let pin = try #require(pins.first { $0.first == agent && $0.count == 7 && $0[3] == arch })
                 #expect(pin[5].wholeMatch(of: /[0-9a-f]{64}/) != nil, "\(agent) \(arch) has no SHA-256")
+                #expect(pin[6].hasPrefix("https://") && pin[6].hasSuffix(".whl"), "\(agent) \(arch) has no wheel URL")
             }
         }
     }
@@ -140,16 +148,34 @@ struct AdoptionPointsTests {
 
     // MARK: - The container image
 
-    @Test("the Dockerfile builds in a Swift stage and ships a slim runtime with the agent CLIs")
+    @Test("the Dockerfile installs the checked release tarball and pinned agent CLIs on a slim runtime")
     func dockerfileStages() throws {
         let lines = try Self.text("Dockerfile").split(separator: "\n").map(String.init)
-        let stages = lines.filter { $0.hasPrefix("FROM ") }
-        #expect(stages.count >= 2, "not multi-stage")
-        #expect(stages.first?.hasPrefix("FROM swift:") == true)
-        #expect(stages.last?.contains("slim") == true, "the runtime stage is not a slim image")
-        let runtime = lines.drop { $0 != stages.last }
-        #expect(runtime.contains { $0.hasPrefix("COPY --from=build ") })
-        #expect(runtime.contains { $0.contains("/usr/local/bin/claude") })
-        #expect(!runtime.contains { $0.contains("swift") }, "the runtime stage mentions the Swift toolchain")
+        /// The lines of the stage named `name` (from its FROM to the next), or of the last stage for nil.
+        func stage(_ name: String?) -> [String] {
+            let starts = lines.indices.filter { lines[$0].hasPrefix("FROM ") }
+            guard
+                let start = name.map({ name in starts.first { lines[$0].hasSuffix(" AS \(name)") } })
+                    ?? starts.last
+            else { return [] }
+            return Array(lines[start..<(starts.first { $0 > start } ?? lines.endIndex)])
+        }
+        #expect(lines.contains { $0.hasPrefix("ARG BUILDER_BASE=swift:") })
+        #expect(lines.contains { $0.hasPrefix("ARG RUNTIME_BASE=debian:") && $0.hasSuffix("-slim") })
+        let release = stage("release")
+        #expect(release.contains { $0.hasPrefix("COPY dist/SHA256SUMS ") })
+        #expect(release.contains { $0.contains("/src/action/install-conveyor") })
+        #expect(stage("agents").contains { $0.contains("/src/action/install-agent-cli") })
+        #expect(stage("source").contains { $0.contains("scripts/package --check") })
+        #expect(stage("from-source").contains { $0.hasPrefix("COPY --from=release-from-source ") })
+        let runtime = stage("runtime")
+        #expect(runtime.first == "FROM ${RUNTIME_BASE} AS runtime")
+        #expect(runtime.contains { $0.hasPrefix("COPY --from=agents ") })
+        #expect(runtime.contains("USER 1001"))
+        #expect(
+            !runtime.contains { $0.lowercased().contains("swift") }, "the runtime stage mentions the Swift toolchain")
+        let last = stage(nil)
+        #expect(last.first == "FROM runtime", "the default image is not the runtime stage")
+        #expect(last.contains { $0.hasPrefix("COPY --from=release ") })
     }
 }

@@ -141,12 +141,28 @@ import Testing
             let base = try GitCLI.run(["-C", world.bare.path, "rev-parse", "main"]).trimmingCharacters(
                 in: .whitespacesAndNewlines)
             async let ci = Self.playCI(world, oldHead: base)
+            let log = world.scratch.appending("run.jsonl")
             let run = try await world.conveyor(
                 ["run"],
                 try Self.checkout(world).merging([
                     "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)",
+                    "CONVEYOR_PROGRESS_SECONDS": "1", "CONVEYOR_LOG_FILE": log.path,
                 ]) { $1 })
             let head = try await ci
+            // The CI wait (about 3 s) said every second what it waited for: the head and the checks' counts
+            // (issue 10), in the job log and the JSON-lines log.
+            let waitLines = run.stdout.split(separator: "\n").filter {
+                $0.hasPrefix("conveyor: ci.wait still running (")
+            }
+            #expect(waitLines.count >= 2, "stdout: \(run.stdout)")
+            #expect(
+                waitLines.contains { $0.contains("head \(head?.prefix(12) ?? "-"): ") && $0.contains(" pending, ") },
+                "\(waitLines)")
+            let records = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+                .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            let waits = records.filter { $0["step"] as? String == "ci.wait" && $0["result"] as? String == "progress" }
+            #expect(waits.count == waitLines.count)
+            #expect(waits.allSatisfy { ($0["detail"] as? String)?.contains(" passed, ") == true }, "\(waits)")
 
             let firstComment = await world.forge.comments(issue: 1).first?.body ?? ""
             #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)\ncomment: \(firstComment)")
@@ -190,6 +206,59 @@ import Testing
             #expect(attempts.count == 2, "\(attempts)")
             #expect(attempts.contains { $0.contains("\"product\"") && $0.contains("\"failed\"") }, "\(attempts)")
             #expect(attempts.contains { $0.contains("\"passed\"") }, "\(attempts)")
+        }
+    }
+
+    /// The fix keeps the broken `calc.py`'s size (`a + b` → `a * b`) and modification time, and `__pycache__` is
+    /// ignored by `.gitignore`: Python would trust the first attempt's bytecode, so only a work tree cleared of the
+    /// earlier attempt's command output judges the fix (``CommandOutputs``).
+    @Test func aFixKeepingTheBrokenFilesSizeAndMtimeIsJudgedWithoutTheEarlierBytecode() async throws {
+        let seed = Self.project.merging([
+            ".conveyor/config.yml": Self.configuration(ci: "{mode: off}"), ".gitignore": "__pycache__/\n",
+        ]) { $1 }
+        try await RunWorld.with(seed: seed, label: "run:dev") { world in
+            let (_, test) = Self.change(broken: false)
+            let body = "def add(a, b):\n    return a + b\n\n\ndef multiply(a, b):\n    return a OP b\n"
+            let prompts = world.scratch.appending("prompts")
+            try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
+            let reference = world.scratch.appending("calc-mtime")
+            let script = world.scratch.appending("same-size-agent.sh")
+            try """
+            n=$(ls '\(prompts.path)' | wc -l)
+            cat > '\(prompts.path)'/prompt-$n.txt
+            if grep -q AssertionError '\(prompts.path)'/prompt-$n.txt; then
+            touch -r calc.py '\(reference.path)'
+            cat > calc.py <<'PY'
+            \(body.replacingOccurrences(of: "OP", with: "*"))PY
+            touch -r '\(reference.path)' calc.py
+            else
+            cat > calc.py <<'PY'
+            \(body.replacingOccurrences(of: "OP", with: "+"))PY
+            cat > test_calc.py <<'PY'
+            \(test)PY
+            fi
+
+            """.write(to: script, atomically: true, encoding: .utf8)
+            let log = world.scratch.appending("run.jsonl")
+            let run = try await world.conveyor(
+                ["run"],
+                try Self.checkout(world).merging([
+                    "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)",
+                    "CONVEYOR_LOG_FILE": log.path,
+                ]) { $1 })
+            let comment = await world.forge.comments(issue: 1).first?.body ?? ""
+            #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)\ncomment: \(comment)")
+            #expect(comment.contains("gate verdict `pass`"), "\(comment)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: prompts.path).count == 2)
+            let branch = try #require(await world.forge.pulls().first?.head)
+            let calc = try GitCLI.run(["-C", world.bare.path, "show", "\(branch):calc.py"])
+            #expect(calc.contains("return a * b"))
+            // The first attempt's bytecode was there, and was removed before the second attempt's command.
+            let records = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+                .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            let sweeps = records.filter { $0["step"] as? String == "dev.attempt.2.sweep" }
+            // calc.py's and test_calc.py's bytecode.
+            #expect(sweeps.compactMap { $0["result"] as? String } == ["removed 2"], "\(records)")
         }
     }
 

@@ -151,40 +151,168 @@ import Testing
         }
     }
 
-    @Test func limitsHoldAcrossTwoJobsOnTheSameStateBranch() async throws {
-        try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration(maxAutoReruns: 2)]) { world in
-            // Job 1: the forge stays down through a retry; the re-dispatch it needs ends the job "try again later".
-            let writer = try ScriptedAgent(.writeArtifacts(questions: []), in: world, name: "writer")
-            await world.forge.inject(.status(502), on: .listComments, times: 8)
-            let first = try await world.conveyor(["run"], writer.variables.merging(try world.checkout()) { $1 })
-            #expect(first.status == 75, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
-            #expect(
-                try world.failures().map { $0.split(separator: "|").prefix(4).joined(separator: "|") } == [
-                    "infra|backoff_retry|live|failed_again", "infra|redispatch|live|not_available",
-                ])
+    /// Job 1: the forge stays down through a retry, so the supervisor re-dispatches the stage. Returns the dispatch the
+    /// fake forge recorded.
+    static func outageThatRedispatches(_ world: RunWorld) async throws -> ForgeDispatch {
+        let writer = try ScriptedAgent(.writeArtifacts(questions: []), in: world, name: "writer")
+        await world.forge.inject(.status(502), on: .listComments, times: 8)
+        let first = try await world.conveyor(["run"], writer.variables.merging(try world.checkout()) { $1 })
+        #expect(first.status == 75, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
+        #expect(
+            try world.failures().map { $0.split(separator: "|").prefix(4).joined(separator: "|") } == [
+                "infra|backoff_retry|live|failed_again", "infra|redispatch|live|dispatched",
+            ])
+        // Recorded in state before the dispatch, keyed by the Actions run, so a re-run of job 1 cannot dispatch again.
+        #expect(
+            try world.state("SELECT idempotency_key FROM flow_events WHERE event_type = 'stage.dispatched'") == [
+                "redispatch:\(world.forge.owner)/\(world.forge.repo)#1:intake:4242"
+            ])
+        let dispatches = await world.forge.dispatches()
+        #expect(dispatches.count == 1)
+        let dispatch = try #require(dispatches.first)
+        #expect(dispatch.workflowID == "conveyor.yml" && dispatch.ref == "main")
+        #expect(dispatch.inputs == ["issue": "1", "stage": "intake", "mode": "resume"])
+        let comment = try #require(await world.statusComments().first)
+        #expect(comment.contains("Re-dispatched the stage in a new job"), "\(comment)")
+        return dispatch
+    }
 
-            // Job 2, another Actions run on the same state branch (the owner adds the label again): its first failure
-            // finds both reruns of the episode spent.
-            await world.forge.addLabel("run:intake", toIssue: 1)
+    @Test(arguments: ForgeDialect.allCases)
+    func limitsHoldAcrossTwoDispatchedJobs(dialect: ForgeDialect) async throws {
+        let seed = [".conveyor/config.yml": Self.configuration(maxAutoReruns: 2)]
+        try await RunWorld.with(dialect, seed: seed) { world in
+            let dispatch = try await Self.outageThatRedispatches(world)
+
+            // Job 2 is the job the wrapper workflow runs for that dispatch, from exactly its inputs: its first failure
+            // finds both reruns of the episode spent (job 1's retry and its re-dispatch).
             let idle = try ScriptedAgent(.writeNothing, in: world, name: "idle")
-            let second = try await world.conveyor(
-                ["run"], idle.variables.merging(try world.checkout()) { $1 }.merging(world.nextJob) { $1 })
-            #expect(second.status == 1, "first: \(first.stderr)\nstdout: \(second.stdout)\nstderr: \(second.stderr)")
+            let second = try await world.replay(dispatch, dialect, idle.variables.merging(try world.checkout()) { $1 })
+            #expect(second.status == 1, "stdout: \(second.stdout)\nstderr: \(second.stderr)")
             let rows = try world.failures()
             #expect(rows.count == 3, "\(rows)")
             #expect(rows.last?.hasPrefix("product|escalate|live|escalated|") == true, "\(rows)")
             #expect(rows.last?.contains("max_auto_reruns") == true, "\(rows)")
-            // Job 1 stopped before its agent; job 2's agent ran once: no revise.
+            #expect(try world.state("SELECT mode FROM runs ORDER BY started_at") == ["run", "resume"])
+            // Job 1 stopped before its agent; job 2's agent ran once: no revise, and no third job.
             #expect(try world.state("SELECT count(*) FROM agent_sessions") == ["1"])
+            #expect(await world.forge.dispatches().count == 1)
             #expect(await world.forge.labels(issue: 1).contains("need:pm"))
+            let path = try #require(try world.state("SELECT path FROM incident_reports").first)
+            let report = try GitCLI.run(["-C", world.bare.path, "show", "conveyor/state:\(path)"])
+            #expect(report.contains("\nforge_run_id: '4243'\nforge_run_attempt: 1\n"), "\(report)")
+            #expect(report.contains("attempt_ids: ['4243-1-intake-1#1']"), "\(report)")
+            // Every attempt of both jobs has its row with how it ended.
+            #expect(
+                try world.state("SELECT status, coalesce(failure_class, '') FROM attempts ORDER BY attempt_id") == [
+                    "failed|infra", "failed|infra", "gate_failed|product",
+                ])
             let metrics = try await world.stageMetrics()
             #expect(metrics["failures"] as? Int == 3 && metrics["escalations"] as? Int == 1, "\(metrics)")
             #expect(metrics["finishedRuns"] as? Int == 2 && metrics["successRate"] as? Double == 0, "\(metrics)")
         }
     }
+
+    @Test(arguments: ForgeDialect.allCases)
+    func theSameOutageInTheDispatchedJobEscalatesInsteadOfDispatchingAgain(dialect: ForgeDialect) async throws {
+        let seed = [".conveyor/config.yml": Self.configuration(maxAutoReruns: 5)]
+        try await RunWorld.with(dialect, seed: seed) { world in
+            let dispatch = try await Self.outageThatRedispatches(world)
+
+            await world.forge.inject(.status(502), on: .listComments, times: 4)
+            let writer = try ScriptedAgent(.writeArtifacts(questions: []), in: world, name: "writer-2")
+            let second = try await world.replay(
+                dispatch, dialect, writer.variables.merging(try world.checkout()) { $1 })
+            #expect(second.status == 75, "stdout: \(second.stdout)\nstderr: \(second.stderr)")
+            let rows = try world.failures()
+            #expect(rows.count == 3 && rows.last?.hasPrefix("infra|escalate|live|escalated|") == true, "\(rows)")
+            #expect(rows.last?.contains("same failure signature") == true, "\(rows)")
+            #expect(await world.forge.dispatches().count == 1, "the episode re-dispatches once")
+            let labels = await world.forge.labels(issue: 1)
+            #expect(labels.contains("state:blocked") && labels.contains("need:sre"), "\(labels)")
+            #expect(try world.state("SELECT count(*) FROM incident_reports") == ["1"])
+        }
+    }
+
+    @Test func aTokenThatMayNotDispatchIsRecordedAndTheJobEndsTryAgainLater() async throws {
+        try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration()]) { world in
+            let writer = try ScriptedAgent(.writeArtifacts(questions: []), in: world)
+            await world.forge.inject(.status(502), on: .listComments, times: 8)
+            await world.forge.inject(
+                .status(
+                    403, headers: ["Content-Type": "application/json"],
+                    body: #"{"message":"Resource not accessible by integration"}"#),
+                on: .dispatchWorkflow)
+            let run = try await world.conveyor(["run"], writer.variables.merging(try world.checkout()) { $1 })
+
+            #expect(run.status == 75, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            #expect(await world.forge.dispatches().isEmpty)
+            let rows = try world.failures()
+            #expect(rows.last?.hasPrefix("infra|redispatch|live|failed|") == true, "\(rows)")
+            #expect(rows.last?.contains("actions: write") == true, "\(rows)")
+            #expect(run.stderr.contains("could not start intake for #1 again"), "\(run.stderr)")
+            let comment = try #require(await world.statusComments().first)
+            #expect(comment.contains("Re-dispatch failed") && comment.contains("try again later"), "\(comment)")
+            #expect(try world.state("SELECT count(*) FROM incident_reports") == ["0"])
+        }
+    }
+
+    @Test func theDevLoopsFailureIsNotRevisedAgainByTheSupervisor() async throws {
+        let config = Self.configuration(
+            extra: """
+                agent: {name: command}
+                commands:
+                  test: {run: "echo broken; exit 1", timeout_minutes: 1}
+                dev:
+                  max_dev_attempts: 2
+                  ci: {mode: off}
+                """)
+        try await RunWorld.with(seed: [".conveyor/config.yml": config], label: "run:dev") { world in
+            let calls = world.scratch.appending("agent-calls")
+            let script = world.scratch.appending("dev-agent.sh")
+            try Data("echo run >> '\(calls.path)'\necho 'x = 1' > change.py\n".utf8).write(to: script)
+            var variables = try world.checkout()
+            variables["CONVEYOR_AGENT"] = "command"
+            variables["CONVEYOR_AGENT_COMMAND"] = "sh \(script.path) {prompt_file}"
+            let run = try await world.conveyor(["run"], variables)
+
+            #expect(run.status == 1, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+            // The dev loop's two attempts, and no third from a supervisor revise.
+            #expect(try String(contentsOf: calls, encoding: .utf8) == "run\nrun\n")
+            let rows = try world.failures()
+            #expect(rows.count == 1 && rows[0].hasPrefix("product|escalate|live|escalated|"), "\(rows)")
+            #expect(rows[0].contains("max_dev_attempts"), "\(rows)")
+            #expect(
+                try world.state("SELECT status, failure_class FROM attempts ORDER BY attempt_id") == [
+                    "failed|product", "failed|product",
+                ])
+        }
+    }
 }
 
 extension RunWorld {
+    /// Runs `conveyor run` as the job the wrapper workflow starts for `dispatch`: a `workflow_dispatch` event with
+    /// exactly its ref, workflow and inputs, sent by Conveyor's own identity, as another Actions run (4243).
+    func replay(_ dispatch: ForgeDispatch, _ dialect: ForgeDialect, _ extra: [String: String]) async throws
+        -> ProcessOutput
+    {
+        let file =
+            dialect == .github
+            ? "github-events/workflow_dispatch.json" : "gitea-events/constructed.workflow_dispatch.json"
+        let payload = try ActionsJob.payload(file) { object in
+            object["inputs"] = dispatch.inputs
+            object["ref"] = "refs/heads/\(dispatch.ref)"
+            object["workflow"] = ".github/workflows/\(dispatch.workflowID)"
+            var sender = object["sender"] as? [String: Any] ?? [:]
+            sender["login"] = dialect == .github ? "github-actions[bot]" : "gitea-actions"
+            sender["type"] = "Bot"
+            object["sender"] = sender
+        }
+        let path = scratch.appending("dispatch-\(UUID().uuidString.prefix(8)).json")
+        try payload.write(to: path)
+        let event = ["GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_EVENT_PATH": path.path]
+        return try await conveyor(["run"], extra.merging(nextJob) { $1 }.merging(event) { $1 })
+    }
+
     /// A git CLI clone of the repository as `GITHUB_WORKSPACE`, so `.conveyor/config.yml` is read from it.
     func checkout() throws -> [String: String] {
         let checkout = scratch.appending("checkout")

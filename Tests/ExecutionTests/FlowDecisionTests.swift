@@ -69,6 +69,29 @@ import Triggers
         #expect(decide(Self.run(.approve), last) == .approve(.ops, next: nil))
     }
 
+    /// A dev run that left its CI to tick (`ci.pending`) is not in review until a tick judged the head green: an
+    /// approval before then is refused; a revise is not.
+    @Test func approveWaitsForTheCIOfADevRunLeftPending() {
+        let dev = Self.summary(.dev, .succeeded, "pass", at: 10)
+        let pending = FlowEventSummary(
+            idempotencyKey: "\(dev.runID):ci.pending:c1", eventType: CIEvent.pending.rawValue, actorType: "conveyor",
+            actorID: nil, payloadJSON: #"{"head":"c1","run":"\#(dev.runID)"}"#, at: Date(timeIntervalSince1970: 11))
+        let waiting = FlowState(runs: [dev], events: [pending])
+        #expect(waiting.status == .waitingForCI)
+        guard case .refuse(let why) = decide(Self.run(.approve), waiting) else {
+            Issue.record("approve while CI is pending must be refused")
+            return
+        }
+        #expect(why.contains("waits for CI"))
+        #expect(decide(Self.run(.revise("smaller"), mode: .revise), waiting) == .revise(.dev, round: 1))
+        let green = FlowEventSummary(
+            idempotencyKey: CIEvent.judgementKey(pending.idempotencyKey), eventType: CIEvent.passed.rawValue,
+            actorType: "conveyor", actorID: nil, payloadJSON: "{}", at: Date(timeIntervalSince1970: 30))
+        let judged = FlowState(runs: [dev], events: [pending, green])
+        #expect(judged.status == .inReview)
+        #expect(decide(Self.run(.approve), judged) == .approve(.dev, next: Pipeline.default[.dev]?.next))
+    }
+
     @Test func reviseRunsTheStageAgainUntilTheRoundsRunOut() {
         #expect(decide(Self.run(.revise("shorter"), mode: .revise), Self.inReview) == .revise(.intake, round: 1))
         #expect(decide(Self.run(.revise("again"), mode: .revise), Self.failed) == .revise(.intake, round: 1))

@@ -10,18 +10,22 @@ import StateBranch
 import Store
 import Testing
 
-/// One test's world for the heartbeat: the fake forge (two repositories, people with permissions), a loopback git
-/// server holding the state branch, and a heartbeat wired to both, on one forge dialect.
+/// One test's world for the heartbeat: the shared loopback peers (``LoopbackWorld``: the fake forge with people and
+/// their permissions, a git server holding the state branch in repository `state`), a second forge repository
+/// (`octo-org/mobile`), and a heartbeat wired to both, on one forge dialect, logging JSON lines to a file.
 struct TrainWorld {
-    let forge: FakeForge
+    let peers: LoopbackWorld
     let kind: ForgeKind
-    let server: GitHTTPServer
-    let scratch: TemporaryDirectory
-    let gitToken: String
     let configuration: PipelineConfiguration
+    /// The heartbeat's log, also written as JSON lines to a file (`CONVEYOR_LOG_FILE` in a job).
+    let log: FlowLog
+    /// The served repository `state`, which holds the state branch.
+    let stateRemote: URL
+
+    var forge: FakeForge { peers.forge }
     /// The forge's first repository, where the release issue lives.
-    let slug: RepositorySlug
-    let log = FlowLog()
+    var slug: RepositorySlug { peers.slug }
+    var dialect: ForgeDialect { ForgeDialect(kind: kind) }
 
     /// The release train every end-to-end test uses: two repositories, three teams.
     static let trainYAML = """
@@ -36,55 +40,45 @@ struct TrainWorld {
           reminders: false
         """
 
+    /// Everyone in the train may write; `eve` only reads.
+    static let people: [String: ForgePermission] = [
+        "alice": .write, "bob": .write, "carol": .write, "dave": .write, "erin": .write, "mallory": .write,
+        "eve": .read,
+    ]
+
     static func with(
         _ kind: ForgeKind, yaml: String = trainYAML, _ body: (TrainWorld) async throws -> Void
     ) async throws {
-        try await withForge { forge in
-            try await GitHTTPServer.withScratch(prefix: "flows-tests") { server, scratch, token in
-                try server.createBareRepository("state")
-                await forge.addRepository("mobile")
-                for (user, level) in [
-                    ("alice", ForgePermission.write), ("bob", .write), ("carol", .write), ("dave", .write),
-                    ("erin", .write), ("mallory", .write), ("eve", .read),
-                ] {
-                    await forge.setPermission(user: user, level: level)
-                }
-                let world = TrainWorld(
-                    forge: forge, kind: kind, server: server, scratch: scratch, gitToken: token,
-                    configuration: try PipelineConfiguration.parse(yaml),
-                    slug: try RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)"))
-                try await body(world)
-            }
+        try await LoopbackWorld.with(prefix: "flows-tests", permissions: people) { peers in
+            try peers.git.createBareRepository("state")
+            await peers.forge.addRepository("mobile")
+            let world = TrainWorld(
+                peers: peers, kind: kind, configuration: try PipelineConfiguration.parse(yaml),
+                log: FlowLog(file: peers.scratch.appending("tick-log.jsonl")),
+                stateRemote: try peers.git.url(for: "state"))
+            try await body(world)
         }
     }
 
-    var dialect: ForgeDialect { kind == .github ? .github : .gitea }
-
     func client(_ repository: RepositorySlug) -> any ForgeClient {
-        ForgeClients.make(
-            kind: kind, apiURL: forge.apiURL(dialect), repository: repository, token: Secret(forge.token),
-            configuration: .init(
-                connectTimeout: .seconds(2), totalTimeout: .seconds(10), retry: .fast, userAgent: "flows-tests"))
+        peers.client(
+            dialect, repository: repository,
+            configuration: LoopbackWorld.quickClientConfiguration(userAgent: "flows-tests"))
     }
 
-    func location() -> StateLocation {
-        StateLocation(
-            remote: (try? server.url(for: "state")) ?? URL(fileURLWithPath: "/"), credentials: .token(gitToken),
-            cacheDirectory: scratch.appending("cache-\(UUID().uuidString.prefix(8))"))
-    }
+    /// The state branch, read through a fresh cache directory.
+    func location() -> StateLocation { peers.stateLocation(at: stateRemote) }
 
-    var writeOptions: StateWriteOptions {
-        StateWriteOptions(
-            deadline: .seconds(60), initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(200),
-            transferTimeout: .seconds(30), pendingDirectory: scratch.appending("pending"), pendingLabel: "tick")
-    }
+    var writeOptions: StateWriteOptions { peers.stateWriteOptions(label: "tick") }
 
-    func heartbeat(configuration: PipelineConfiguration? = nil) -> Heartbeat {
+    /// A heartbeat on the forge's first repository through `forge` (default: a plain client of it).
+    func heartbeat(configuration: PipelineConfiguration? = nil, forge: (any ForgeClient)? = nil) -> Heartbeat {
         let world = self
         return Heartbeat(
             context: .init(
-                forge: client(slug), client: { world.client($0) }, configuration: configuration ?? self.configuration,
-                labels: .defaults, selfLogins: [forge.owner], log: log))
+                forge: forge ?? client(slug), client: { world.client($0) },
+                configuration: configuration ?? self.configuration, labels: .defaults, selfLogins: [self.forge.owner],
+                log: log))
     }
 
     /// One tick at `now`, published to the state branch.

@@ -34,7 +34,7 @@ import Testing
         #expect(row?.to == .waitStartApproval)
         #expect(row?.actions == [.replyBadVersion])
         let good = await Flow.table.transition(from: .waitStartApproval, on: .version, where: { _ in true })
-        #expect(good?.actions == [.setVersion, .renderStartApproval])
+        #expect(good?.actions == [.setVersion, .renderStartApproval, .retitleReleaseIssue])
     }
 
     @Test func aNonLeadIsRefusedAndReadinessWaitsForEveryTeam() async {

@@ -41,4 +41,32 @@ import Testing
             #expect(try await client.openIssues(labels: []).filter { $0.title == "Release 1.2.0" }.count == 1)
         }
     }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func anIssueIsRetitledAndAnEditWhoseAnswerWasLostIsSentAgainHarmlessly(kind: ForgeKind) async throws {
+        try await withForge { forge in
+            let number = await forge.seedIssue(title: "Release 2.7.0", body: "The train.")
+            let client = try forge.client(kind)
+            await forge.inject(.afterWrite(.dropConnection), on: .updateIssue, dialect: ForgeDialect(kind))
+            let renamed = try await client.updateIssue(number, IssueUpdate(title: "Release 2.8.0"))
+            #expect(renamed.number == number && renamed.title == "Release 2.8.0" && renamed.body == "The train.")
+            #expect(await forge.issue(number)?.title == "Release 2.8.0")
+            #expect(await forge.requestCount(.updateIssue, dialect: ForgeDialect(kind)) == 2)
+            #expect(IssueUpdate(title: "Release 2.8.0").isApplied(to: renamed))
+            #expect(!IssueUpdate(title: "Release 2.8.0", body: "Other").isApplied(to: renamed))
+
+            let edited = try await client.updateIssue(number, IssueUpdate(body: "Renamed by the train."))
+            #expect(edited.title == "Release 2.8.0" && edited.body == "Renamed by the train.")
+
+            let empty = await forgeError { () async throws(ForgeError) in
+                try await client.updateIssue(number, IssueUpdate(title: ""))
+            }
+            #expect(empty?.code == .invalidRequest)
+            let missing = await forgeError { () async throws(ForgeError) in
+                try await client.updateIssue(999, IssueUpdate(title: "Release 2.8.0"))
+            }
+            #expect(missing?.code == .notFound)
+            #expect(await forge.requestCount(.updateIssue, dialect: ForgeDialect(kind)) == 4)
+        }
+    }
 }

@@ -49,12 +49,12 @@ struct SupervisionTests {
         await supervision.beginAttempt()
         #expect(await supervision.attemptFailed(try Self.outage()) == .rerun(after: .seconds(3)))
         await supervision.beginAttempt()
-        // The same outage again: no second in-job retry, a re-dispatch (not available yet: the job stops).
+        // The same outage again: no second in-job retry, a re-dispatch (no hook here: recorded `not_available`, the job stops).
         #expect(await supervision.attemptFailed(try Self.outage()) == .stop)
         let records = await supervision.records
         #expect(records.map(\.action) == ["backoff_retry", "redispatch"])
         #expect(records.map(\.result) == ["failed_again", "not_available"])
-        #expect(records.map(\.attemptID) == ["run-1#1.1", "run-1#1.2"])
+        #expect(records.map(\.attemptID) == ["run-1#1", "run-1#2"])
     }
 
     @Test func aReviseCarriesTheGateReasonsAndTheSameFailureEscalates() async {
@@ -67,7 +67,7 @@ struct SupervisionTests {
         let escalation = await supervision.escalation
         #expect(escalation?.failureClass == .product)
         #expect(escalation?.path == "incidents/7/run-1.md")
-        #expect(escalation?.markdown.contains("attempt_ids: ['run-1#1.1', 'run-1#1.2']") == true)
+        #expect(escalation?.markdown.contains("attempt_ids: ['run-1#1', 'run-1#2']") == true)
         let section = await supervision.narrative.markdown(mode: "on").joined(separator: "\n")
         for phase in ["_Launch_", "_Diagnostics_", "_Auto-remediation_", "_Rerun_", "_Escalation_"] {
             #expect(section.contains(phase), "\(phase) in \(section)")

@@ -13,7 +13,7 @@ extension Application {
             commandName: "tick",
             abstract:
                 "The heartbeat: the release train, expired leases, drifted status comments, daily reminders, missed "
-                + "stages.",
+                + "stages, dev runs waiting for CI.",
             discussion: """
                 Run by a `schedule` workflow every 15 minutes, and by hand. It reads the state branch once and exits \
                 at once when nothing is due. Every chore is recorded in state, so a second tick at the same time \
@@ -75,6 +75,7 @@ extension Application {
                     missedWork: MissedStageFinder(
                         forge: main, pipeline: configuration.pipeline, labels: labels,
                         workflowFile: settings.workflowFile),
+                    pendingCI: PendingCIChecks(workflowFile: settings.workflowFile),
                     log: FlowLog(file: settings.logFile, clock: { clock })))
             do {
                 try await StateContext.with(state) { context in

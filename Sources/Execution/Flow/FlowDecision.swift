@@ -65,6 +65,10 @@ public enum FlowDecision {
             case .needsInput:
                 return .refuse("`\(current)` is waiting for answers to its open questions; answer them first.")
             case .running: return .refuse("`\(current)` is still running; approve it once it is in review.")
+            case .waitingForCI:
+                return .refuse(
+                    "`\(current)` waits for CI on its pushed head; `conveyor tick` moves it to review when CI is "
+                        + "green. Approve it then.")
             case .failed, .notStarted:
                 return .refuse("`\(current)` did not pass its gate, so there is nothing to approve.")
             }
@@ -104,7 +108,7 @@ public enum FlowDecision {
 
     private static func revise(_ stage: StageName, state: FlowState, maxReviseRounds: Int) -> FlowAction {
         switch state.status {
-        case .inReview, .failed, .needsInput:
+        case .inReview, .failed, .needsInput, .waitingForCI:
             let used = state.reviseCount[stage] ?? 0
             if used >= maxReviseRounds { return .reviseLimit(stage, rounds: used) }
             return .revise(stage, round: used + 1)

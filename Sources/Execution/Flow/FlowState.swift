@@ -20,6 +20,9 @@ public struct FlowState: Sendable, Equatable {
         case failed
         /// The owner approved the current stage.
         case approved
+        /// The current stage (dev) passed its gate and pushed, and its CI has not been judged yet
+        /// (`dev.ci.mode: pending`, ``CIEvent``): `conveyor tick` moves it to review when CI is green.
+        case waitingForCI = "waiting-for-ci"
     }
 
     /// One round of owner input for a stage: revise findings or answers, in full.
@@ -90,6 +93,16 @@ public struct FlowState: Sendable, Equatable {
                 case (.succeeded, "needs_input"): .needsInput
                 default: .failed
                 }
+        }
+        // The latest run left its CI to tick and no tick judged it yet: not in review until CI is green.
+        if let latest, status == .inReview {
+            let judged = Set(
+                events.filter { CIEvent.judgements.map(\.rawValue).contains($0.eventType) }.map(\.idempotencyKey))
+            let waiting = events.contains {
+                $0.eventType == CIEvent.pending.rawValue && $0.fields["run"] == latest.runID
+                    && !judged.contains(CIEvent.judgementKey($0.idempotencyKey))
+            }
+            if waiting { status = .waitingForCI }
         }
         var lastRethink = Date.distantPast
         for event in events {

@@ -67,6 +67,7 @@ extension Job {
         var policy = context.configuration.remediation
         policy.mode = policy.effectiveMode(killSwitch: context.remediationKillSwitch)
         environment.remediation = policy
+        environment.redispatch = redispatcher()
         return StageJob(request: job.request, environment: environment)
     }
 }

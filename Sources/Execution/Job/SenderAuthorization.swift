@@ -109,7 +109,10 @@ extension SenderAuthorization {
                     + "holds no approval that `\(stage)` was dispatched for; nothing runs.",
                 retryable: false)
         }
-        let approval = pending.approvalOf.map { "the approval of `\($0)`" } ?? "the owner's request"
+        let approval =
+            pending.approvalOf.map { "the approval of `\($0)`" }
+            ?? (pending.event.hasPrefix(RedispatchKey.eventPrefix)
+                ? "the self-healing supervisor's re-dispatch" : "the owner's request")
         var outcome = AuthorizationOutcome(
             authorized: true,
             reason: "Dispatched by Conveyor (\(actor.login), never authorized by itself) because state holds "

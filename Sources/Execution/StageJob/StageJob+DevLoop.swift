@@ -92,12 +92,19 @@ extension StageJob {
         var attempts: [DevAttempt] = []
         var feedback: String?
         var produced = Set<String>()
+        var outputs = CommandOutputs()
         var changedFiles = Set<String>()
         var head: ObjectID?
         var pullRequest: PullRequest?
         var spentUSD = 0.0
         var spentTokens = 0
         var attempt = 1
+        // Dispatched by tick after red CI: the attempts go on from where the earlier runs left them.
+        if let resumed = try await ciContinuation(max: settings.maxDevAttempts) {
+            attempt = resumed.attempt
+            feedback = resumed.feedback
+            await environment.log?.record(step: "dev.ci.continue", result: "attempt \(attempt)")
+        }
         while true {
             let started = Date()
             let agent = try await runAgent(
@@ -127,7 +134,14 @@ extension StageJob {
                     produced: produced)
             }
             changedFiles.formUnion(changed)
+            // Earlier attempts' build output never judges this attempt's change (CommandOutputs).
+            let swept = outputs.sweep(in: workspace.root)
+            if !swept.isEmpty {
+                await environment.log?.record(step: "dev.attempt.\(attempt).sweep", result: "removed \(swept.count)")
+            }
+            outputs.baseline(of: workspace.root)
             let runs = await runCommands(commands, in: workspace, log: log, attempt: attempt)
+            outputs.recordOutputs(in: workspace.root)
             produced.formUnion(try await workspace.repository.changedPaths().filter { !changed.contains($0) })
             let failed = runs.first { !$0.exit.succeeded }
             var current = DevAttempt(
@@ -181,7 +195,7 @@ extension StageJob {
             case .pending:
                 current.ci = "pending"
                 await recordAttempt(attempt, status: "ci_pending", failureClass: nil, startedAt: started)
-                await recordCIPending(head: pushed, pullRequest: pullRequest)
+                await recordCIPending(head: pushed, pullRequest: pullRequest, attempts: attempt)
                 work.ciPending = true
                 work.notes.append(
                     "CI: waiting for the checks of `\(pushed.description.prefix(12))`; `conveyor tick` judges them "
@@ -189,7 +203,13 @@ extension StageJob {
                 return work
             case .wait:
                 let watch = CIWatch(forge: environment.forge, settings: settings.ci, ownContext: ownContext)
-                let reading = try await watch.wait(for: pushed.description)
+                // A progress line every CONVEYOR_PROGRESS_SECONDS while it waits: the head and the latest counts.
+                let latest = LatestCIReading(sha: pushed.description)
+                let reading = try await ProgressReporting.whileRunning(
+                    "ci.wait", log: environment.log, detail: { await latest.progress }
+                ) {
+                    try await watch.wait(for: pushed.description) { await latest.update($0) }
+                }
                 work.notes.append("CI: \(reading.summary)")
                 switch reading.state {
                 case .green, .none:
@@ -232,17 +252,48 @@ extension StageJob {
 
     /// `ci.pending` in the audit log, with the head and pull request: `conveyor tick` finds the items waiting for CI
     /// there and judges them with ``CIWatch/read(_:)``.
-    private func recordCIPending(head: ObjectID, pullRequest: PullRequest?) async {
+    private func recordCIPending(head: ObjectID, pullRequest: PullRequest?, attempts: Int) async {
+        let fields = [
+            "head": head.description, "pull": String(pullRequest?.number ?? 0), "run": request.runID,
+            "stage": request.stage.name.rawValue, "attempts": String(attempts),
+        ]
         let payload =
-            (try? JSONEncoder().encode(["head": head.description, "pull": String(pullRequest?.number ?? 0)]))
+            (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))
             .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         await journal.add(
             .appendFlowEvent(
                 FlowEventRecord(
                     idempotencyKey: "\(request.runID):ci.pending:\(head.description)", correlationID: request.runID,
-                    workItem: request.workItem, actorType: "conveyor", actorID: nil, eventType: "ci.pending",
+                    workItem: request.workItem, actorType: "conveyor", actorID: nil,
+                    eventType: CIEvent.pending.rawValue,
                     payloadJSON: payload, at: Date())),
             note: "ci pending")
+    }
+
+    /// When `conveyor tick` dispatched this run after red CI on a head an earlier dev run left pending (a
+    /// `ci.failed` entry with `redispatched`, and no other dev run started since): the attempt to go on with (the
+    /// attempts used so far plus one, at most `max`) and the failing checks for the agent. Nil otherwise.
+    func ciContinuation(max: Int) async throws -> (attempt: Int, feedback: String)? {
+        guard request.stage.name == .dev else { return nil }
+        let (events, runs) = try await environment.state.readingLastWrite { snapshot in
+            (
+                try await snapshot.database.flowEvents(on: request.workItem),
+                try await snapshot.database.runsByWorkItem(repository: request.workItem.repository)[
+                    request.workItem.number] ?? []
+            )
+        }
+        guard
+            let red = events.last(where: {
+                $0.eventType == CIEvent.failed.rawValue && $0.fields["redispatched"] == "true"
+            })
+        else { return nil }
+        let laterDev = runs.contains {
+            $0.stage == StageName.dev.rawValue && $0.runID != request.runID
+                && $0.startedAt > red.at
+        }
+        guard !laterDev else { return nil }
+        let used = Int(red.fields["attempts"] ?? "") ?? 1
+        return (min(used + 1, Swift.max(max, 1)), red.fields["feedback"] ?? "CI failed on the pushed commit.")
     }
 
     /// Conveyor's own commit status context for this stage, never counted as CI.

@@ -117,7 +117,8 @@ extension StageJob {
                         answers: request.ownerRounds.filter { $0.kind == "answer" }.map(\.text)),
                     verboseLogging: verbose))
         }
-        await recordSession(outcome, startedAt: started, attemptNumber: attempt.map(attemptNumber))
+        let row: Int? = if let attempt { attemptNumber(attempt) } else { await currentAttemptRow }
+        await recordSession(outcome, startedAt: started, attemptNumber: row)
         try await checkpoint(step, outcome.status.name)
         if case .modelUnavailable(let reason) = outcome.status {
             throw AgentError(

@@ -50,7 +50,10 @@ extension StageJob {
                 workspace: workspace, published: publication.head != nil, repositoryPage: publication.repositoryPage),
             pullRequestURL: publication.pullRequest?.htmlURL,
             durationSeconds: Date().timeIntervalSince(publication.startedAt), tokens: publication.tokens,
-            costUSD: publication.agent.costUSD, nextStep: nextStep(publication.verdict.result))
+            costUSD: publication.agent.costUSD,
+            nextStep: publication.ciPending
+                ? "wait: `conveyor tick` reads the checks of the pushed head; green moves the item to review, red "
+                    + "goes back to the fix loop" : nextStep(publication.verdict.result))
         comment.supervision = await supervisionSection()
         try await checkpoint("status-comment", "started")
         let existing = try await OwnCommentFinder(forge: forge, configuredLogins: environment.selfLogins).find(
@@ -64,7 +67,7 @@ extension StageJob {
             }
         try await checkpoint("status-comment", "done", ref: String(posted.id))
 
-        try await moveLabels(publication.verdict.result)
+        try await moveLabels(publication.verdict.result, waitingForCI: publication.ciPending)
         if let head = publication.head {
             _ = try await forge.createStatus(
                 NewCommitStatus(
@@ -80,11 +83,22 @@ extension StageJob {
     /// Removes the trigger label, sets the outcome label the verdict calls for and removes every other outcome
     /// label the item carries (``LabelCatalog/isOutcome(_:)``: the `state:*` labels and `need:input` are one
     /// exclusive set). Idempotent: labels are sets, and only labels the item carries are removed.
-    private func moveLabels(_ result: GateResult) async throws {
+    ///
+    /// `waitingForCI` (a dev run that ended with CI pending): no outcome label at all until `conveyor tick` judges
+    /// the checks; `state:in-review` comes only with green CI.
+    private func moveLabels(_ result: GateResult, waitingForCI: Bool = false) async throws {
         let number = request.workItem.number
         let labels = environment.labels
         if let trigger = request.triggerLabel {
             try await environment.forge.removeLabel(trigger, fromIssue: number)
+        }
+        if waitingForCI {
+            let carried = try await environment.forge.issue(number).labels.map(\.name)
+            for stale in carried where labels.meaning(ofLabel: stale).map(LabelCatalog.isOutcome) == true {
+                try await environment.forge.removeLabel(stale, fromIssue: number)
+            }
+            try await checkpoint("labels", "done")
+            return
         }
         let wanted: LabelMeaning =
             switch result {

@@ -23,6 +23,7 @@ extension StageJob {
                 redispatch: environment.redispatch))
         while true {
             await supervision.beginAttempt()
+            let attempt = await supervision.directive.number
             do {
                 let result = try await execute(startedAt: startedAt, repository: repository)
                 if result.verdict != GateResult.fail.rawValue { await supervision.attemptSucceeded() }
@@ -32,6 +33,8 @@ extension StageJob {
                 try await Task.sleep(for: request.wait)
             } catch {
                 if Task.isCancelled || error is CancellationError || AgentError.Code.cancelled ~= error { throw error }
+                await recordSupervisedAttempt(
+                    attempt, status: "failed", failureClass: FailureClassifier.classify(error).failureClass)
                 guard case .rerun(let wait) = await supervision.attemptFailed(error) else {
                     await finishSupervision(thrown: true)
                     throw error
@@ -45,13 +48,53 @@ extension StageJob {
     /// Asks the supervisor about a failed gate before anything is published; throws ``RemediationRequested`` when
     /// the attempt is to run again.
     func superviseGate(_ verdict: GateVerdict, agent: AgentOutcome) async throws {
+        let attempt = await supervision.directive.number
         guard verdict.result == .fail else {
+            await recordSupervisedAttempt(attempt, status: "passed", failureClass: nil)
             await supervision.attemptSucceeded()  // before publishing, so the status comment tells the rerun's end
             return
         }
-        if case .rerun(let wait) = await supervision.gateFailed(verdict, agentStatus: agent.status) {
-            throw RemediationRequested(wait: wait)
+        let failureClass = FailureClassifier.classify(verdict: verdict, agentStatus: agent.status).failureClass
+        await recordSupervisedAttempt(attempt, status: "gate_failed", failureClass: failureClass)
+        let next = await supervision.gateFailed(
+            verdict, agentStatus: agent.status, commandFailuresOwner: commandFailuresOwner)
+        if case .rerun(let wait) = next { throw RemediationRequested(wait: wait) }
+    }
+
+    /// Who already handled the repository's own commands in this stage: the dev loop (dev with `commands`) or qa's
+    /// commands; nil for every other stage. The supervisor does not revise such a failure again (ADR 0017).
+    var commandFailuresOwner: CommandFailureOwner? {
+        guard !environment.work.commands(for: request.stage.name).isEmpty else { return nil }
+        switch request.stage.name {
+        case .dev: return .devLoop(maxAttempts: environment.work.maxDevAttempts)
+        case .qa: return .qaCommands
+        default: return nil
         }
+    }
+
+    /// The `attempts` row of the supervisor's attempt `number` of this job, for the agent session: nil (the row of
+    /// the Actions attempt, as before the supervisor) for the first, a row of its own for each rerun.
+    func supervisedAttemptRow(_ number: Int) -> Int? {
+        number == 1 ? nil : AttemptRows.number(number, forgeAttempt: request.attempt)
+    }
+
+    /// The supervisor's attempt number of the attempt running now, for its agent session's `attempts` row.
+    var currentAttemptRow: Int? {
+        get async { supervisedAttemptRow(await supervision.directive.number) }
+    }
+
+    /// Fills the `attempts` row of the supervisor's attempt `number` with how it ended and its class. The dev loop
+    /// records its own attempts (one row per loop attempt), so nothing is written here for it.
+    private func recordSupervisedAttempt(_ number: Int, status: String, failureClass: FailureClass?) async {
+        guard !(request.stage.name == .dev && commandFailuresOwner != nil) else { return }
+        let started = await supervision.attemptStarted
+        await journal.add(
+            .recordAttempt(
+                AttemptRecord(
+                    runID: request.runID, number: supervisedAttemptRow(number) ?? request.attempt,
+                    forgeRunID: request.forgeRunID, forgeRunAttempt: request.attempt, status: status,
+                    failureClass: failureClass?.rawValue, startedAt: started, endedAt: Date())),
+            note: "attempt \(number) \(status)")
     }
 
     /// True when the next attempt runs the agent with verbose logging (after an automation failure).
@@ -93,21 +136,38 @@ extension StageJob {
     }
 
     /// Puts the supervisor's records into the run's final state commit; after an escalation in `on` mode adds
-    /// `state:blocked` and the class's `need:*` label, and for a thrown failure (nothing was published) rewrites the
-    /// status comment's supervisor section. Forge calls here are best effort: the forge may be what failed.
+    /// `state:blocked` and the class's `need:*` label, and for a thrown failure (nothing was published) that ended in
+    /// an escalation or a re-dispatch (made or failed) rewrites the status comment's supervisor section. Forge calls
+    /// here are best effort: the forge may be what failed.
     private func finishSupervision(thrown: Bool) async {
         for record in await supervision.records {
             await journal.add(
                 .recordFailure(record), note: "failure \(record.failureClass) → \(record.action) (\(record.result))")
         }
-        guard await supervision.mode == .on, let escalation = await supervision.escalation else { return }
-        StageJob.warn(
-            "Self-healing stopped on \(request.stage.name.rawValue) for #\(request.workItem.number): "
-                + "\(escalation.reason). Incident report: \(escalation.path) on the state branch.")
-        await environment.log?.record(step: "supervisor", result: "escalated \(escalation.failureClass)")
-        let labels = [LabelMeaning.state(.blocked), .need(escalation.failureClass.need)].compactMap {
-            environment.labels.name(for: $0)
+        guard await supervision.mode == .on else { return }
+        let escalation = await supervision.escalation
+        let redispatch = await supervision.records.last { $0.action == RemediationAction.redispatch.rawValue }
+        if let redispatch {
+            await environment.log?.record(step: "supervisor", result: "redispatch \(redispatch.result)")
+            if redispatch.result == "failed" {
+                StageJob.warn(
+                    "Self-healing could not start \(request.stage.name.rawValue) for #\(request.workItem.number) "
+                        + "again: \(redispatch.reason). The job ends as \"try again later\" (exit 75).")
+            }
         }
+        guard escalation != nil || (thrown && redispatch != nil) else { return }
+        if let escalation {
+            StageJob.warn(
+                "Self-healing stopped on \(request.stage.name.rawValue) for #\(request.workItem.number): "
+                    + "\(escalation.reason). Incident report: \(escalation.path) on the state branch.")
+            await environment.log?.record(step: "supervisor", result: "escalated \(escalation.failureClass)")
+        }
+        let labels =
+            escalation.map { escalation in
+                [LabelMeaning.state(.blocked), .need(escalation.failureClass.need)].compactMap {
+                    environment.labels.name(for: $0)
+                }
+            } ?? []
         let number = request.workItem.number
         if thrown {
             let section = await supervisionSection()
@@ -123,7 +183,7 @@ extension StageJob {
                 _ = try? await environment.forge.createComment(onIssue: number, body: body + "\n")
             }
         }
-        _ = try? await environment.forge.addLabels(labels, toIssue: number)
+        if !labels.isEmpty { _ = try? await environment.forge.addLabels(labels, toIssue: number) }
     }
 
     /// The Actions run page, for the incident report; empty outside Actions.

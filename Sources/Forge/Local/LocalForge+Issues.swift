@@ -22,6 +22,15 @@ extension LocalForge {
         }
     }
 
+    /// Edits issue (or pull request) `number` by ``author``; an update that changes nothing is not logged.
+    public func updateIssue(_ number: Int, _ update: IssueUpdate) async throws(ForgeError) -> Issue {
+        let author = author
+        return try await changing("edit issue #\(number)") { document, date, links throws(LocalForgeFailure) in
+            try document.updateIssue(number, update, by: author, at: date)
+            return try document.issueModel(number, kind: links.kind)
+        }
+    }
+
     // MARK: - Seeding
 
     /// Opens an issue as `author` (a person in the simulation), with `labels` added by name.

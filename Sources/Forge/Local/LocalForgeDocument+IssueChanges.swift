@@ -24,6 +24,19 @@ extension LocalForgeDocument {
         return issues[issues.count - 1]
     }
 
+    /// Applies `update`'s title and body to issue `number`; logs `issue.edited` only when something changed.
+    mutating func updateIssue(
+        _ number: Int, _ update: IssueUpdate, by actor: String, at date: Date
+    ) throws(LocalForgeFailure) {
+        let index = try issueIndex(number)
+        if let title = update.title { try LocalForgeFailure.require(title, "title") }
+        let before = issues[index]
+        issues[index].title = update.title ?? before.title
+        issues[index].body = update.body ?? before.body
+        guard issues[index].title != before.title || issues[index].body != before.body else { return }
+        log("issue.edited", "#\(number) by \(actor)", at: date)
+    }
+
     /// The comments on issue `number`, oldest first.
     func comments(onIssue number: Int) throws(LocalForgeFailure) -> [CommentEntry] {
         _ = try issueIndex(number)

@@ -15,10 +15,12 @@ import Triggers
 /// sent by Conveyor's own identity, until none is left.
 final class FlowWorld: @unchecked Sendable {
     let dialect: ForgeDialect
-    let git: GitHTTPServer
-    let forge: FakeForge
-    let scratch: TemporaryDirectory
-    let token: String
+    /// The git server, the fake forge and the scratch directory, set up as for every world.
+    let peers: LoopbackWorld
+    var git: GitHTTPServer { peers.git }
+    var forge: FakeForge { peers.forge }
+    var scratch: TemporaryDirectory { peers.scratch }
+    var token: String { peers.token }
     let bare: URL
     var configuration: PipelineConfiguration
     /// The issue the flow works on.
@@ -44,14 +46,10 @@ final class FlowWorld: @unchecked Sendable {
     var dispatchCount: Int { replayed }
 
     private init(
-        dialect: ForgeDialect, git: GitHTTPServer, forge: FakeForge, scratch: TemporaryDirectory, token: String,
-        bare: URL, issue: Int, configuration: PipelineConfiguration
+        dialect: ForgeDialect, peers: LoopbackWorld, bare: URL, issue: Int, configuration: PipelineConfiguration
     ) {
         self.dialect = dialect
-        self.git = git
-        self.forge = forge
-        self.scratch = scratch
-        self.token = token
+        self.peers = peers
         self.bare = bare
         self.issue = issue
         self.configuration = configuration
@@ -62,26 +60,15 @@ final class FlowWorld: @unchecked Sendable {
         _ dialect: ForgeDialect, issueBody: String = "People need to export their notes as PDF.",
         configuration: PipelineConfiguration = .default, _ body: (FlowWorld) async throws -> Void
     ) async throws {
-        try await GitHTTPServer.withScratch(prefix: "flow") { git, scratch, token in
-            let forge = try await FakeForge.start(token: token)
-            do {
-                let bare = try git.createBareRepository("\(forge.owner)/\(forge.repo)")
-                try git.seed(
-                    "\(forge.owner)/\(forge.repo)", files: ["README.md": "# Notes\n"], message: "Initial commit")
-                let issue = await forge.seedIssue(title: "Export notes as PDF", body: issueBody)
-                await forge.setPermission(user: "alice", level: .write)
-                await forge.setPermission(user: "mallory", level: .read)
-                await forge.setTokenIdentity(
-                    dialect == .github ? .app(slug: "github-actions") : .user("gitea-actions"))
-                let world = FlowWorld(
-                    dialect: dialect, git: git, forge: forge, scratch: scratch, token: token, bare: bare,
-                    issue: issue, configuration: configuration)
-                try await body(world)
-            } catch {
-                await forge.stop()
-                throw error
-            }
-            await forge.stop()
+        try await LoopbackWorld.with(prefix: "flow", permissions: ["alice": .write, "mallory": .read]) { peers in
+            let bare = try peers.git.createBareRepository("\(peers.slug)")
+            try peers.git.seed("\(peers.slug)", files: ["README.md": "# Notes\n"], message: "Initial commit")
+            let issue = await peers.forge.seedIssue(title: "Export notes as PDF", body: issueBody)
+            await peers.forge.setTokenIdentity(
+                dialect == .github ? .app(slug: "github-actions") : .user("gitea-actions"))
+            let world = FlowWorld(
+                dialect: dialect, peers: peers, bare: bare, issue: issue, configuration: configuration)
+            try await body(world)
         }
     }
 
@@ -93,7 +80,7 @@ final class FlowWorld: @unchecked Sendable {
         await forge.addLabel(label, toIssue: issue)
         var payload: [String: Any] = [
             "action": dialect == .github ? "labeled" : "label_updated",
-            "issue": ["number": issue, "updated_at": Self.now()],
+            "issue": ["number": issue, "updated_at": LoopbackWorld.timestamp()],
             "sender": sender(login ?? owner),
         ]
         if dialect == .github {
@@ -112,7 +99,7 @@ final class FlowWorld: @unchecked Sendable {
         return try await deliver(
             "issue_comment",
             [
-                "action": "created", "issue": ["number": issue, "updated_at": Self.now()],
+                "action": "created", "issue": ["number": issue, "updated_at": LoopbackWorld.timestamp()],
                 "comment": ["id": id, "body": body], "sender": sender(author),
             ])
     }
@@ -212,18 +199,14 @@ final class FlowWorld: @unchecked Sendable {
     }
 
     private func stateLocation() throws -> StateLocation {
-        StateLocation(
-            remote: try git.url(for: "\(forge.owner)/\(forge.repo)"), credentials: .token(token),
-            cacheDirectory: scratch.appending("cache-\(UUID().uuidString.prefix(8))"))
+        try peers.stateLocation(in: "\(peers.slug)")
     }
 
     private func context(actionsRun: String) throws -> JobContext {
-        let slug = try RepositorySlug(parsing: "\(forge.owner)/\(forge.repo)")
+        let slug = peers.slug
         var context = JobContext(
-            forge: ForgeClients.make(
-                kind: dialect == .github ? .github : .gitea, apiURL: forge.apiURL(dialect), repository: slug,
-                token: Secret(token)),
-            repository: "\(slug)", remote: try git.url(for: "\(forge.owner)/\(forge.repo)"),
+            forge: peers.client(dialect, configuration: LoopbackWorld.jobClientConfiguration),
+            repository: "\(slug)", remote: try git.url(for: "\(slug)"),
             credentials: .token(token), state: try stateLocation(), configuration: configuration,
             labels: .defaults, scratch: scratch.url, holder: "job-\(actionsRun)")
         context.agentFlag = agent
@@ -238,12 +221,6 @@ final class FlowWorld: @unchecked Sendable {
 
     private func sender(_ login: String) -> [String: Any] {
         dialect == .github ? ["login": login, "type": "User"] : ["login": login, "username": login]
-    }
-
-    private static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
     }
 }
 

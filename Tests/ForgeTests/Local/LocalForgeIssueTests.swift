@@ -92,6 +92,24 @@ import Testing
         }
     }
 
+    @Test func anIssueIsEditedAndAnEditThatChangesNothingIsNotLogged() async throws {
+        try await withLocalForge { forge in
+            let issue = try await forge.openIssue(title: "Release 2.7.0", body: "The train.", author: "alice")
+            let renamed = try await forge.updateIssue(issue.number, IssueUpdate(title: "Release 2.8.0"))
+            #expect(renamed.title == "Release 2.8.0" && renamed.body == "The train." && renamed.author == issue.author)
+            _ = try await forge.updateIssue(issue.number, IssueUpdate(title: "Release 2.8.0"))
+            let edited = try await forge.updateIssue(issue.number, IssueUpdate(body: "Renamed."))
+            #expect(try await forge.issue(issue.number) == edited)
+            #expect(edited.title == "Release 2.8.0" && edited.body == "Renamed.")
+            let edits = try await forge.snapshot().events.filter { $0.action == "issue.edited" }
+            #expect(edits.count == 2)
+            #expect(
+                await failure { try await forge.updateIssue(issue.number, IssueUpdate(title: "")) }?.code
+                    == .invalidRequest)
+            #expect(await failure { try await forge.updateIssue(9, IssueUpdate(title: "x")) }?.code == .notFound)
+        }
+    }
+
     @Test func linksUseTheWebBaseWhenGivenAndTheFileOtherwise() async throws {
         let base = try #require(URL(string: "https://forge.example/"))
         try await withLocalForge(kind: .gitea, webBaseURL: base) { forge in

@@ -1,0 +1,103 @@
+import ConveyorTestSupport
+import Foundation
+import Testing
+
+/// `dev.ci.mode: pending` end to end through the binary: the dev run pushes and ends waiting for CI with no outcome
+/// label; `conveyor tick` reads red CI for that head and dispatches dev again; the dispatched run goes on at attempt
+/// 2 with the failing check as its feedback and ends waiting again; the next tick reads green for the new head and
+/// moves the item to review.
+@Suite(.serialized, .timeLimit(.minutes(6))) struct RunDevPendingCITests {
+    /// `conveyor run` for the `workflow_dispatch` tick sent (issue 1, dev, run), as Actions run 5151 (the first run was
+    /// the job's own, 4242).
+    private static func dispatched(_ world: RunWorld, inputs: [String: String], extra: [String: String]) async throws
+        -> ProcessOutput
+    {
+        let payload = try ActionsJob.payload("github-events/workflow_dispatch.json") { object in
+            object["inputs"] = inputs
+        }
+        let path = world.scratch.appending("dispatch.json")
+        try payload.write(to: path)
+        return try await world.conveyor(
+            ["run"],
+            extra.merging([
+                "GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_EVENT_PATH": path.path, "GITHUB_RUN_ID": "5151",
+            ]) { $1 })
+    }
+
+    @Test func redCIReadByTickSendsDevBackToItsFixLoopAndGreenMovesItToReview() async throws {
+        let seed = RunDevStageTests.project.merging([
+            ".conveyor/config.yml": RunDevStageTests.configuration(ci: "{mode: pending, timeout_seconds: 3600}")
+        ]) { $1 }
+        try await RunWorld.with(seed: seed, label: "run:dev") { world in
+            let prompts = world.scratch.appending("prompts")
+            try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
+            let (fixed, test) = RunDevStageTests.change(broken: false)
+            let script = world.scratch.appending("pending-agent.sh")
+            try """
+            n=$(ls '\(prompts.path)' | wc -l)
+            cat > '\(prompts.path)'/prompt-$n.txt
+            cat > calc.py <<'PY'
+            \(fixed)PY
+            cat > test_calc.py <<'PY'
+            \(test)PY
+            if grep -q 'test_multiply is slow' '\(prompts.path)'/prompt-$n.txt; then echo '# faster' >> calc.py; fi
+
+            """.write(to: script, atomically: true, encoding: .utf8)
+            let variables = try RunDevStageTests.checkout(world).merging([
+                "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)",
+            ]) { $1 }
+
+            // The dev run: commands pass, the branch is pushed, CI is left to tick.
+            let first = try await world.conveyor(["run"], variables)
+            #expect(first.status == 0, "stdout: \(first.stdout)\nstderr: \(first.stderr)")
+            let head = try #require(try await RunDevStageTests.pushedHead(world))
+            // The fake forge does not see the git server: it learns the pull request's head as a push tells GitHub.
+            let pull = try #require(await world.forge.pulls().first?.number)
+            await world.forge.setPullHead(pull, sha: head)
+            #expect(!(await world.forge.labels(issue: 1)).contains("state:in-review"))
+            #expect(
+                await world.forge.statuses(sha: head).filter { $0.context == "conveyor/dev" }.map(\.state) == [
+                    "pending"
+                ])
+
+            // Red for that head: tick dispatches dev again, once.
+            await world.forge.reportStatus(
+                sha: head, state: "failure", context: "ci/perf", description: "test_multiply is slow")
+            let tick = try await world.conveyor(["tick"], variables)
+            #expect(tick.status == 0, "stdout: \(tick.stdout)\nstderr: \(tick.stderr)")
+            #expect(tick.stdout.contains("dispatching conveyor.yml for dev (attempt 2 of 3)"), "\(tick.stdout)")
+            let dispatches = await world.forge.dispatches()
+            #expect(dispatches.map(\.inputs) == [["issue": "1", "stage": "dev", "mode": "run"]])
+            let again = try await world.conveyor(["tick"], variables)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(await world.forge.dispatches().count == 1)
+
+            // The dispatched run: attempt 2, with the failing check as its feedback.
+            let second = try await Self.dispatched(
+                world, inputs: try #require(dispatches.first?.inputs), extra: variables)
+            #expect(second.status == 0, "stdout: \(second.stdout)\nstderr: \(second.stderr)")
+            let secondPrompt = prompts.appendingPathComponent("prompt-1.txt")
+            try #require(
+                FileManager.default.fileExists(atPath: secondPrompt.path),
+                "the dispatched run ran no agent: \(second.stdout)\n\(second.stderr)")
+            let prompt = try String(contentsOf: secondPrompt, encoding: .utf8)
+            #expect(prompt.contains("## Attempt 2: fix this failure"), "\(prompt)")
+            #expect(prompt.contains("ci/perf: failure — test_multiply is slow"), "\(prompt)")
+            let newHead = try #require(try await RunDevStageTests.pushedHead(world))
+            #expect(newHead != head)
+            await world.forge.setPullHead(pull, sha: newHead)
+
+            // Green for the new head: tick moves the item to review.
+            await world.forge.reportStatus(sha: newHead, state: "success", context: "ci/perf")
+            let green = try await world.conveyor(["tick"], variables)
+            #expect(
+                green.stdout.contains("#1: CI green on `\(newHead.prefix(12))`"), "\(green.stdout)\n\(green.stderr)")
+            #expect((await world.forge.labels(issue: 1)).contains("state:in-review"))
+            #expect(
+                await world.forge.statuses(sha: newHead).filter { $0.context == "conveyor/dev" }.map(\.state).last
+                    == "success")
+            let comment = await world.forge.comments(issue: 1).first?.body ?? ""
+            #expect(comment.contains("CI: green on"), "\(comment)")
+        }
+    }
+}

@@ -1,0 +1,251 @@
+import Actions
+import ConveyorTestSupport
+import Execution
+import Flows
+import Forge
+import Foundation
+import Pipeline
+import StateBranch
+import Testing
+import Triggers
+
+/// The heartbeat's judgement of dev runs that ended waiting for CI (``PendingCIChecks``), on the fake forge in both
+/// dialects: CI is read for exactly the recorded head (an older head's red never counts), green moves the item to
+/// review, red dispatches dev again within `max_dev_attempts` or blocks the item, pending past the timeout blocks it,
+/// and a head someone else pushed makes the record stale. Every tick runs twice; the second writes nothing.
+@Suite struct TickPendingCITests {
+    static let yaml = """
+        tick:
+          reminders: false
+        dev:
+          max_dev_attempts: 3
+          ci: {mode: pending, timeout_seconds: 600, no_checks_seconds: 60}
+
+        """
+    static let oldHead = String(repeating: "0d", count: 20)
+    static let head = String(repeating: "c1", count: 20)
+    static let newerHead = String(repeating: "e2", count: 20)
+    let t0 = ISO8601DateFormatter().date(from: "2026-12-01T09:00:00Z") ?? Date()
+
+    private func item(_ world: TrainWorld, _ number: Int) -> WorkItemKey {
+        WorkItemKey(repository: "\(world.slug)", number: number)
+    }
+
+    /// One tick at `now` with the CI chore, published to the state branch and its writes sent.
+    @discardableResult
+    private func tick(_ world: TrainWorld, _ now: Date) async throws -> Heartbeat.Report {
+        let forge = world.client(world.slug)
+        let heartbeat = Heartbeat(
+            context: .init(
+                forge: forge, client: { world.client($0) }, configuration: world.configuration, labels: .defaults,
+                selfLogins: [world.forge.owner], pendingCI: PendingCIChecks(workflowFile: "conveyor.yml"),
+                log: world.log))
+        return try await TickJob.run(
+            heartbeat: heartbeat, at: now, selection: .all, location: world.location(), options: world.writeOptions,
+            dryRun: false)
+    }
+
+    /// Ticks at `now`, then again a minute later: the second tick writes nothing to the forge and records nothing.
+    @discardableResult
+    private func tickTwice(
+        _ world: TrainWorld, _ now: Date, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Heartbeat.Report {
+        let report = try await tick(world, now)
+        let before = await world.writes().count
+        let again = try await tick(world, now.addingTimeInterval(60))
+        let after = await world.writes()
+        #expect(
+            after.count == before,
+            "the second tick wrote: \(after.dropFirst(before).map { "\($0.method) \($0.path)" })",
+            sourceLocation: sourceLocation)
+        #expect(
+            !again.changes.contains { if case .appendFlowEvent = $0 { true } else { false } },
+            "the second tick recorded: \(again.changes)", sourceLocation: sourceLocation)
+        return report
+    }
+
+    /// An issue with its pull request at ``head`` and a dev run that passed its gate at `t0 - 5 min` and ended waiting
+    /// for CI with `attempts` attempts used; returns the issue, the pull request and the status comment's id.
+    private func seedWaiting(_ world: TrainWorld, attempts: Int = 1, since: Date? = nil) async throws -> (
+        issue: Int, pull: Int, comment: Int
+    ) {
+        let number = await world.forge.seedIssue(title: "Add multiply")
+        let pull = await world.forge.seedPull(
+            title: "#\(number): Add multiply", head: "conveyor/\(number)-add-multiply", headSHA: Self.head,
+            baseSHA: Self.oldHead)
+        // The comment the dev run posted, as state implies it (the status repair chore leaves it alone).
+        let posted = StatusComment(
+            workItem: number,
+            stages: world.configuration.pipeline.stages.map {
+                (name: $0.name, state: $0.name == .dev ? StatusComment.StageState.inReview : .pending)
+            },
+            currentStage: .dev, verdict: "pass", reasons: ["CI: waiting for the checks of the pushed head"],
+            durationSeconds: 600)
+        let comment = await world.forge.seedComment(issue: number, body: posted.body, author: world.forge.owner)
+        let key = item(world, number)
+        let pendingAt = since ?? t0 - 300
+        let payload = MissedStageFinderJSON.of([
+            "head": Self.head, "pull": String(pull), "run": "run-dev", "stage": "dev", "attempts": String(attempts),
+        ])
+        let store = StateBranchStore(location: world.location(), options: world.writeOptions)
+        _ = try await store.apply(
+            [
+                .startRun(RunStart(runID: "run-dev", workItem: key, stage: "dev", mode: "run", at: pendingAt - 600)),
+                .checkpoint(
+                    CheckpointRecord(
+                        idempotencyKey: "run-dev:status-comment", runID: "run-dev", step: "status-comment",
+                        state: "done", externalRef: String(comment), at: pendingAt)),
+                .appendFlowEvent(
+                    FlowEventRecord(
+                        idempotencyKey: "run-dev:ci.pending:\(Self.head)", correlationID: "run-dev", workItem: key,
+                        actorType: "conveyor", actorID: nil, eventType: CIEvent.pending.rawValue,
+                        payloadJSON: payload, at: pendingAt)),
+                .finishRun(RunFinish(runID: "run-dev", status: .succeeded, outcome: "pass", at: pendingAt)),
+            ], message: "test: seed")
+        return (number, pull, comment)
+    }
+
+    private func events(_ world: TrainWorld, _ number: Int, _ type: CIEvent) async throws -> [FlowEventSummary] {
+        try await StateSnapshot.reading(world.location()) {
+            try await $0.database.flowEvents(on: item(world, number)).filter { $0.eventType == type.rawValue }
+        }
+    }
+
+    private func label(_ meaning: LabelMeaning) throws -> String {
+        try #require(LabelCatalog.defaults.name(for: meaning))
+    }
+
+    /// Reports `state` for the head's `ci/test` (and, on GitHub, a check run `unit` to match).
+    private func reportCI(_ world: TrainWorld, sha: String, _ state: String, description: String? = nil) async {
+        await world.forge.reportStatus(sha: sha, state: state, context: "ci/test", description: description)
+        if world.kind == .github {
+            let done = state != "pending"
+            await world.forge.reportCheckRun(
+                sha: sha, name: "unit", status: done ? "completed" : "in_progress", conclusion: done ? state : nil,
+                summary: description)
+        }
+    }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func pendingThenGreenOnTheRecordedHeadMovesTheItemToReviewOnceAndAnOldHeadsRedNeverCounts(kind: ForgeKind)
+        async throws
+    {
+        try await TrainWorld.with(kind, yaml: Self.yaml) { world in
+            let (number, _, comment) = try await seedWaiting(world)
+            await reportCI(world, sha: Self.oldHead, "failure", description: "the old head was red")
+            await reportCI(world, sha: Self.head, "pending")
+            let waiting = try await tickTwice(world, t0)
+            #expect(waiting.lines.contains { $0.contains("#\(number): CI on `\(Self.head.prefix(12))` still pending") })
+            #expect(await world.writes().isEmpty)
+
+            await reportCI(world, sha: Self.head, "success")
+            let green = try await tickTwice(world, t0.addingTimeInterval(300))
+            #expect(green.lines.contains { $0.contains("#\(number): CI green on") && $0.contains("moves to review") })
+            #expect(await world.forge.labels(issue: number) == [try label(.state(.inReview))])
+            let own = await world.forge.statuses(sha: Self.head).filter { $0.context == "conveyor/dev" }
+            #expect(own.map(\.state) == ["success"])
+            let body = try #require(await world.forge.comments(issue: number).first { $0.id == comment }?.body)
+            #expect(body.contains("CI: green on `\(Self.head.prefix(12))`"), "\(body)")
+            #expect(body.contains("gate verdict `pass`"), "\(body)")
+            #expect(await world.forge.comments(issue: number).count == 1)
+            #expect(try await events(world, number, .passed).count == 1)
+            #expect(await world.forge.dispatches().isEmpty)
+        }
+    }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func redOnTheRecordedHeadDispatchesDevAgainOnceWithTheFailingChecks(kind: ForgeKind) async throws {
+        try await TrainWorld.with(kind, yaml: Self.yaml) { world in
+            let (number, _, _) = try await seedWaiting(world, attempts: 1)
+            await reportCI(world, sha: Self.head, "failure", description: "test_multiply: 5 != 6")
+            let report = try await tickTwice(world, t0)
+            #expect(report.lines.contains { $0.contains("dispatching conveyor.yml for dev (attempt 2 of 3)") })
+            let dispatches = await world.forge.dispatches()
+            #expect(dispatches.map(\.inputs) == [["issue": "\(number)", "stage": "dev", "mode": "run"]])
+            let red = try #require(try await events(world, number, .failed).first)
+            #expect(red.fields["redispatched"] == "true")
+            #expect(red.fields["attempts"] == "1")
+            #expect(red.fields["feedback"]?.contains("test_multiply: 5 != 6") == true, "\(red.fields)")
+            // The dispatched job is authorized by state alone: Conveyor's own identity, a recorded dispatch.
+            let state = try await StateSnapshot.reading(world.location()) {
+                try await FlowState.read(item(world, number), from: $0)
+            }
+            #expect(state.pendingDispatches.map(\.stage) == [.dev])
+            let run = TriggerRun(
+                workItem: WorkItemRef(number: number, kind: .issue), operation: .stage(.dev), mode: .run,
+                actor: Actor(login: "github-actions[bot]", type: .bot), source: .inputs)
+            #expect(
+                SenderAuthorization.checkChained(run, state: state, selfLogins: ["github-actions[bot]"])?.authorized
+                    == true)
+            let own = await world.forge.statuses(sha: Self.head).filter { $0.context == "conveyor/dev" }
+            #expect(own.map(\.state) == ["failure"])
+            #expect(!(await world.forge.labels(issue: number)).contains(try label(.state(.inReview))))
+            // A later tick still dispatches nothing more (tick never repeats its own dispatch).
+            try await tick(world, t0.addingTimeInterval(3_600))
+            #expect(await world.forge.dispatches().count == 1)
+        }
+    }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func redWithTheAttemptsSpentBlocksTheItem(kind: ForgeKind) async throws {
+        try await TrainWorld.with(kind, yaml: Self.yaml) { world in
+            let (number, _, comment) = try await seedWaiting(world, attempts: 3)
+            await reportCI(world, sha: Self.head, "failure", description: "lint: line too long")
+            let report = try await tickTwice(world, t0)
+            #expect(report.lines.contains { $0.contains("after 3 attempt(s)") && $0.contains("blocked") })
+            #expect(await world.forge.dispatches().isEmpty)
+            #expect(await world.forge.labels(issue: number) == [try label(.state(.blocked))])
+            let body = try #require(await world.forge.comments(issue: number).first { $0.id == comment }?.body)
+            #expect(body.contains("CI failed on the pull request's head after 3 attempt(s)"), "\(body)")
+            let state = try await StateSnapshot.reading(world.location()) {
+                try await FlowState.read(item(world, number), from: $0)
+            }
+            #expect(state.current == .dev)
+            #expect(state.status == .failed)
+            let own = await world.forge.statuses(sha: Self.head).filter { $0.context == "conveyor/dev" }
+            #expect(own.map(\.state) == ["failure"])
+        }
+    }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func stillPendingPastTheTimeoutBlocksWithAClearReason(kind: ForgeKind) async throws {
+        try await TrainWorld.with(kind, yaml: Self.yaml) { world in
+            let (number, _, _) = try await seedWaiting(world, since: t0 - 700)
+            await reportCI(world, sha: Self.head, "pending")
+            let report = try await tickTwice(world, t0)
+            #expect(report.lines.contains { $0.contains("past `dev.ci.timeout_seconds` (600 s)") }, "\(report.lines)")
+            #expect(await world.forge.labels(issue: number) == [try label(.state(.blocked))])
+            #expect(try await events(world, number, .timedOut).count == 1)
+            #expect(await world.forge.dispatches().isEmpty)
+        }
+    }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func aNewerHeadPushedBySomeoneElseMakesTheRecordStale(kind: ForgeKind) async throws {
+        try await TrainWorld.with(kind, yaml: Self.yaml) { world in
+            let (number, pull, _) = try await seedWaiting(world)
+            await reportCI(world, sha: Self.head, "failure")
+            await world.forge.setPullHead(pull, sha: Self.newerHead)
+            await reportCI(world, sha: Self.newerHead, "success")
+            let report = try await tickTwice(world, t0)
+            #expect(
+                report.lines.contains {
+                    $0.contains("#\(number): pull request #\(pull)'s head is `\(Self.newerHead.prefix(12))`")
+                        && $0.contains("stale")
+                }, "\(report.lines)")
+            #expect(await world.writes().isEmpty)
+            #expect(try await events(world, number, .stale).count == 1)
+            // Judged: later ticks do not read CI for it at all.
+            let later = try await tick(world, t0.addingTimeInterval(600))
+            #expect(later.nothingDue)
+        }
+    }
+}
+
+/// A JSON object text with sorted keys, as Conveyor writes audit-log payloads.
+enum MissedStageFinderJSON {
+    static func of(_ fields: [String: String]) -> String {
+        (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))
+            .flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
+}
