@@ -17,7 +17,11 @@ enum RunBurstBench {
         print(
             "run-burst-probe delay_ms=150 state_commit_ms=\(BenchFormat.number(commit.milliseconds, digits: 0)) "
                 + "git_requests_per_state_commit=\(commit.requests)")
-        let single = try await RunBurst.run(jobs: 1, requestDelay: requestDelay, binary: binary)
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("run-burst-single-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let single = try await RunBurst.run(
+            jobs: 1, requestDelay: requestDelay, binary: binary, extra: ["CONVEYOR_LOG_FILE": log.path])
+        FileHandle.standardError.write(Data("run-burst single job steps: \(RunOverheadBench.steps(in: log))\n".utf8))
         guard single.succeeded == 1 else {
             throw BenchFailure(message: "the single job failed: \(single.outputs.first?.stderr ?? "")")
         }
@@ -40,9 +44,34 @@ enum RunBurstBench {
                 + "single_state_commits=\(single.stateCommits) "
                 + "runs_per_minute=\(BenchFormat.number(Double(jobs) / (samples.percentile(100) / 60_000), digits: 1)) "
                 + "target_succeeded=\(jobs) target_commits_per_run<=2 target_ratio<=8")
+        for (name, report) in [("single", single), ("burst", burst)] {
+            print(cpuLine(name, report))
+        }
         for (index, output) in burst.outputs.enumerated() where !output.succeeded {
             FileHandle.standardError.write(Data("job \(index + 1) exited \(output.status): \(output.stderr)\n".utf8))
         }
+    }
+
+    /// `run-burst-cpu`: where one job's CPU and git requests went, per job: the `conveyor` process, the
+    /// `git http-backend` children by kind of request, and this harness's own process (HTTP serving, fake forge).
+    private static func cpuLine(_ name: String, _ report: RunBurst.Report) -> String {
+        let jobs = Double(report.outputs.count)
+        let format = { (value: Double) in BenchFormat.number(value, digits: 3) }
+        let conveyor = report.outputs.reduce(0) { $0 + $1.cpuSeconds } / jobs
+        let tally = report.gitRequests
+        var fields = [
+            "run-burst-cpu", "phase=\(name)", "jobs=\(report.outputs.count)",
+            "conveyor_cpu_s=\(format(conveyor))", "git_backend_cpu_s=\(format(tally.cpuSeconds / jobs))",
+            "harness_cpu_s=\(format(report.harnessCPUSeconds / jobs))",
+            "git_requests=\(format(Double(tally.requests) / jobs))", "state_db_kib=\(report.databaseBytes / 1024)",
+        ]
+        for kind in GitRequestTally.Kind.allCases where tally[kind].requests > 0 {
+            let figures = tally[kind]
+            fields.append(
+                "\(kind.rawValue)=\(format(Double(figures.requests) / jobs))/"
+                    + "\(format(figures.cpuSeconds / jobs))s/\(figures.bytesSent / Int(jobs) / 1024)KiB")
+        }
+        return fields.joined(separator: " ")
     }
 
     /// One state commit through ``StateBranchStore`` on an existing branch, alone, with the burst's delay: its

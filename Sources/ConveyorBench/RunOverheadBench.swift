@@ -46,7 +46,7 @@ enum RunOverheadBench {
 
     /// `step:result=ms` for each line of the run's JSON-lines log (milliseconds since the line before), so a
     /// slow run shows where its time went.
-    private static func steps(in log: URL) -> String {
+    static func steps(in log: URL) -> String {
         let lines = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n") ?? []
         return lines.compactMap { line -> String? in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],

@@ -10,6 +10,8 @@ public struct ProcessOutput: Sendable {
     public let stdout: String
     /// Everything the process wrote to standard error.
     public let stderr: String
+    /// CPU time (user + system, seconds) the process and the descendants it waited for used.
+    public var cpuSeconds: Double = 0
 
     /// True when the process exited with status 0.
     public var succeeded: Bool { !wasSignalled && status == 0 }
@@ -68,12 +70,13 @@ public enum ProcessRunner {
             try? writer.write(contentsOf: input)
             try? writer.close()
         }
-        let ended = child.wait()
+        let (ended, cpuSeconds) = child.waitMeasured()
         return ProcessOutput(
             status: ended.status,
             wasSignalled: ended.signalled,
             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
+            cpuSeconds: cpuSeconds
         )
     }
 

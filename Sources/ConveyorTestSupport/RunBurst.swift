@@ -29,6 +29,13 @@ public enum RunBurst {
         public var leasesLeft: Int
         /// Pending-state files the jobs wrote (a job that could not record its state).
         public var pendingFiles: Int
+        /// The git requests the jobs made, by kind, with the server's CPU for each.
+        public var gitRequests: GitRequestTally
+        /// CPU seconds this process (the git server's HTTP side, the fake forge, the added delay) used while the
+        /// jobs ran; the `git http-backend` children are in ``gitRequests``, the jobs in their outputs.
+        public var harnessCPUSeconds: Double
+        /// The size of the state database at the branch's tip after the burst.
+        public var databaseBytes: Int
 
         /// Jobs that exited 0.
         public var succeeded: Int { outputs.filter(\.succeeded).count }
@@ -87,6 +94,8 @@ public enum RunBurst {
             }
             environments.append(job.variables.merging(extra) { $1 })
         }
+        let tallyBefore = git.tally
+        let harnessBefore = Self.ownCPUSeconds()
         let results = try await withThrowingTaskGroup(of: (Int, ProcessOutput, Duration).self) { group in
             for (index, environment) in environments.enumerated() {
                 group.addTask {
@@ -100,10 +109,13 @@ public enum RunBurst {
             for try await (index, output, duration) in group { results[index] = (output, duration) }
             return (0..<jobs).compactMap { results[$0] }
         }
+        let harnessCPU = Self.ownCPUSeconds() - harnessBefore
+        let tally = git.tally.since(tallyBefore)
         let pulls = await forge.pulls()
         var comments: [Int] = []
         for issue in 1...jobs { comments.append(await forge.comments(issue: issue).count) }
         let count = try GitCLI.run(["-C", bare.path, "rev-list", "--count", "conveyor/state"])
+        let databaseBytes = try? GitCLI.run(["-C", bare.path, "cat-file", "-s", "conveyor/state:state.sqlite"])
         let runs = try await ProcessRunner.runDetached(
             [binary.path, "state", "runs", "--format", "json", "--limit", "100000"], environment: environments[0])
         let list = (try? JSONSerialization.jsonObject(with: Data(runs.stdout.utf8))) as? [[String: Any]] ?? []
@@ -119,6 +131,15 @@ public enum RunBurst {
             pullRequestHeads: Set(pulls.map(\.head)).count, commentsPerIssue: comments,
             stateCommits: Int(count) ?? 0, runsRecorded: list.count,
             runsSucceeded: list.filter { $0["status"] as? String == "succeeded" }.count,
-            leasesLeft: (shown["leases"] as? [Any])?.count ?? -1, pendingFiles: pending)
+            leasesLeft: (shown["leases"] as? [Any])?.count ?? -1, pendingFiles: pending, gitRequests: tally,
+            harnessCPUSeconds: harnessCPU, databaseBytes: databaseBytes.flatMap { Int($0) } ?? 0)
+    }
+
+    /// CPU seconds (user + system) this process used so far, its children excluded.
+    private static func ownCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

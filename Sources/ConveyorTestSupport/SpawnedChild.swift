@@ -115,9 +115,20 @@ public struct SpawnedChild: Sendable {
     /// Never call it on a dispatch or cooperative thread that async work needs: on two cores those pools are two
     /// threads wide, and a few waits starve every loopback server of the test process (use ``exit()``).
     public func wait() -> Termination {
+        waitMeasured().termination
+    }
+
+    /// Blocks like ``wait()`` and also returns the CPU time (user + system, in seconds) the child and the
+    /// descendants it waited for used, from `wait4`'s resource usage: what a benchmark charges to the child.
+    public func waitMeasured() -> (termination: Termination, cpuSeconds: Double) {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return Self.termination(status)
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        return (Self.termination(status), Self.seconds(usage.ru_utime) + Self.seconds(usage.ru_stime))
+    }
+
+    private static func seconds(_ time: timeval) -> Double {
+        Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000
     }
 
     /// How the child ended, reaping it, when it has; nil while it runs. Once it returned a termination, neither it
@@ -140,8 +151,13 @@ public struct SpawnedChild: Sendable {
 
     /// Waits for the child to end on a thread of its own, so no pool thread blocks while it runs.
     public func exit() async -> Termination {
+        await exitMeasured().termination
+    }
+
+    /// Waits like ``exit()`` and also returns the CPU seconds the child used (see ``waitMeasured()``).
+    public func exitMeasured() async -> (termination: Termination, cpuSeconds: Double) {
         await withCheckedContinuation { continuation in
-            let waiter = Thread { continuation.resume(returning: wait()) }
+            let waiter = Thread { continuation.resume(returning: waitMeasured()) }
             waiter.start()
         }
     }

@@ -42,13 +42,22 @@ public struct Workspace: Sendable {
     ) async throws -> Workspace {
         let repository: Repository
         var neutralised: [String] = []
+        let baseRef = "refs/remotes/origin/\(baseBranch)"
+        let workRef = "refs/remotes/origin/\(workBranch)"
         if let existingCheckout, let opened = try? await Repository.open(at: existingCheckout), await !opened.isBare {
             repository = opened
             neutralised = try await opened.removePersistedCredentials()
+            try await repository.fetch(
+                from: remote,
+                refspecs: ["+refs/heads/\(baseBranch):\(baseRef)", "+refs/heads/\(workBranch):\(workRef)"],
+                credentials: credentials)
         } else {
-            // libgit2's transfer callback reports the figures; at most one job-log line per progress interval.
+            // Only the two branches the work needs, in the clone's one transfer: not the state branch's history nor
+            // every other job's work branch. libgit2's transfer callback reports the figures; at most one job-log
+            // line per progress interval.
             repository = try await Repository.clone(
-                from: remote, to: cloneDirectory, credentials: credentials,
+                from: remote, to: cloneDirectory, credentials: credentials, branch: baseBranch,
+                fetching: [baseBranch, workBranch],
                 progress: log.map { log in
                     let start = ContinuousClock.now
                     return TransferProgressReporter(every: log.progressInterval) { figures in
@@ -56,11 +65,6 @@ public struct Workspace: Sendable {
                     }
                 })
         }
-        let baseRef = "refs/remotes/origin/\(baseBranch)"
-        let workRef = "refs/remotes/origin/\(workBranch)"
-        try await repository.fetch(
-            from: remote, refspecs: ["+refs/heads/\(baseBranch):\(baseRef)", "+refs/heads/\(workBranch):\(workRef)"],
-            credentials: credentials)
         let existed = try await repository.resolve(workRef) != nil
         let reused = repository.location.standardizedFileURL != cloneDirectory.standardizedFileURL
         let start: ObjectID

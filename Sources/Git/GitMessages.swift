@@ -12,6 +12,10 @@ enum GitMessages {
                 + "grants read and write access to this repository (`contents: write` for GITHUB_TOKEN)."
         case .unsupported:
             "\(remote) does not accept token (HTTP basic) authentication. Use an https:// remote URL."
+        case .redirected(let other):
+            "\(remote) redirected to another host, \(other), which asked for credentials; Conveyor sends the token "
+                + "only to the remote's own host. Use the remote's final address (CONVEYOR_STATE_REMOTE, "
+                + "GITHUB_SERVER_URL) or remove the redirect."
         }
     }
 

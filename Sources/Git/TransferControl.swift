@@ -22,6 +22,9 @@ final class TransferControl: @unchecked Sendable {
         case rejected
         /// The remote does not accept user name and password.
         case unsupported
+        /// The remote redirected to another host (`scheme://host:port`), which asked for credentials: the token is
+        /// never sent there.
+        case redirected(String)
     }
 
     let credentials: Credentials
@@ -49,13 +52,28 @@ final class TransferControl: @unchecked Sendable {
 
     /// Extra HTTP headers for every request of the operation: the token as basic authentication, sent up front,
     /// so an HTTP remote does not first answer 401 to an anonymous request (one round trip less per transfer; the
-    /// credential callback still answers a remote that asks anyway). Empty without a token or for a non-HTTP
-    /// remote. The header lives only in this process's memory, never in a configuration file.
+    /// credential callback still answers a remote that asks anyway). The header lives only in this process's
+    /// memory, never in a configuration file.
+    ///
+    /// libgit2 1.5 follows a redirect to another host and sends its custom headers there too, with no hook in
+    /// between. So the header is sent only to a remote whose own 401 challenge this process has already answered
+    /// through the credential callback, which sees the URL actually asked and gives the token only to the remote's
+    /// own host (``VerifiedOrigins``): the first transfer to a remote pays one challenge round trip, the later ones
+    /// none. Empty without a token, for a non-HTTP remote, and before that first challenge.
     var preemptiveHeaders: [String] {
         guard case .userPassword(let username, let password) = credentials.kind,
-            remote.lowercased().hasPrefix("http://") || remote.lowercased().hasPrefix("https://")
+            let origin = Self.origin(of: remote), VerifiedOrigins.shared.contains(origin)
         else { return [] }
         return ["Authorization: Basic \(Data("\(username):\(password)".utf8).base64EncodedString())"]
+    }
+
+    /// `scheme://host:port` of an `http` or `https` URL, in lower case with the scheme's default port filled in;
+    /// nil for anything else (a named remote, `ssh`, a path).
+    static func origin(of url: String) -> String? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host?.lowercased(), !host.isEmpty
+        else { return nil }
+        return "\(scheme)://\(host):\(components.port ?? (scheme == "https" ? 443 : 80))"
     }
 
     /// Asks the running operation to stop at libgit2's next callback. Safe from any thread.
@@ -66,9 +84,10 @@ final class TransferControl: @unchecked Sendable {
     /// Fills `callbacks` with Conveyor's callbacks and this object as their payload.
     func install(into callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
-        callbacks.credentials = { out, _, _, allowedTypes, payload in
+        callbacks.credentials = { out, url, _, allowedTypes, payload in
             guard let out, let payload else { return GIT_ERROR.rawValue }
-            return TransferControl.from(payload).acquireCredential(out, allowedTypes: allowedTypes)
+            return TransferControl.from(payload).acquireCredential(
+                out, url: url.map { String(cString: $0) }, allowedTypes: allowedTypes)
         }
         callbacks.transfer_progress = { stats, payload in
             guard let payload else { return 0 }
@@ -119,15 +138,22 @@ final class TransferControl: @unchecked Sendable {
     }
 
     /// Hands libgit2 the token once; any later request means the remote rejected it, so fail instead of looping.
+    /// The token goes only to the remote's own host: `url` is the address that asked, which differs from
+    /// ``remote`` after a redirect to another host, and then nothing is sent. An answered challenge from the
+    /// remote's own host marks it for ``preemptiveHeaders``.
     private func acquireCredential(
-        _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, allowedTypes: UInt32
+        _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, url: String?, allowedTypes: UInt32
     ) -> Int32 {
         credentialRequests += 1
         guard case .userPassword(let username, let password) = credentials.kind else {
             return refuse(.missing)
         }
+        let expected = Self.origin(of: remote)
+        let asking = url.flatMap(Self.origin(of:))
+        if let expected, asking != expected { return refuse(.redirected(asking ?? url ?? "an unknown address")) }
         guard credentialRequests == 1 else { return refuse(.rejected) }
         guard allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 else { return refuse(.unsupported) }
+        if let expected { VerifiedOrigins.shared.insert(expected) }
         return git_credential_userpass_plaintext_new(out, username, password)
     }
 
@@ -164,4 +190,15 @@ final class TransferControl: @unchecked Sendable {
     private func recordRejection(_ reference: String, _ status: String) {
         rejectedReferences.append((reference, status))
     }
+}
+
+/// The HTTP origins (`scheme://host:port`) whose own 401 challenge this process answered with the token: only
+/// these get it up front (``TransferControl/preemptiveHeaders``).
+final class VerifiedOrigins: Sendable {
+    static let shared = VerifiedOrigins()
+    private let origins = Mutex<Set<String>>([])
+
+    func contains(_ origin: String) -> Bool { origins.withLock { $0.contains(origin) } }
+
+    func insert(_ origin: String) { _ = origins.withLock { $0.insert(origin) } }
 }

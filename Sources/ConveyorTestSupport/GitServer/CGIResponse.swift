@@ -10,6 +10,8 @@ struct CGIResponse {
     var headers: [(String, String)]
     /// Everything after the blank line.
     var body: Data
+    /// CPU seconds the program (and the git processes it waited for) used.
+    var cpuSeconds: Double = 0
 
     /// Parses `output`; a program that printed no header block becomes a 500 carrying its `errorOutput`.
     static func parse(_ output: Data, errorOutput: Data) -> CGIResponse {

@@ -18,9 +18,9 @@ struct GitCGIHandler: HTTPHandler {
     let holds: PushHolds
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        counter?.increment()
         if delay > .zero { try await Task.sleep(for: delay) }
         guard let user = authenticatedUser(request) else {
+            counter?.record(.challenge)
             for try await _ in request.bodySequence {}
             // No body: libgit2 1.5.1 replays the request with credentials as soon as it has the 401's headers,
             // and mis-reads a body that arrives in a later TCP segment as the next response.
@@ -30,10 +30,16 @@ struct GitCGIHandler: HTTPHandler {
         if await holds.decide(path: request.target.path(percentEncoded: false), method: request.method.rawValue)
             == .drop
         {
+            counter?.record(.other)
             for try await _ in request.bodySequence {}
             return HTTPResponse(statusCode: .serviceUnavailable, body: Data("push dropped by the test".utf8))
         }
         let response = try await GitCGI.run(request, backend: backend, projectRoot: projectRoot, remoteUser: user)
+        counter?.record(
+            GitRequestTally.kind(
+                method: request.method.rawValue, path: request.target.path(percentEncoded: false),
+                query: request.target.query(percentEncoded: true)),
+            cpuSeconds: response.cpuSeconds, bytesSent: response.body.count)
         var headers = HTTPHeaders()
         for (name, value) in response.headers {
             headers.addValue(value, for: HTTPHeader(name))
@@ -54,13 +60,4 @@ struct GitCGIHandler: HTTPHandler {
         let user = pair[..<colon]
         return user.isEmpty ? "git" : String(user)
     }
-}
-
-/// A count shared between the server's handler and its owner.
-final class RequestCounter: Sendable {
-    private let count = Mutex(0)
-
-    func increment() { count.withLock { $0 += 1 } }
-
-    var value: Int { count.withLock { $0 } }
 }

@@ -73,7 +73,10 @@ public final class GitHTTPServer: Sendable {
     }
 
     /// HTTP requests answered so far (401 challenges included): what a client's round trips cost.
-    public var requestCount: Int { counter.value }
+    public var requestCount: Int { counter.value.requests }
+
+    /// Requests answered so far by kind, with the CPU their `git http-backend` children used and the bytes sent.
+    public var tally: GitRequestTally { counter.value }
 
     /// The port the server listens on; nil before ``start()``.
     public var port: UInt16? {
