@@ -83,7 +83,12 @@ import Testing
         try await Self.watching(.github, settings: settings) { forge, watch in
             await forge.reportStatus(sha: Self.head, state: "pending", context: "ci/test")
             async let reading = watch.wait(for: Self.head)
-            try await Task.sleep(for: .milliseconds(1500))
+            // Turn green only after the watch has read the pending state once: on a loaded machine the first read
+            // can come later than any fixed sleep, and would then see green at once.
+            let seenPending = ContinuousClock.now + .seconds(30)
+            while await forge.requestCount(.getCombinedStatus) < 1, ContinuousClock.now < seenPending {
+                try await Task.sleep(for: .milliseconds(50))
+            }
             await forge.reportStatus(sha: Self.head, state: "success", context: "ci/test")
             let result = try await reading
             #expect(result.state == .green)
