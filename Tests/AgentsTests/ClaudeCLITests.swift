@@ -22,16 +22,7 @@ struct ClaudeCLITests {
         invocation.model = model
         invocation.maxTurns = maxTurns
         invocation.timeout = timeout
-        let outcome: AgentOutcome
-        do {
-            outcome = try await AgentRunner.run(invocation)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        let requests = await server.requests()
-        await server.stop()
-        return (outcome, requests)
+        return try await runAgent(invocation, servedBy: server)
     }
 
     @Test("Claude's own Write tool creates the scripted artifacts; usage, turns, session and cost are parsed")

@@ -25,16 +25,7 @@ struct CodexCLITests {
         invocation.model = model
         invocation.prices = prices
         invocation.timeout = timeout
-        let outcome: AgentOutcome
-        do {
-            outcome = try await AgentRunner.run(invocation)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        let requests = await server.requests()
-        await server.stop()
-        return (outcome, requests)
+        return try await runAgent(invocation, servedBy: server)
     }
 
     /// The failure reason of `outcome`, recording an issue when it did not fail.

@@ -25,15 +25,7 @@ struct SpendCeilingCLITests {
         invocation.prices = prices
         invocation.spendCeiling = ceiling
         invocation.verboseLogging = verbose
-        let outcome: AgentOutcome
-        do {
-            outcome = try await AgentRunner.run(invocation)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        let requests = await server.requests()
-        await server.stop()
+        let (outcome, requests) = try await runAgent(invocation, servedBy: server)
         return (outcome, requests, cliEnvironment)
     }
 
@@ -47,15 +39,7 @@ struct SpendCeilingCLITests {
         invocation.model = claudeModel
         invocation.spendCeiling = ceiling
         invocation.verboseLogging = verbose
-        let outcome: AgentOutcome
-        do {
-            outcome = try await AgentRunner.run(invocation)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        let requests = await server.requests()
-        await server.stop()
+        let (outcome, requests) = try await runAgent(invocation, servedBy: server)
         return (outcome, requests, cliEnvironment)
     }
 
