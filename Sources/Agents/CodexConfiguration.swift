@@ -19,12 +19,20 @@ import Foundation
 /// env_key = "OPENAI_API_KEY"
 /// request_max_retries = 2                  # CONVEYOR_CODEX_MAX_RETRIES
 /// stream_max_retries = 2
+///
+/// [features]
+/// plugins = false                          # no plugin sync at start-up
+///
+/// [analytics]
+/// enabled = false                          # no usage metrics sent to OpenAI
 /// ```
 ///
 /// Conveyor's own provider entry, rather than the CLI's built-in `openai` one, makes every setting explicit: the CLI
 /// reads the key from `OPENAI_API_KEY` (it fails before any request when the variable is missing), and the retries
 /// are bounded (the CLI's defaults retry a 500 for about 25 seconds). The wall-clock timeout bounds the run in any
-/// case.
+/// case. With plugins on (its default), Codex 0.147 runs `git ls-remote` of a GitHub plugin repository and asks
+/// chatgpt.com for featured plugins at every start, and with analytics on it sends metrics to ab.chatgpt.com:
+/// traffic a job does not need, to hosts the run never named.
 struct CodexConfiguration: Sendable, Hashable {
     /// The variable holding the model API's base URL, `…/v1` (read from the scrubbed environment).
     static let baseURLVariable = "OPENAI_BASE_URL"
@@ -107,6 +115,12 @@ struct CodexConfiguration: Sendable, Hashable {
             "env_key = \(Self.quoted(Self.apiKeyVariable))",
             "request_max_retries = \(maxRetries)",
             "stream_max_retries = \(maxRetries)",
+            "",
+            "[features]",
+            "plugins = false",
+            "",
+            "[analytics]",
+            "enabled = false",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

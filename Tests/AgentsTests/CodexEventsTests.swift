@@ -268,6 +268,8 @@ struct CodexConfigurationTests {
         #expect(text.contains("env_key = \"OPENAI_API_KEY\"\n"))
         #expect(text.contains("request_max_retries = 0\nstream_max_retries = 0\n"))
         #expect(text.contains("exclude_slash_tmp = true\nexclude_tmpdir_env_var = true\n"))
+        #expect(text.contains("[features]\nplugins = false\n"))
+        #expect(text.contains("[analytics]\nenabled = false\n"))
 
         let defaults = try CodexConfiguration(model: nil, environment: [:], parentEnvironment: [:])
         #expect(defaults.baseURL == "https://api.openai.com/v1")

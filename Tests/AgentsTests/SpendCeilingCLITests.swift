@@ -147,6 +147,10 @@ struct SpendCeilingCLITests {
             let log = try String(contentsOf: outcome.transcript.standardError, encoding: .utf8)
             #expect(log.contains(" DEBUG "), "RUST_LOG=debug gave no debug lines: \(log.prefix(500))")
             #expect(log.contains("codex_core"))
+            // The debug log names every connection the CLI starts: none leaves loopback (no plugin sync).
+            #expect(!log.contains("ls-remote"), "the CLI synced its plugins")
+            let outside = log.split(separator: "\n").filter { $0.contains("starting new connection: https://") }
+            #expect(outside.isEmpty, "the CLI connected beyond loopback: \(outside)")
             let key = try #require(cliEnvironment["OPENAI_API_KEY"])
             for file in [outcome.transcript.standardOutput, outcome.transcript.standardError] {
                 #expect(!(try String(contentsOf: file, encoding: .utf8)).contains(key), "\(file.lastPathComponent)")
