@@ -68,9 +68,9 @@ public final class StateSnapshot: Sendable {
     }
 
     /// Up to `limit` commits of the branch, newest first; empty when the branch does not exist.
-    public func history(limit: Int) async throws -> [StateCommit] {
+    public func history(limit: Int) async throws -> [CommitSummary] {
         guard let tip else { return [] }
-        return try await CommitHistory.walk(cache.repository, from: tip, limit: limit)
+        return try await cache.repository.log(from: tip, limit: limit)
     }
 
     /// Writes a copy of the database file to `destination`, replacing it; false when the branch holds no database.

@@ -13,7 +13,7 @@ extension StateVerifier {
             """
     }
 
-    static func mergeProblem(_ commit: StateCommit) -> StateVerification.Problem {
+    static func mergeProblem(_ commit: CommitSummary) -> StateVerification.Problem {
         StateVerification.Problem(
             kind: "history",
             detail: "commit \(commit.id) (\(commit.summary)) has \(commit.parents.count) parents.",

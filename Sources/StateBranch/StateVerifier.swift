@@ -20,7 +20,7 @@ public enum StateVerifier {
         guard let tip = try await cache.fetchTip(timeout: timeout) else {
             return StateVerification(tip: nil, commits: 0, runs: 0, problems: [])
         }
-        let history = try await CommitHistory.walk(cache.repository, from: tip, limit: historyLimit)
+        let history = try await cache.repository.log(from: tip, limit: historyLimit)
         var problems = history.filter { $0.parents.count > 1 }.map(Self.mergeProblem)
         guard let bytes = try await cache.databaseBytes(at: tip) else {
             problems.append(Self.missingFile(location, tip: tip))

@@ -54,9 +54,8 @@ import Testing
             let writeLoot = ModelReplyBuilder("write what the tools found") { request in
                 let found = request.toolResults.sorted { $0.key < $1.key }
                     .map { "## \($0.key)\n\($0.value)" }.joined(separator: "\n")
-                let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
                 return .tools(
-                    types.map { type in
+                    RunWorld.intakeTypes.map { type in
                         ModelContent.write(
                             id: "toolu_write_\(type.replacingOccurrences(of: "-", with: "_"))",
                             filePath: intake.appendingPathComponent("\(type).md").path,

@@ -11,13 +11,7 @@ import Testing
         try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration]) { world in
             let checkout = world.scratch.appending("checkout")
             try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
-            let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
-            let writes = types.map { type in
-                ModelContent.write(
-                    id: "toolu_\(type.replacingOccurrences(of: "-", with: "_"))",
-                    filePath: checkout.appendingPathComponent("docs/work-items/1/intake/\(type).md").path,
-                    content: RunWorld.intakeArtifact(type, body: "Written by Claude Code for the login page."))
-            }
+            let writes = RunWorld.claudeIntakeWrites(into: checkout, body: "Written by Claude Code for the login page.")
             let server = try await ModelServer.start(
                 script: ModelScript([
                     .tools(writes, usage: ModelUsage(input: 100, output: 20, cacheRead: 3, cacheCreation: 5)),
@@ -72,13 +66,7 @@ import Testing
         try await RunWorld.with(seed: [".conveyor/config.yml": configuration]) { world in
             let checkout = world.scratch.appending("checkout")
             try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
-            let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
-            let writes = types.map { type in
-                ModelContent.write(
-                    id: "toolu_\(type.replacingOccurrences(of: "-", with: "_"))",
-                    filePath: checkout.appendingPathComponent("docs/work-items/1/intake/\(type).md").path,
-                    content: RunWorld.intakeArtifact(type, body: "Written on the verbose rerun."))
-            }
+            let writes = RunWorld.claudeIntakeWrites(into: checkout, body: "Written on the verbose rerun.")
             // The first model call hangs past the agent's timeout; the verbose rerun gets the next replies.
             let server = try await ModelServer.start(
                 script: ModelScript([

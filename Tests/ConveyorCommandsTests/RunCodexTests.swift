@@ -17,13 +17,7 @@ import Testing
         try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration]) { world in
             let checkout = world.scratch.appending("checkout")
             try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
-            let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
-            let command =
-                (["mkdir -p docs/work-items/1/intake"]
-                + types.map {
-                    "printf '%s' '\(RunWorld.intakeArtifact($0, body: "Written by the Codex CLI for the login page."))' > docs/work-items/1/intake/\($0).md"
-                })
-                .joined(separator: " && ")
+            let command = RunWorld.intakeWriteCommand(body: "Written by the Codex CLI for the login page.")
             let server = try await ResponsesAPIServer.start(
                 script: ResponsesScript([
                     .exec(
@@ -124,13 +118,7 @@ import Testing
         try await RunWorld.with(seed: [".conveyor/config.yml": configuration]) { world in
             let checkout = world.scratch.appending("checkout")
             try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
-            let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
-            let command =
-                (["mkdir -p docs/work-items/1/intake"]
-                + types.map {
-                    "printf '%s' '\(RunWorld.intakeArtifact($0, body: "Written on the verbose rerun."))' > docs/work-items/1/intake/\($0).md"
-                })
-                .joined(separator: " && ")
+            let command = RunWorld.intakeWriteCommand(body: "Written on the verbose rerun.")
             // The first request hangs past the agent's timeout; the verbose rerun gets the next replies.
             let server = try await ResponsesAPIServer.start(
                 script: ResponsesScript([

@@ -29,20 +29,17 @@ import Testing
             ".conveyor/config.yml": RunDevStageTests.configuration(ci: "{mode: pending, timeout_seconds: 3600}")
         ]) { $1 }
         try await RunWorld.with(seed: seed, label: "run:dev") { world in
-            let prompts = world.scratch.appending("prompts")
-            try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
             let (fixed, test) = RunDevStageTests.change(broken: false)
-            let script = world.scratch.appending("pending-agent.sh")
-            try """
-            n=$(ls '\(prompts.path)' | wc -l)
-            cat > '\(prompts.path)'/prompt-$n.txt
-            cat > calc.py <<'PY'
-            \(fixed)PY
-            cat > test_calc.py <<'PY'
-            \(test)PY
-            if grep -q 'test_multiply is slow' '\(prompts.path)'/prompt-$n.txt; then echo '# faster' >> calc.py; fi
+            let (script, prompts) = try RunDevStageTests.promptKeepingAgent(
+                in: world, named: "pending-agent.sh",
+                body: """
+                    cat > calc.py <<'PY'
+                    \(fixed)PY
+                    cat > test_calc.py <<'PY'
+                    \(test)PY
+                    if grep -q 'test_multiply is slow' "$prompt"; then echo '# faster' >> calc.py; fi
 
-            """.write(to: script, atomically: true, encoding: .utf8)
+                    """)
             let variables = try RunDevStageTests.checkout(world).merging([
                 "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)",
             ]) { $1 }

@@ -72,25 +72,40 @@ import Testing
     static func agentScript(in world: RunWorld) throws -> URL {
         let (broken, test) = change(broken: true)
         let (fixed, _) = change(broken: false)
+        return try promptKeepingAgent(
+            in: world, named: "dev-agent.sh",
+            body: """
+                if grep -q AssertionError "$prompt"; then
+                cat > calc.py <<'PY'
+                \(fixed)PY
+                else
+                cat > calc.py <<'PY'
+                \(broken)PY
+                cat > test_calc.py <<'PY'
+                \(test)PY
+                fi
+
+                """
+        ).script
+    }
+
+    /// A `command` agent script `name` in the world's scratch directory that keeps each prompt it gets as
+    /// `prompts/prompt-<n>.txt` (n counts from 0) and then runs `body`, where `$prompt` names this attempt's
+    /// prompt file. Returns the script and the prompts directory.
+    static func promptKeepingAgent(in world: RunWorld, named name: String, body: String) throws -> (
+        script: URL, prompts: URL
+    ) {
         let prompts = world.scratch.appending("prompts")
         try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
-        let script = world.scratch.appending("dev-agent.sh")
+        let script = world.scratch.appending(name)
         let text = """
             n=$(ls '\(prompts.path)' | wc -l)
-            cat > '\(prompts.path)'/prompt-$n.txt
-            if grep -q AssertionError '\(prompts.path)'/prompt-$n.txt; then
-            cat > calc.py <<'PY'
-            \(fixed)PY
-            else
-            cat > calc.py <<'PY'
-            \(broken)PY
-            cat > test_calc.py <<'PY'
-            \(test)PY
-            fi
+            prompt='\(prompts.path)'/prompt-$n.txt
+            cat > "$prompt"
 
-            """
+            """ + body
         try text.write(to: script, atomically: true, encoding: .utf8)
-        return script
+        return (script, prompts)
     }
 
     /// The job's checkout of the repository (`GITHUB_WORKSPACE`, as `actions/checkout` leaves it): where the run
@@ -219,26 +234,23 @@ import Testing
         try await RunWorld.with(seed: seed, label: "run:dev") { world in
             let (_, test) = Self.change(broken: false)
             let body = "def add(a, b):\n    return a + b\n\n\ndef multiply(a, b):\n    return a OP b\n"
-            let prompts = world.scratch.appending("prompts")
-            try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
             let reference = world.scratch.appending("calc-mtime")
-            let script = world.scratch.appending("same-size-agent.sh")
-            try """
-            n=$(ls '\(prompts.path)' | wc -l)
-            cat > '\(prompts.path)'/prompt-$n.txt
-            if grep -q AssertionError '\(prompts.path)'/prompt-$n.txt; then
-            touch -r calc.py '\(reference.path)'
-            cat > calc.py <<'PY'
-            \(body.replacingOccurrences(of: "OP", with: "*"))PY
-            touch -r '\(reference.path)' calc.py
-            else
-            cat > calc.py <<'PY'
-            \(body.replacingOccurrences(of: "OP", with: "+"))PY
-            cat > test_calc.py <<'PY'
-            \(test)PY
-            fi
+            let (script, prompts) = try Self.promptKeepingAgent(
+                in: world, named: "same-size-agent.sh",
+                body: """
+                    if grep -q AssertionError "$prompt"; then
+                    touch -r calc.py '\(reference.path)'
+                    cat > calc.py <<'PY'
+                    \(body.replacingOccurrences(of: "OP", with: "*"))PY
+                    touch -r '\(reference.path)' calc.py
+                    else
+                    cat > calc.py <<'PY'
+                    \(body.replacingOccurrences(of: "OP", with: "+"))PY
+                    cat > test_calc.py <<'PY'
+                    \(test)PY
+                    fi
 
-            """.write(to: script, atomically: true, encoding: .utf8)
+                    """)
             let log = world.scratch.appending("run.jsonl")
             let run = try await world.conveyor(
                 ["run"],
@@ -286,20 +298,17 @@ import Testing
                 ci: "{mode: wait, timeout_seconds: 120, poll_seconds: 1, max_poll_seconds: 1, no_checks_seconds: 60}")
         ]) { $1 }
         try await RunWorld.with(dialect, seed: seed, label: "run:dev") { world in
-            let prompts = world.scratch.appending("prompts")
-            try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
             let (fixed, test) = Self.change(broken: false)
-            let script = world.scratch.appending("ci-agent.sh")
-            try """
-            n=$(ls '\(prompts.path)' | wc -l)
-            cat > '\(prompts.path)'/prompt-$n.txt
-            cat > calc.py <<'PY'
-            \(fixed)PY
-            cat > test_calc.py <<'PY'
-            \(test)PY
-            if grep -q 'line too long' '\(prompts.path)'/prompt-$n.txt; then echo '# shorter lines' >> calc.py; fi
+            let (script, prompts) = try Self.promptKeepingAgent(
+                in: world, named: "ci-agent.sh",
+                body: """
+                    cat > calc.py <<'PY'
+                    \(fixed)PY
+                    cat > test_calc.py <<'PY'
+                    \(test)PY
+                    if grep -q 'line too long' "$prompt"; then echo '# shorter lines' >> calc.py; fi
 
-            """.write(to: script, atomically: true, encoding: .utf8)
+                    """)
             async let ci = Self.playRedThenGreen(world)
             let run = try await world.conveyor(
                 ["run"],

@@ -42,13 +42,12 @@ struct ScriptedAgent {
     }
 
     private static func artifactLines(questions: [String]) -> [String] {
-        let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
         let listed =
             questions.isEmpty
             ? "questions: []\n"
             : "questions:\n" + questions.map { "  - '\($0.replacingOccurrences(of: "'", with: "''"))'\n" }.joined()
         var lines = ["mkdir -p docs/work-items/1/intake"]
-        for type in types {
+        for type in RunWorld.intakeTypes {
             lines.append(
                 """
                 cat > docs/work-items/1/intake/\(type).md <<'CONVEYOR_DOC'

@@ -7,8 +7,7 @@ import Testing
 @Suite struct RunNeedsInputTests {
     /// A shell script that writes the six intake artifacts, the open questions in the last one's frontmatter.
     private static let script: String = {
-        let types = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
-        let files = types.map { type in
+        let files = RunWorld.intakeTypes.map { type in
             let questions = type == "open-questions" ? "questions:\n  - Which page sizes do we need?\n" : ""
             return """
                 cat > docs/work-items/1/intake/\(type).md <<'DOC'

@@ -56,6 +56,28 @@ struct RunWorld {
         return RunWorld(scratch: scratch, git: git, forge: forge, variables: job.variables, bare: bare)
     }
 
+    /// The types of the intake stage's six artifacts, each written to `docs/work-items/1/intake/<type>.md`.
+    static let intakeTypes = ["problem", "personas", "scope", "constraints", "brief", "open-questions"]
+
+    /// Claude `Write` tool calls that create every intake artifact, with `body`, in `checkout`.
+    static func claudeIntakeWrites(into checkout: URL, body: String) -> [ModelContent] {
+        intakeTypes.map { type in
+            ModelContent.write(
+                id: "toolu_\(type.replacingOccurrences(of: "-", with: "_"))",
+                filePath: checkout.appendingPathComponent("docs/work-items/1/intake/\(type).md").path,
+                content: intakeArtifact(type, body: body))
+        }
+    }
+
+    /// A shell command (for a Codex tool call) that writes every intake artifact, with `body`, in the work tree.
+    static func intakeWriteCommand(body: String) -> String {
+        (["mkdir -p docs/work-items/1/intake"]
+            + intakeTypes.map {
+                "printf '%s' '\(intakeArtifact($0, body: body))' > docs/work-items/1/intake/\($0).md"
+            })
+            .joined(separator: " && ")
+    }
+
     /// An intake artifact Conveyor's gate accepts, with `body` after its frontmatter; it has no single quote of its
     /// own, so it can travel inside a shell command.
     static func intakeArtifact(_ type: String, body: String = "") -> String {
