@@ -1,4 +1,5 @@
 import ConveyorTestSupport
+import Execution
 import Foundation
 import Testing
 
@@ -18,6 +19,6 @@ import Testing
 
     @Test func aPayloadWithoutATimeGivesNone() {
         #expect(EventTime.of(payload: Data(#"{"action":"labeled","issue":{"number":1}}"#.utf8)) == nil)
-        #expect(EventTime.parse("2024-01-10T10:05:00.250Z") == Date(timeIntervalSince1970: 1_704_881_100.25))
+        #expect(JobEvent.parseTime("2024-01-10T10:05:00.250Z") == Date(timeIntervalSince1970: 1_704_881_100.25))
     }
 }

@@ -10,6 +10,14 @@ struct JobInputs: Sendable {
     let settings: Settings
     /// The Actions environment of the step (``Settings/actions``).
     var environment: ActionsEnvironment { settings.actions }
+    /// The job's forge token in clear, for the forge client and the git remote that need it.
+    ///
+    /// - Throws: ``ValidationFailure`` naming `GITHUB_TOKEN` when the step passed none.
+    func forgeToken() throws -> String {
+        guard let token = environment.token else { throw ValidationFailure("No forge token: pass GITHUB_TOKEN.") }
+        return token.reveal()
+    }
+
     /// The context handed to the trigger resolver.
     var triggerContext: TriggerContext
     /// The pipeline and settings in force.

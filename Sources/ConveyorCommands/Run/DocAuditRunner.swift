@@ -25,9 +25,7 @@ struct DocAuditRunner {
         let settings = inputs.settings
         let environment = inputs.environment
         let repository = try environment.repository
-        let token =
-            try environment.token.map { $0.reveal() }
-            ?? { throw ValidationFailure("No forge token: pass GITHUB_TOKEN.") }()
+        let token = try inputs.forgeToken()
         let forge = try ForgeClients.make(environment: environment)
         let agent = try AgentSelection.resolve(
             flag: agentFlag, environment: settings.agent.map { [AgentSelection.environmentVariable: $0] } ?? [:],

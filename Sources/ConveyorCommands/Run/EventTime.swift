@@ -1,3 +1,4 @@
+import Execution
 import Foundation
 
 /// When the forge says a label event happened.
@@ -10,20 +11,12 @@ enum EventTime {
     static func of(payload: Data) -> Date? {
         guard let object = try? JSONSerialization.jsonObject(with: payload) as? [String: Any] else { return nil }
         for key in ["issue", "pull_request"] {
-            if let text = (object[key] as? [String: Any])?["updated_at"] as? String, let date = parse(text) {
+            if let text = (object[key] as? [String: Any])?["updated_at"] as? String,
+                let date = JobEvent.parseTime(text)
+            {
                 return date
             }
         }
         return nil
-    }
-
-    /// RFC 3339 with `Z` or an offset, with or without fractional seconds.
-    static func parse(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        if let date = plain.date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
     }
 }

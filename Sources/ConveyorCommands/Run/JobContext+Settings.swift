@@ -16,9 +16,7 @@ extension JobContext {
         let settings = inputs.settings
         let environment = inputs.environment
         let repository = try environment.repository
-        let token =
-            try environment.token.map { $0.reveal() }
-            ?? { throw ValidationFailure("No forge token: pass GITHUB_TOKEN.") }()
+        let token = try inputs.forgeToken()
         let server = try environment.serverURL
         var context = JobContext(
             forge: try ForgeClients.make(environment: environment), repository: "\(repository)",
