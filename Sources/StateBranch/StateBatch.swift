@@ -22,7 +22,7 @@ struct StateBatch: Codable, Sendable {
     /// Nil for other batches,
     /// which stay foldable: their owner saved them to a pending file, and applying them twice changes nothing.
     var foldableUntil: Date?
-    /// The changes, applied in order.
+    /// The changes, applied in order, exactly as another writer decodes them (``storedForm(of:)``).
     var changes: [StateChange]
 
     /// The file holding the batch in its reference's commit.
@@ -33,10 +33,22 @@ struct StateBatch: Codable, Sendable {
         id = UUID().uuidString.lowercased()
         self.message = message
         createdAt = now
-        self.changes = changes
+        self.changes = Self.storedForm(of: changes)
         let window = deadline - margin
         let seconds = Double(window.components.seconds) + Double(window.components.attoseconds) / 1e18
         foldableUntil = changes.contains(where: \.isClaim) ? now.addingTimeInterval(seconds) : nil
+    }
+
+    /// `changes` as they read back from a shared batch: times kept to the millisecond. The owner applies this form,
+    /// not its own finer clock readings, so a batch someone else folded is a no-op when its owner applies it:
+    /// otherwise a lease's expiry computed from a full-precision `now` differs from the folded one's in its last
+    /// millisecond about half the time, the owner's claim "changes" the tip again, and it pushes a commit of its
+    /// own after all (measured: half of a 32-job burst's folded claims).
+    static func storedForm(of changes: [StateChange]) -> [StateChange] {
+        guard let data = try? StateJSON.encoder().encode(changes),
+            let decoded = try? StateJSON.decoder().decode([StateChange].self, from: data)
+        else { return changes }
+        return decoded
     }
 
     /// True when another writer may fold the batch at `now`.

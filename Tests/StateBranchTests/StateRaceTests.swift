@@ -57,6 +57,39 @@ struct StateRaceTests {
         }
     }
 
+    @Test("a lost claim stamped finer than a millisecond is folded by the next winner; its owner has nothing to push")
+    func foldedClaimIsANoOpForItsOwner() async throws {
+        // A clock reading whose lease expiry, computed at full precision, differs in its last millisecond from the
+        // expiry computed from the reading as a shared batch stores it (to the millisecond): about half of them.
+        let ttl = 600
+        let stamped = try #require(
+            (0..<1_000).lazy.map { Date(timeIntervalSince1970: 1_800_000_000.000_456_7 + Double($0) * 0.0137) }
+                .first { now in
+                    let stored = StateTimestamp.date(StateTimestamp.text(now)) ?? now
+                    return StateTimestamp.text(now.addingTimeInterval(Double(ttl)))
+                        != StateTimestamp.text(stored.addingTimeInterval(Double(ttl)))
+                })
+        try await StateFixture.with { fixture in
+            let marker = fixture.scratch.appending("paused")
+            let loser = try fixture.store(pauseBeforePush: marker)
+            let claim = StateFixture.claim("run-loser", holder: "job-1", ttl: ttl, now: stamped)
+            let pending = Task { try await loser.apply(claim, message: "state: loser") }
+            try await StateFixture.waitForFile(marker)
+            _ = try await fixture.store().apply(StateFixture.completeRun("run-first"), message: "first")
+            try FileManager.default.removeItem(at: marker)
+            try await StateFixture.waitForFile(marker)
+            #expect(try fixture.sharedBatches().count == 1)
+            let folder = try await fixture.store().apply(StateFixture.completeRun("run-second"), message: "second")
+            #expect(folder.commit != nil)
+            #expect(try await fixture.recordedRuns() == ["run-first", "run-loser", "run-second"])
+            try FileManager.default.removeItem(at: marker)
+
+            let result = try await pending.value
+            #expect(result.commit == nil, "the claim was already on the branch, folded by the second writer")
+            #expect(try fixture.cliHistory().count == 2)
+        }
+    }
+
     @Test("a writer that loses more than ten races in a row (its claim not foldable) keeps trying, and wins")
     func manyLostRacesWithinTheDeadlineStillPublish() async throws {
         try await StateFixture.with { fixture in

@@ -38,17 +38,19 @@ public enum GitCLI {
         return text
     }
 
-    /// ``run(_:in:environment:input:)`` on a dispatch queue, leaving Swift's cooperative pool free: use it for
-    /// git commands that talk to a ``GitHTTPServer`` running in the same process.
+    /// ``run(_:in:environment:input:)`` on a thread of its own, leaving Swift's cooperative pool free: use it for
+    /// git commands that talk to a ``GitHTTPServer`` running in the same process (see
+    /// ``ProcessRunner/runDetached(_:in:environment:input:)`` for why not a dispatch queue).
     @discardableResult
     public static func runDetached(
         _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], input: Data? = nil
     ) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
+            let runner = Thread {
                 continuation.resume(
                     with: Result { try run(arguments, in: directory, environment: extra, input: input) })
             }
+            runner.start()
         }
     }
 
