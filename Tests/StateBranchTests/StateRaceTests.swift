@@ -34,22 +34,7 @@ struct StateRaceTests {
     @Test("a writer that lost a race is folded into the next winner's commit, and then has nothing left to push")
     func lostBatchIsFoldedByTheNextWinner() async throws {
         try await StateFixture.with { fixture in
-            let marker = fixture.scratch.appending("paused")
-            let loser = try fixture.store(pauseBeforePush: marker)
-            let pending = Task { try await loser.apply(StateFixture.completeRun("run-loser"), message: "state: loser") }
-            try await StateFixture.waitForFile(marker)
-            _ = try await fixture.store().apply(StateFixture.completeRun("run-first"), message: "first")
-            try FileManager.default.removeItem(at: marker)
-            // The loser lost, shared its batch, and is about to push again: the next writer folds the batch in.
-            try await StateFixture.waitForFile(marker)
-            #expect(try fixture.sharedBatches().count == 1)
-            let folder = try await fixture.store().apply(StateFixture.completeRun("run-second"), message: "second")
-            #expect(folder.commit != nil)
-            #expect(try await fixture.recordedRuns() == ["run-first", "run-loser", "run-second"])
-            #expect(try fixture.sharedBatches().isEmpty, "the winner deletes the batches it folded")
-            try FileManager.default.removeItem(at: marker)
-
-            let result = try await pending.value
+            let result = try await Self.loseOnceThenBeFolded(StateFixture.completeRun("run-loser"), in: fixture)
             #expect(result.commit == nil, "its changes were already on the branch")
             #expect(result.attempts == 3)
             #expect(result.outcomes == [.alreadyRecorded, .alreadyRecorded])
@@ -70,24 +55,34 @@ struct StateRaceTests {
                         != StateTimestamp.text(stored.addingTimeInterval(Double(ttl)))
                 })
         try await StateFixture.with { fixture in
-            let marker = fixture.scratch.appending("paused")
-            let loser = try fixture.store(pauseBeforePush: marker)
             let claim = StateFixture.claim("run-loser", holder: "job-1", ttl: ttl, now: stamped)
-            let pending = Task { try await loser.apply(claim, message: "state: loser") }
-            try await StateFixture.waitForFile(marker)
-            _ = try await fixture.store().apply(StateFixture.completeRun("run-first"), message: "first")
-            try FileManager.default.removeItem(at: marker)
-            try await StateFixture.waitForFile(marker)
-            #expect(try fixture.sharedBatches().count == 1)
-            let folder = try await fixture.store().apply(StateFixture.completeRun("run-second"), message: "second")
-            #expect(folder.commit != nil)
-            #expect(try await fixture.recordedRuns() == ["run-first", "run-loser", "run-second"])
-            try FileManager.default.removeItem(at: marker)
-
-            let result = try await pending.value
+            let result = try await Self.loseOnceThenBeFolded(claim, in: fixture)
             #expect(result.commit == nil, "the claim was already on the branch, folded by the second writer")
             #expect(try fixture.cliHistory().count == 2)
         }
+    }
+
+    /// Applies `changes` (recording run `run-loser`) in a writer that loses its first push to a writer recording
+    /// `run-first`, shares its batch, and is folded by a second writer recording `run-second` before it pushes
+    /// again; returns the loser's result.
+    private static func loseOnceThenBeFolded(
+        _ changes: [StateChange], in fixture: StateFixture
+    ) async throws -> StateCommitResult {
+        let marker = fixture.scratch.appending("paused")
+        let loser = try fixture.store(pauseBeforePush: marker)
+        let pending = Task { try await loser.apply(changes, message: "state: loser") }
+        try await StateFixture.waitForFile(marker)
+        _ = try await fixture.store().apply(StateFixture.completeRun("run-first"), message: "first")
+        try FileManager.default.removeItem(at: marker)
+        // The loser lost, shared its batch, and is about to push again: the next writer folds the batch in.
+        try await StateFixture.waitForFile(marker)
+        #expect(try fixture.sharedBatches().count == 1)
+        let folder = try await fixture.store().apply(StateFixture.completeRun("run-second"), message: "second")
+        #expect(folder.commit != nil)
+        #expect(try await fixture.recordedRuns() == ["run-first", "run-loser", "run-second"])
+        #expect(try fixture.sharedBatches().isEmpty, "the winner deletes the batches it folded")
+        try FileManager.default.removeItem(at: marker)
+        return try await pending.value
     }
 
     @Test("a writer that loses more than ten races in a row (its claim not foldable) keeps trying, and wins")
