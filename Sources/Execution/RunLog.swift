@@ -38,7 +38,8 @@ public actor RunLog {
     /// Starts a log at `file` (appending when it exists).
     ///
     /// - Parameters:
-    ///   - jobLog: where human-readable progress lines go as well (the job log, standard error); nil for the file
+    ///   - jobLog: where human-readable progress lines go as well (the job log: `conveyor run` prints them on standard
+    ///     output); nil for the file
     ///     only.
     ///   - progressInterval: how often a long step reports progress (``progress(step:elapsed:detail:)``).
     public init(
@@ -69,6 +70,13 @@ public actor RunLog {
         let (hours, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
         if hours > 0 { return "\(hours)h \(minutes)m \(rest)s" }
         return minutes > 0 ? "\(minutes)m \(rest)s" : "\(rest)s"
+    }
+
+    /// Appends one line for `step` and says `result` in the job log too (`conveyor: <result>`): for a wait the
+    /// person watching the job should know about.
+    public func announce(step: String, result: String) {
+        jobLog?("conveyor: \(result)")
+        record(step: step, result: result)
     }
 
     /// Appends one line for `step`; errors writing the log never stop a run.

@@ -233,6 +233,60 @@ import Testing
         }
     }
 
+    /// Outside the wrapper's concurrency group (or on a fast runner) the dispatched job can start while the job
+    /// that dispatched it is still recording its end, its run still holding the stage's lease: the new job waits
+    /// for that lease instead of ending as a duplicate.
+    @Test(arguments: ForgeDialect.allCases)
+    func aDispatchedJobThatStartsBeforeItsDispatcherEndedWaitsForTheLease(dialect: ForgeDialect) async throws {
+        let seed = [".conveyor/config.yml": Self.configuration(maxAutoReruns: 2)]
+        try await RunWorld.with(dialect, seed: seed) { world in
+            let repository = "\(world.forge.owner)/\(world.forge.repo)"
+            let hold = world.scratch.appending("held-push")
+            world.git.pushHolds.hold(repository, marker: hold)
+            let writer = try ScriptedAgent(.writeArtifacts(questions: []), in: world, name: "writer")
+            await world.forge.inject(.status(502), on: .listComments, times: 8)
+            let firstVariables = writer.variables.merging(try world.checkout()) { $1 }
+            let first = Task { try await world.conveyor(["run"], firstVariables) }
+            // Every push before job 1's dispatch goes through; the first one after it (job 1's final record) waits.
+            let deadline = ContinuousClock.now + .seconds(90)
+            while ContinuousClock.now < deadline {
+                if FileManager.default.fileExists(atPath: hold.path) {
+                    if await !world.forge.dispatches().isEmpty { break }
+                    try? FileManager.default.removeItem(at: hold)
+                }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let dispatch = try #require(await world.forge.dispatches().first)
+            #expect(FileManager.default.fileExists(atPath: hold.path), "job 1's final record is held")
+
+            let log = world.scratch.appending("job-2.jsonl")
+            let second = try ScriptedAgent(.writeArtifacts(questions: []), in: world, name: "writer-2")
+            let secondVariables = second.variables.merging(try world.checkout()) { $1 }.merging([
+                "CONVEYOR_LOG_FILE": log.path
+            ]) { $1 }
+            let job2 = Task { try await world.replay(dispatch, dialect, secondVariables) }
+            while ContinuousClock.now < deadline,
+                !((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("which re-dispatched this job")
+            {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            // Job 1 records its end (freeing the lease); job 2 then claims the stage and finishes it.
+            world.git.pushHolds.release(repository)
+            try FileManager.default.removeItem(at: hold)
+            let ended = try await first.value
+            #expect(ended.status == 75, "stdout: \(ended.stdout)\nstderr: \(ended.stderr)")
+            let resumed = try await job2.value
+            #expect(resumed.status == 0, "stdout: \(resumed.stdout)\nstderr: \(resumed.stderr)")
+            #expect(resumed.stdout.contains("which re-dispatched this job, to end"), "\(resumed.stdout)")
+            #expect(resumed.stdout.contains("ended; intake claimed"), "\(resumed.stdout)")
+            #expect(
+                try world.state("SELECT mode, status FROM runs ORDER BY started_at") == [
+                    "run|failed", "resume|succeeded",
+                ])
+            #expect(await world.forge.dispatches().count == 1)
+        }
+    }
+
     @Test func aTokenThatMayNotDispatchIsRecordedAndTheJobEndsTryAgainLater() async throws {
         try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration()]) { world in
             let writer = try ScriptedAgent(.writeArtifacts(questions: []), in: world)

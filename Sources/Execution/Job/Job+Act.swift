@@ -24,9 +24,16 @@ extension Job {
                 try await approve(approving, item: item, by: actor, via: run.source.description)
             }
             let label = context.labels.name(for: .run(stage, .run))
+            // A resume the supervisor dispatched may start before the run that dispatched it has freed the lease.
+            let predecessor =
+                mode == .resume
+                ? state.pendingDispatches.last { $0.stage == stage }.flatMap {
+                    RedispatchKey.dispatchingRun(ofEvent: $0.event)
+                } : nil
             let result = try await runStage(
                 stage, mode: mode, item: item, actor: actor, trigger: run.source.description,
-                triggerLabel: triggerLabel(of: run) ?? (run.source == .inputs ? label : nil), requestedAgent: run.agent)
+                triggerLabel: triggerLabel(of: run) ?? (run.source == .inputs ? label : nil), requestedAgent: run.agent,
+                predecessorRunID: predecessor)
             return try await finished(result, stage: stage, item: item)
 
         case .approve(let stage, let next):

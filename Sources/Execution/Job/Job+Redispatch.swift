@@ -12,7 +12,8 @@ extension Job {
     /// `stage` and `mode: resume`, which the wrapper workflow turns into a job that finishes the stage's failed run.
     /// That job's sender is Conveyor's own identity; it runs because of this entry
     /// (``SenderAuthorization/checkChained(_:state:selfLogins:)``), and it waits for this one in the wrapper's
-    /// per-work-item concurrency group, so it finds the run recorded and the lease free.
+    /// per-work-item concurrency group, or else for this run's lease (``StageJob/Request/predecessorRunID``), so it
+    /// finds the run recorded and the lease free.
     func redispatcher() -> Redispatcher {
         let (context, event) = (context, event)
         return { request in
@@ -50,6 +51,12 @@ extension Job {
 enum RedispatchKey {
     /// The `event` field of the entry, before the run id: `redispatch <run id>`.
     static let eventPrefix = "redispatch "
+
+    /// The run that re-dispatched, from the `event` field of its entry; nil for an entry of another kind.
+    static func dispatchingRun(ofEvent event: String) -> String? {
+        guard event.hasPrefix(eventPrefix) else { return nil }
+        return String(event.dropFirst(eventPrefix.count))
+    }
 
     /// `redispatch:<repository>#<number>:<stage>:<Actions run id, else run id>`: one per Actions run, whatever its
     /// attempt.

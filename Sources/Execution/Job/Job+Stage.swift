@@ -13,9 +13,10 @@ extension Job {
     ///     label of a dispatched stage).
     ///   - ownerRounds: every round of findings and answers for the stage, oldest first, in full.
     ///   - requestedAgent: the `agent` input of a manual run, which counts as `--agent`.
+    ///   - predecessorRunID: the run whose re-dispatch this resume continues (``StageJob/Request/predecessorRunID``).
     func runStage(
         _ name: StageName, mode: RunMode, item: WorkItemKey, actor: String, trigger: String, triggerLabel: String?,
-        ownerRounds: [FlowState.OwnerRound] = [], requestedAgent: String? = nil
+        ownerRounds: [FlowState.OwnerRound] = [], requestedAgent: String? = nil, predecessorRunID: String? = nil
     ) async throws -> StageJobResult {
         guard var stage = context.configuration.pipeline[name] else {
             throw StageJobError("The stage `\(name)` is not in the pipeline; check .conveyor/config.yml.")
@@ -35,6 +36,7 @@ extension Job {
             workItem: item, stage: stage, mode: mode, actor: actor, triggerLabel: triggerLabel, trigger: trigger,
             runID: runID, holder: context.holder, leaseSeconds: stage.timeoutMinutes * 60 + 600,
             eventTime: event.time, attempt: context.attempt, forgeRunID: context.forgeRunID)
+        request.predecessorRunID = predecessorRunID
         request.ownerRounds = ownerRounds.map {
             StagePrompt.OwnerRound(kind: $0.kind, author: $0.author, text: $0.text)
         }

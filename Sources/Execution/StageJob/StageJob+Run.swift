@@ -8,12 +8,62 @@ extension StageJob {
     /// before SIGKILL, and ending the agent's process group takes up to two of them.
     static let cancelRecordDeadline: Duration = .seconds(4)
 
+    /// How long a re-dispatched job waits for the run that dispatched it to free the stage's lease: that run's job
+    /// records its end right after the dispatch, within the state deadline (ten minutes at most, seconds as a rule).
+    static let predecessorWait: Duration = .seconds(600)
+
+    /// The claim: the work item, the run (started `now`) and the stage's lease, in one state commit.
+    private func claimWork(at now: Date) async throws -> StateCommitResult {
+        try await environment.state.apply(
+            [
+                .upsertWorkItem(
+                    WorkItemUpdate(
+                        workItem: request.workItem, title: "", currentStage: request.stage.name.rawValue,
+                        stageState: "running", at: now)),
+                .startRun(
+                    RunStart(
+                        runID: request.runID, workItem: request.workItem, stage: request.stage.name.rawValue,
+                        mode: request.mode.rawValue, actor: request.actor, trigger: request.trigger, at: now)),
+                .claimLease(
+                    LeaseClaim(
+                        workItem: request.workItem, stage: request.stage.name.rawValue, holder: request.holder,
+                        runID: request.runID, ttlSeconds: request.leaseSeconds, now: now)),
+            ], message: "Start \(request.stage.name.rawValue) on \(request.workItem) (\(request.runID))")
+    }
+
+    /// Claims again, with a growing pause (2 s doubling to 15 s), until the run that re-dispatched this job has freed
+    /// the lease or ``predecessorWait`` has passed; returns the last claim and when it was made. A claim that
+    /// meets the lease changes nothing on the branch, so waiting costs a state fetch per try and no commit.
+    private func awaitPredecessor(_ held: LeaseHolder) async throws -> (StateCommitResult, Date) {
+        let stage = request.stage.name.rawValue
+        await environment.log?.announce(
+            step: "claim",
+            result: "waiting up to \(Int(Self.predecessorWait.components.seconds / 60)) minutes for run \(held.runID), "
+                + "which re-dispatched this job, to end and free \(stage) on #\(request.workItem.number)")
+        let clock = ContinuousClock()
+        let deadline = clock.now + Self.predecessorWait
+        var pause: Duration = .seconds(2)
+        while true {
+            try await Task.sleep(for: min(pause, max(deadline - clock.now, .zero)))
+            pause = min(pause * 2, .seconds(15))
+            let now = Date()
+            let claim = try await claimWork(at: now)
+            guard let still = claim.heldLease, still.runID == held.runID, clock.now < deadline else {
+                if claim.heldLease == nil {
+                    await environment.log?.announce(step: "claim", result: "run \(held.runID) ended; \(stage) claimed")
+                }
+                return (claim, now)
+            }
+        }
+    }
+
     /// Claims the work, runs the stage and records how it ended, in two state commits on the success path: the
     /// claim (work item, run, lease) and the final record (every checkpoint and the run's end, which frees the
     /// lease).
     ///
     /// - Returns: ``StageJobResult/Outcome/alreadyHandled`` when another run already handled the triggering
-    ///   event (``handledElsewhere()``), ``StageJobResult/Outcome/duplicate`` when another live job holds the lease,
+    ///   event (``handledElsewhere()``), ``StageJobResult/Outcome/duplicate`` when another live job holds the lease
+    ///   (a job the supervisor re-dispatched first waits for the run that dispatched it, ``predecessorWait``),
     ///   ``StageJobResult/Outcome/alreadyDone`` when this run already finished (a rerun of the same job).
     /// - Throws: ``PreflightFailure`` before anything is claimed when the token or the agent lacks something;
     ///   otherwise whatever stopped the stage; the run is then recorded as failed, and the lease freed. When the
@@ -30,22 +80,11 @@ extension StageJob {
         let repository = try await checked
         await environment.log?.record(step: "preflight", result: "done")
         if let refused = try await budgetRefusal() { return refused }  // StageJob+Budget
-        let now = Date()
-        let claim = try await environment.state.apply(
-            [
-                .upsertWorkItem(
-                    WorkItemUpdate(
-                        workItem: request.workItem, title: "", currentStage: request.stage.name.rawValue,
-                        stageState: "running", at: now)),
-                .startRun(
-                    RunStart(
-                        runID: request.runID, workItem: request.workItem, stage: request.stage.name.rawValue,
-                        mode: request.mode.rawValue, actor: request.actor, trigger: request.trigger, at: now)),
-                .claimLease(
-                    LeaseClaim(
-                        workItem: request.workItem, stage: request.stage.name.rawValue, holder: request.holder,
-                        runID: request.runID, ttlSeconds: request.leaseSeconds, now: now)),
-            ], message: "Start \(request.stage.name.rawValue) on \(request.workItem) (\(request.runID))")
+        var now = Date()
+        var claim = try await claimWork(at: now)
+        if let held = claim.heldLease, held.runID == request.predecessorRunID {
+            (claim, now) = try await awaitPredecessor(held)
+        }
         await environment.log?.record(step: "claim", result: claim.heldLease == nil ? "claimed" : "held")
         if let held = claim.heldLease {
             return StageJobResult(

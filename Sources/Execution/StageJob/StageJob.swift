@@ -47,6 +47,11 @@ public struct StageJob: Sendable {
         /// Every round of the owner's findings and answers for this stage, oldest first, in full: they go into the
         /// prompt verbatim (never as a link), and the answers to the offline agent.
         public var ownerRounds: [StagePrompt.OwnerRound] = []
+        /// For a job the self-healing supervisor re-dispatched (ADR 0017): the run that dispatched it. That run
+        /// still holds the stage's lease for the seconds it takes its job to record its end, and a new job can start
+        /// within them (a caller without the wrapper's per-work-item concurrency group, or a fast runner); this job
+        /// then waits for that lease (``StageJob/predecessorWait``) instead of ending as a duplicate.
+        public var predecessorRunID: String?
 
         /// Creates a request.
         public init(
