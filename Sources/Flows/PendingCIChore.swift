@@ -297,18 +297,11 @@ private struct CommentRender {
     let commentID: Int?
     let pullURL: String?
 
-    func comment(state: StatusComment.StageState, verdict: String, reasons: [String], nextStep: String)
+    func comment(state: FlowState.StageStatus, verdict: String, reasons: [String], nextStep: String)
         -> StatusComment
     {
-        let stages = context.configuration.pipeline.stages.map {
-            stage -> (name: StageName, state: StatusComment.StageState) in
-            if stage.name == record.stage { return (stage.name, state) }
-            switch runs.first(where: { $0.stage == stage.name.rawValue && $0.status == .succeeded })?.outcome {
-            case "pass": return (stage.name, .approved)
-            case "needs_input": return (stage.name, .needsInput)
-            default: return (stage.name, .pending)
-            }
-        }
+        let stages = StatusComment.stageStates(
+            of: context.configuration.pipeline, current: record.stage, status: state, runs: runs)
         let run = runs.first { $0.runID == record.run }
         let duration = run.map { max(0, ($0.endedAt ?? $0.startedAt).timeIntervalSince($0.startedAt)) } ?? 0
         return StatusComment(

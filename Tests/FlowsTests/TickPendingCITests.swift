@@ -12,7 +12,8 @@ import Triggers
 /// The heartbeat's judgement of dev runs that ended waiting for CI (``PendingCIChecks``), on the fake forge in both
 /// dialects: CI is read for exactly the recorded head (an older head's red never counts), green moves the item to
 /// review, red dispatches dev again within `max_dev_attempts` or blocks the item, pending past the timeout blocks it,
-/// and a head someone else pushed makes the record stale. Every tick runs twice; the second writes nothing.
+/// and a head someone else pushed makes the record stale. The status comment says "waiting for CI" with the head until
+/// the judgement. Every tick runs twice; the second writes nothing.
 @Suite struct TickPendingCITests {
     static let yaml = """
         tick:
@@ -64,24 +65,35 @@ import Triggers
         return report
     }
 
-    /// An issue with its pull request at ``head`` and a dev run that passed its gate at `t0 - 5 min` and ended waiting
-    /// for CI with `attempts` attempts used; returns the issue, the pull request and the status comment's id.
-    private func seedWaiting(_ world: TrainWorld, attempts: Int = 1, since: Date? = nil) async throws -> (
-        issue: Int, pull: Int, comment: Int
-    ) {
-        let number = await world.forge.seedIssue(title: "Add multiply")
-        let pull = await world.forge.seedPull(
-            title: "#\(number): Add multiply", head: "conveyor/\(number)-add-multiply", headSHA: Self.head,
-            baseSHA: Self.oldHead)
-        // The comment the dev run posted, as state implies it (the status repair chore leaves it alone).
-        let posted = StatusComment(
+    /// The stage line of the status comment while dev waits for CI on ``head``, as a dev run posts it.
+    static let waitingLine = "◔ **dev** (waiting for CI on `\(head.prefix(12))`)"
+
+    /// The status comment a dev run that passed its gate posts on `number`: dev in review, or (`waiting`) waiting
+    /// for CI on ``head``.
+    private func postedComment(_ world: TrainWorld, _ number: Int, waiting: Bool) -> String {
+        let inReview = StatusComment(
             workItem: number,
             stages: world.configuration.pipeline.stages.map {
                 (name: $0.name, state: $0.name == .dev ? StatusComment.StageState.inReview : .pending)
             },
             currentStage: .dev, verdict: "pass", reasons: ["CI: waiting for the checks of the pushed head"],
-            durationSeconds: 600)
-        let comment = await world.forge.seedComment(issue: number, body: posted.body, author: world.forge.owner)
+            durationSeconds: 600
+        ).body
+        return waiting ? inReview.replacingOccurrences(of: "◐ **dev**", with: Self.waitingLine) : inReview
+    }
+
+    /// An issue with its pull request at ``head`` and a dev run that passed its gate at `t0 - 5 min` and ended waiting
+    /// for CI with `attempts` attempts used; returns the issue, the pull request
+    /// and the status comment's id. `comment` is the comment as the run posted it (default: waiting for CI).
+    private func seedWaiting(
+        _ world: TrainWorld, attempts: Int = 1, since: Date? = nil, comment body: String? = nil
+    ) async throws -> (issue: Int, pull: Int, comment: Int) {
+        let number = await world.forge.seedIssue(title: "Add multiply")
+        let pull = await world.forge.seedPull(
+            title: "#\(number): Add multiply", head: "conveyor/\(number)-add-multiply", headSHA: Self.head,
+            baseSHA: Self.oldHead)
+        let comment = await world.forge.seedComment(
+            issue: number, body: body ?? postedComment(world, number, waiting: true), author: world.forge.owner)
         let key = item(world, number)
         let pendingAt = since ?? t0 - 300
         let payload = MissedStageFinderJSON.of([
@@ -111,6 +123,12 @@ import Triggers
         }
     }
 
+    /// The status comment's stage line.
+    private func stageLine(_ world: TrainWorld, _ number: Int, _ comment: Int) async throws -> String {
+        let body = try #require(await world.forge.comments(issue: number).first { $0.id == comment }?.body)
+        return body.components(separatedBy: "\n").first { $0.contains(" → ") } ?? body
+    }
+
     private func label(_ meaning: LabelMeaning) throws -> String {
         try #require(LabelCatalog.defaults.name(for: meaning))
     }
@@ -136,6 +154,7 @@ import Triggers
             await reportCI(world, sha: Self.head, "pending")
             let waiting = try await tickTwice(world, t0)
             #expect(waiting.lines.contains { $0.contains("#\(number): CI on `\(Self.head.prefix(12))` still pending") })
+            // The status repair chore expects what the dev run posted: waiting for CI on the head, so no write.
             #expect(await world.writes().isEmpty)
 
             await reportCI(world, sha: Self.head, "success")
@@ -147,6 +166,8 @@ import Triggers
             let body = try #require(await world.forge.comments(issue: number).first { $0.id == comment }?.body)
             #expect(body.contains("CI: green on `\(Self.head.prefix(12))`"), "\(body)")
             #expect(body.contains("gate verdict `pass`"), "\(body)")
+            #expect(try await stageLine(world, number, comment).contains("◐ **dev** →"))
+            #expect(!body.contains("waiting for CI on"), "\(body)")
             #expect(await world.forge.comments(issue: number).count == 1)
             #expect(try await events(world, number, .passed).count == 1)
             #expect(await world.forge.dispatches().isEmpty)
@@ -156,10 +177,11 @@ import Triggers
     @Test(arguments: [ForgeKind.github, .gitea])
     func redOnTheRecordedHeadDispatchesDevAgainOnceWithTheFailingChecks(kind: ForgeKind) async throws {
         try await TrainWorld.with(kind, yaml: Self.yaml) { world in
-            let (number, _, _) = try await seedWaiting(world, attempts: 1)
+            let (number, _, comment) = try await seedWaiting(world, attempts: 1)
             await reportCI(world, sha: Self.head, "failure", description: "test_multiply: 5 != 6")
             let report = try await tickTwice(world, t0)
             #expect(report.lines.contains { $0.contains("dispatching conveyor.yml for dev (attempt 2 of 3)") })
+            #expect(try await stageLine(world, number, comment).contains("✗ **dev** →"))
             let dispatches = await world.forge.dispatches()
             #expect(dispatches.map(\.inputs) == [["issue": "\(number)", "stage": "dev", "mode": "run"]])
             let red = try #require(try await events(world, number, .failed).first)
@@ -197,6 +219,7 @@ import Triggers
             #expect(await world.forge.labels(issue: number) == [try label(.state(.blocked))])
             let body = try #require(await world.forge.comments(issue: number).first { $0.id == comment }?.body)
             #expect(body.contains("CI failed on the pull request's head after 3 attempt(s)"), "\(body)")
+            #expect(try await stageLine(world, number, comment).contains("✗ **dev** →"))
             let state = try await StateSnapshot.reading(world.location()) {
                 try await FlowState.read(item(world, number), from: $0)
             }
@@ -238,6 +261,29 @@ import Triggers
             // Judged: later ticks do not read CI for it at all.
             let later = try await tick(world, t0.addingTimeInterval(600))
             #expect(later.nothingDue)
+        }
+    }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func theStageLineSaysWaitingForCIOnTheHeadUntilTickJudgesIt(kind: ForgeKind) async throws {
+        try await TrainWorld.with(kind, yaml: Self.yaml) { world in
+            // A comment that says dev is in review while its CI is unjudged (what dev runs posted before): the
+            // status repair chore puts the truth from state on the stage line, once.
+            let seeded = postedComment(world, 1, waiting: false)
+            let (number, _, comment) = try await seedWaiting(world, attempts: 3, comment: seeded)
+            #expect(number == 1)
+            await reportCI(world, sha: Self.head, "pending")
+            let waiting = try await tickTwice(world, t0)
+            #expect(
+                waiting.lines.contains { $0.contains("#\(number): the status comment did not match state") },
+                "\(waiting.lines)")
+            #expect(try await stageLine(world, number, comment).contains(Self.waitingLine))
+            #expect(!(try await stageLine(world, number, comment)).contains("◐"))
+            // Red with the attempts spent: the judgement changes the line.
+            await reportCI(world, sha: Self.head, "failure", description: "lint: line too long")
+            try await tickTwice(world, t0.addingTimeInterval(300))
+            let judged = try await stageLine(world, number, comment)
+            #expect(judged.contains("✗ **dev** →") && !judged.contains("waiting for CI"), "\(judged)")
         }
     }
 }
