@@ -20,7 +20,11 @@ public struct PendingCIChecks: Sendable {
 
 /// Judges each `ci.pending` record no tick judged yet (``CIEvent``), reading CI for exactly the recorded head with
 /// ``Execution/CIWatch/read(_:)`` (an older head's results never count; Conveyor's own context never does):
-/// - the pull request's head moved on (someone pushed): the record is stale, nothing is judged or written;
+/// - a run started on the item since (a revise, a rerun, a rethink): that run owns the item, the record is stale
+///   and nothing is written to the forge;
+/// - the pull request's head moved on with no run of Conveyor's since (someone else pushed): nothing is judged (the
+///   commits are not Conveyor's to vouch for), the stage fails as stale, `state:blocked` with a comment that says the
+///   head moved and how to run dev again;
 /// - green (or no check at all after `no_checks_seconds`): `state:in-review`, the status comment re-rendered from
 ///   state, commit status `conveyor/dev` success;
 /// - red with attempts left (`max_dev_attempts`, counted across the runs tick dispatched): the stage failed on CI
@@ -31,9 +35,9 @@ public struct PendingCIChecks: Sendable {
 ///   `state:blocked`;
 /// - otherwise: still waiting, nothing written.
 ///
-/// Every judgement is recorded in state (keyed ``Execution/CIEvent/judgementKey(_:)``) and published before any
-/// forge write, which run afterwards as ``Heartbeat/Report/starts``: a second tick finds the record judged and
-/// writes nothing.
+/// Every judgement is recorded in state (keyed ``Execution/CIEvent/judgementKey(_:)``), with the end of the dev
+/// attempt the record left `ci_pending` (``Execution/CIEvent/attemptStatus``), and published before any forge write,
+/// which run afterwards as ``Heartbeat/Report/starts``: a second tick finds the record judged and writes nothing.
 struct PendingCIChore {
     let context: Heartbeat.Context
     let checks: PendingCIChecks
@@ -49,6 +53,9 @@ struct PendingCIChore {
         var run: String
         var stage: StageName
         var attempts: Int
+        /// The number of the dev attempt's row in `attempts` (``Execution/StageJob`` numbers a re-run's attempts in a
+        /// block of their own); records written before it was recorded fall back to `attempts`.
+        var attemptNumber: Int
     }
 
     /// The records no tick judged yet: one state read, no forge call.
@@ -68,7 +75,8 @@ struct PendingCIChore {
                         pull: Int(fields["pull"] ?? "") ?? 0,
                         run: fields["run"] ?? String(entry.idempotencyKey.prefix { $0 != ":" }),
                         stage: fields["stage"].flatMap(StageName.init(rawValue:)) ?? .dev,
-                        attempts: Int(fields["attempts"] ?? "") ?? 1))
+                        attempts: Int(fields["attempts"] ?? "") ?? 1,
+                        attemptNumber: Int(fields["attempt_number"] ?? "") ?? Int(fields["attempts"] ?? "") ?? 1))
             }
         }
         return waiting.sorted { ($0.number, $0.at) < ($1.number, $1.at) }
@@ -99,17 +107,24 @@ struct PendingCIChore {
         let forge = context.forge
         let settings = context.configuration.work
         let head = "`\(record.head.prefix(12))`"
+        // A run of Conveyor's started on the item since: its own push gets its own record, and it owns the labels and
+        // the comment now.
+        if let later = runs.filter({ $0.runID != record.run && $0.startedAt > record.at }).min(by: {
+            ($0.startedAt, $0.runID) < ($1.startedAt, $1.runID)
+        }) {
+            outcome.changes.append(judgement(.stale, record, ["superseded_by": later.runID]))
+            outcome.changes.append(attemptEnd(record, .stale))
+            outcome.lines.append(
+                "#\(record.number): run \(later.runID) (\(later.stage)) started after run \(record.run) left \(head) "
+                    + "waiting for CI: the record is stale and nothing was judged or written")
+            return
+        }
         var pullURL: String?
         if record.pull > 0 {
             let pull = try await forge.pullRequest(record.pull)
             pullURL = pull.htmlURL
             if pull.headSHA != record.head {
-                outcome.changes.append(
-                    judgement(.stale, record, ["current_head": pull.headSHA]))
-                outcome.lines.append(
-                    "#\(record.number): pull request #\(record.pull)'s head is `\(pull.headSHA.prefix(12))`, not "
-                        + "\(head) that run \(record.run) left waiting for CI (someone pushed since): the record is "
-                        + "stale and nothing was judged")
+                movedHead(record, to: pull.headSHA, pullURL: pullURL, runs: runs, commentID: commentID, into: &outcome)
                 return
             }
         }
@@ -124,6 +139,7 @@ struct PendingCIChore {
         case .green,
             .none where waited >= settings.ci.noChecksSeconds:
             outcome.changes.append(judgement(.passed, record, ["summary": reading.summary]))
+            outcome.changes.append(attemptEnd(record, .passed))
             outcome.lines.append("#\(record.number): CI \(reading.summary); the item moves to review")
             let comment = render.comment(
                 state: .inReview, verdict: "pass", reasons: ["CI: \(reading.summary)"],
@@ -142,8 +158,9 @@ struct PendingCIChore {
                         "summary": reading.summary, "feedback": feedback, "redispatched": "true",
                         "attempts": String(record.attempts),
                     ]))
+            outcome.changes.append(attemptEnd(record, .failed))
             outcome.changes += failedRun(
-                record,
+                record, event: .failed,
                 reason: "CI \(reading.summary). Conveyor dispatched \(record.stage) again for attempt \(next) of "
                     + "\(settings.maxDevAttempts) with the failing checks.")
             outcome.changes.append(dispatchRecord(record))
@@ -173,7 +190,9 @@ struct PendingCIChore {
                 "CI failed on the pull request's head after \(record.attempts) attempt(s) (`dev.max_dev_attempts` is "
                 + "\(settings.maxDevAttempts)): \(reading.summary). Fix what the checks report, then run "
                 + "\(record.stage) again."
-            block(record, event: .failed, reason: reason, summary: reading.summary, render: render, into: &outcome)
+            block(
+                record, event: .failed, reason: reason, fields: ["summary": reading.summary], render: render,
+                status: (.failure, "CI red"), into: &outcome)
         case .pending, .none:
             guard waited >= settings.ci.timeoutSeconds else {
                 outcome.lines.append("#\(record.number): CI on \(head) still pending after \(waited) s; waiting")
@@ -182,46 +201,86 @@ struct PendingCIChore {
             let reason =
                 "CI \(reading.summary), past `dev.ci.timeout_seconds` (\(settings.ci.timeoutSeconds) s). Nothing was "
                 + "judged red; run \(record.stage) again once CI has finished, or raise `dev.ci.timeout_seconds`."
-            block(record, event: .timedOut, reason: reason, summary: reading.summary, render: render, into: &outcome)
+            block(
+                record, event: .timedOut, reason: reason, fields: ["summary": reading.summary], render: render,
+                status: (.failure, "CI still pending past the timeout"), into: &outcome)
         }
     }
 
-    /// The stage failed on CI: a run of its own in state (failed, with the reason as its gate result), the judgement,
-    /// and `state:blocked` with the comment and a failed commit status.
-    private func block(
-        _ record: Waiting, event: CIEvent, reason: String, summary: String, render: CommentRender,
+    /// The pull request's head is not the recorded one and no run of Conveyor's started since: someone else pushed
+    /// to the work branch. Nothing is judged (a commit Conveyor did not push is not its to vouch for, and its CI
+    /// says nothing about the recorded head any more); the stage fails as stale, so `/approve` stays refused and the
+    /// owner is told what happened and how to go on: a dev run starts from the new head and judges its own push.
+    private func movedHead(
+        _ record: Waiting, to current: String, pullURL: String?, runs: [RunSummary], commentID: Int?,
         into outcome: inout MissedWork
     ) {
-        outcome.changes += failedRun(record, reason: reason)
-        outcome.changes.append(judgement(event, record, ["summary": summary, "attempts": String(record.attempts)]))
+        let labels = context.labels
+        let again = labels.name(for: .run(record.stage, .run)).map { "add `\($0)`" } ?? "run \(record.stage) again"
+        let reason =
+            "The pull request's head moved to `\(current.prefix(12))` after run \(record.run) pushed "
+            + "`\(record.head.prefix(12))` and before its CI was judged: someone else pushed to the work branch. "
+            + "Conveyor judges only the heads it pushed, so nothing was judged."
+        let render = CommentRender(
+            context: context, record: record, runs: runs, commentID: commentID, pullURL: pullURL)
+        block(
+            record, event: .stale, reason: reason, fields: ["current_head": current], render: render,
+            status: (.error, "Not judged: the pull request's head moved to \(current.prefix(12))"),
+            nextStep: "\(again) to run \(record.stage) again from the new head (its commits are kept and that "
+                + "run's own push is judged), or comment `/revise <what to change>`", into: &outcome)
+    }
+
+    /// The stage failed on CI: a run of its own in state (failed, with the reason as its gate result), the judgement,
+    /// the end of the attempt, and `state:blocked` with the comment and `status` on the recorded head.
+    private func block(
+        _ record: Waiting, event: CIEvent, reason: String, fields: [String: String], render: CommentRender,
+        status: (state: CommitStatusState, description: String),
+        nextStep: String = "fix what the reasons say, then add the stage's label again", into outcome: inout MissedWork
+    ) {
+        outcome.changes.append(attemptEnd(record, event))
+        outcome.changes += failedRun(record, event: event, reason: reason)
+        outcome.changes.append(
+            judgement(event, record, fields.merging(["attempts": String(record.attempts)]) { $1 }))
         outcome.lines.append("#\(record.number): \(reason) The item is blocked")
-        let comment = render.comment(
-            state: .failed, verdict: "fail", reasons: [reason],
-            nextStep: "fix what the reasons say, then add the stage's label again")
+        let comment = render.comment(state: .failed, verdict: "fail", reasons: [reason], nextStep: nextStep)
         outcome.starts.append(
-            effects(
-                record, comment: comment, commentID: render.commentID, label: .state(.blocked),
-                status: (.failure, event == .timedOut ? "CI still pending past the timeout" : "CI red")))
+            effects(record, comment: comment, commentID: render.commentID, label: .state(.blocked), status: status))
     }
 
     /// The stage's failure on CI as a run of its own (`<run>-ci`, failed, the reason as its gate result), so state
     /// says what the status comment says: the status repair chore keeps the stage failed, the approval of a stage
     /// whose CI failed is refused, and the next run of the stage gets the reason as its last failure. It starts a
-    /// second before `now`, so a dispatch recorded at `now` still counts as not started.
-    private func failedRun(_ record: Waiting, reason: String) -> [StateChange] {
+    /// second before `now`, so a dispatch recorded at `now` still counts as not started. Its one attempt is the
+    /// judgement, ended as the judged attempt is (a gate result needs an attempt to sit under).
+    private func failedRun(_ record: Waiting, event: CIEvent, reason: String) -> [StateChange] {
         let item = WorkItemKey(repository: "\(context.forge.repository)", number: record.number)
-        let runID = "\(record.run)-ci"
+        let runID = CIEvent.judgementRunID(record.run)
+        let started = now.addingTimeInterval(-1)
+        let end = event.attemptStatus
         return [
             .startRun(
                 RunStart(
                     runID: runID, workItem: item, stage: record.stage.rawValue, mode: RunMode.run.rawValue,
-                    actor: "conveyor", trigger: "tick", at: now.addingTimeInterval(-1))),
+                    actor: "conveyor", trigger: "tick", at: started)),
+            .recordAttempt(
+                AttemptRecord(
+                    runID: runID, number: 1, forgeRunID: nil, forgeRunAttempt: nil, status: end.status,
+                    failureClass: end.failureClass, startedAt: started, endedAt: now)),
             .recordGateResults(
                 GateResultRecord(
                     runID: runID, stage: record.stage.rawValue, verdict: "fail",
-                    reasons: [.init(check: "ciFailed", message: reason)], at: now)),
+                    reasons: [.init(check: event == .stale ? "ciStale" : "ciFailed", message: reason)], at: now)),
             .finishRun(RunFinish(runID: runID, status: .failed, outcome: "fail", at: now)),
         ]
+    }
+
+    /// The dev attempt the record left `ci_pending`, ended as the judgement says (``Execution/CIEvent/attemptStatus``).
+    private func attemptEnd(_ record: Waiting, _ event: CIEvent) -> StateChange {
+        let end = event.attemptStatus
+        return .recordAttempt(
+            AttemptRecord(
+                runID: record.run, number: record.attemptNumber, forgeRunID: nil, forgeRunAttempt: nil,
+                status: end.status, failureClass: end.failureClass, startedAt: record.at, endedAt: now))
     }
 
     /// The judgement entry of `record`, keyed so it is recorded once.

@@ -5,7 +5,8 @@ import Testing
 /// `dev.ci.mode: pending` end to end through the binary: the dev run pushes and ends waiting for CI with no outcome
 /// label; `conveyor tick` reads red CI for that head and dispatches dev again; the dispatched run goes on at attempt
 /// 2 with the failing check as its feedback and ends waiting again; the next tick reads green for the new head and
-/// moves the item to review. The status comment's stage line says "waiting for CI" with the head while it waits.
+/// moves the item to review. The status comment's stage line says "waiting for CI" with the head while it waits, and
+/// each attempt's row in `attempts` ends as tick judged it.
 @Suite(.serialized, .timeLimit(.minutes(6))) struct RunDevPendingCITests {
     /// `conveyor run` for the `workflow_dispatch` tick sent (issue 1, dev, run), as Actions run 5151 (the first run was
     /// the job's own, 4242).
@@ -110,6 +111,16 @@ import Testing
             #expect(comment.contains("CI: green on"), "\(comment)")
             let inReview = await Self.stageLine(world)
             #expect(inReview.contains("◐ **dev** →") && !inReview.contains("waiting for CI"), "\(inReview)")
+
+            // No attempt stays `ci_pending`: the first run's ended `ci_failed`, the dispatched run's (attempt 2)
+            // `passed`, and tick's record of the red judgement has its one attempt ended the same way.
+            let rows = try RunSecretsTests.state(
+                world,
+                "SELECT substr(attempt_id, instr(attempt_id, '#')), status, coalesce(failure_class, '-'), "
+                    + "ended_at IS NOT NULL, run_id LIKE '%-ci' FROM attempts")
+            #expect(
+                rows.sorted() == ["#1|ci_failed|product|1|0", "#1|ci_failed|product|1|1", "#2|passed|-|1|0"],
+                "\(rows)")
         }
     }
 }

@@ -4,16 +4,19 @@ import Execution
 import Flows
 import Forge
 import Foundation
+import GRDB
 import Pipeline
 import StateBranch
+import Store
 import Testing
 import Triggers
 
 /// The heartbeat's judgement of dev runs that ended waiting for CI (``PendingCIChecks``), on the fake forge in both
 /// dialects: CI is read for exactly the recorded head (an older head's red never counts), green moves the item to
 /// review, red dispatches dev again within `max_dev_attempts` or blocks the item, pending past the timeout blocks it,
-/// and a head someone else pushed makes the record stale. The status comment says "waiting for CI" with the head until
-/// the judgement. Every tick runs twice; the second writes nothing.
+/// a head someone else pushed blocks it unjudged, and a later run of Conveyor's makes the record stale without a
+/// write. The status comment says "waiting for CI" with the head until the judgement, and the dev attempt's row in
+/// `attempts` ends as judged. Every tick runs twice; the second writes nothing.
 @Suite struct TickPendingCITests {
     static let yaml = """
         tick:
@@ -82,8 +85,12 @@ import Triggers
         return waiting ? inReview.replacingOccurrences(of: "◐ **dev**", with: Self.waitingLine) : inReview
     }
 
+    /// The number of the dev attempt's row in `attempts`: the run is an Actions re-run (attempts 11…), so the row is
+    /// not the loop's attempt number.
+    static func attemptRow(_ attempts: Int) -> Int { 10 + attempts }
+
     /// An issue with its pull request at ``head`` and a dev run that passed its gate at `t0 - 5 min` and ended waiting
-    /// for CI with `attempts` attempts used; returns the issue, the pull request
+    /// for CI with `attempts` attempts used (its last attempt's row `ci_pending`); returns the issue, the pull request
     /// and the status comment's id. `comment` is the comment as the run posted it (default: waiting for CI).
     private func seedWaiting(
         _ world: TrainWorld, attempts: Int = 1, since: Date? = nil, comment body: String? = nil
@@ -98,11 +105,16 @@ import Triggers
         let pendingAt = since ?? t0 - 300
         let payload = MissedStageFinderJSON.of([
             "head": Self.head, "pull": String(pull), "run": "run-dev", "stage": "dev", "attempts": String(attempts),
+            "attempt_number": String(Self.attemptRow(attempts)),
         ])
         let store = StateBranchStore(location: world.location(), options: world.writeOptions)
         _ = try await store.apply(
             [
                 .startRun(RunStart(runID: "run-dev", workItem: key, stage: "dev", mode: "run", at: pendingAt - 600)),
+                .recordAttempt(
+                    AttemptRecord(
+                        runID: "run-dev", number: Self.attemptRow(attempts), forgeRunID: "4242", forgeRunAttempt: 2,
+                        status: "ci_pending", failureClass: nil, startedAt: pendingAt - 500, endedAt: pendingAt)),
                 .checkpoint(
                     CheckpointRecord(
                         idempotencyKey: "run-dev:status-comment", runID: "run-dev", step: "status-comment",
@@ -120,6 +132,27 @@ import Triggers
     private func events(_ world: TrainWorld, _ number: Int, _ type: CIEvent) async throws -> [FlowEventSummary] {
         try await StateSnapshot.reading(world.location()) {
             try await $0.database.flowEvents(on: item(world, number)).filter { $0.eventType == type.rawValue }
+        }
+    }
+
+    /// Every row of `attempts` as `attempt_id status failure_class ended`, by id.
+    private func attempts(_ world: TrainWorld) async throws -> [String] {
+        try await StateSnapshot.reading(world.location()) { snapshot in
+            try await snapshot.database.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT attempt_id, status, coalesce(failure_class, '-') AS class,
+                            CASE WHEN ended_at IS NULL THEN 'open' ELSE 'ended' END AS ended
+                        FROM attempts ORDER BY attempt_id
+                        """
+                ).map { row in
+                    let (id, status, kind, ended): (String, String, String, String) = (
+                        row["attempt_id"], row["status"], row["class"], row["ended"]
+                    )
+                    return "\(id) \(status) \(kind) \(ended)"
+                }
+            }
         }
     }
 
@@ -156,6 +189,7 @@ import Triggers
             #expect(waiting.lines.contains { $0.contains("#\(number): CI on `\(Self.head.prefix(12))` still pending") })
             // The status repair chore expects what the dev run posted: waiting for CI on the head, so no write.
             #expect(await world.writes().isEmpty)
+            #expect(try await attempts(world) == ["run-dev#11 ci_pending - ended"])
 
             await reportCI(world, sha: Self.head, "success")
             let green = try await tickTwice(world, t0.addingTimeInterval(300))
@@ -171,6 +205,8 @@ import Triggers
             #expect(await world.forge.comments(issue: number).count == 1)
             #expect(try await events(world, number, .passed).count == 1)
             #expect(await world.forge.dispatches().isEmpty)
+            // The attempt the run left `ci_pending` ended passed; no other row was added.
+            #expect(try await attempts(world) == ["run-dev#11 passed - ended"])
         }
     }
 
@@ -182,6 +218,11 @@ import Triggers
             let report = try await tickTwice(world, t0)
             #expect(report.lines.contains { $0.contains("dispatching conveyor.yml for dev (attempt 2 of 3)") })
             #expect(try await stageLine(world, number, comment).contains("✗ **dev** →"))
+            // The judged attempt ended `ci_failed`; the judgement's own run has its one attempt ended the same way.
+            #expect(
+                try await attempts(world) == [
+                    "run-dev#11 ci_failed product ended", "run-dev-ci#1 ci_failed product ended",
+                ])
             let dispatches = await world.forge.dispatches()
             #expect(dispatches.map(\.inputs) == [["issue": "\(number)", "stage": "dev", "mode": "run"]])
             let red = try #require(try await events(world, number, .failed).first)
@@ -220,6 +261,10 @@ import Triggers
             let body = try #require(await world.forge.comments(issue: number).first { $0.id == comment }?.body)
             #expect(body.contains("CI failed on the pull request's head after 3 attempt(s)"), "\(body)")
             #expect(try await stageLine(world, number, comment).contains("✗ **dev** →"))
+            #expect(
+                try await attempts(world) == [
+                    "run-dev#13 ci_failed product ended", "run-dev-ci#1 ci_failed product ended",
+                ])
             let state = try await StateSnapshot.reading(world.location()) {
                 try await FlowState.read(item(world, number), from: $0)
             }
@@ -240,27 +285,79 @@ import Triggers
             #expect(await world.forge.labels(issue: number) == [try label(.state(.blocked))])
             #expect(try await events(world, number, .timedOut).count == 1)
             #expect(await world.forge.dispatches().isEmpty)
+            #expect(
+                try await attempts(world) == [
+                    "run-dev#11 ci_timed_out infra ended", "run-dev-ci#1 ci_timed_out infra ended",
+                ])
         }
     }
 
     @Test(arguments: [ForgeKind.github, .gitea])
-    func aNewerHeadPushedBySomeoneElseMakesTheRecordStale(kind: ForgeKind) async throws {
+    func aNewerHeadPushedBySomeoneElseIsNotJudgedAndBlocksTheItemSayingHowToRunDevAgain(kind: ForgeKind)
+        async throws
+    {
         try await TrainWorld.with(kind, yaml: Self.yaml) { world in
-            let (number, pull, _) = try await seedWaiting(world)
+            let (number, pull, comment) = try await seedWaiting(world)
             await reportCI(world, sha: Self.head, "failure")
             await world.forge.setPullHead(pull, sha: Self.newerHead)
             await reportCI(world, sha: Self.newerHead, "success")
             let report = try await tickTwice(world, t0)
             #expect(
                 report.lines.contains {
-                    $0.contains("#\(number): pull request #\(pull)'s head is `\(Self.newerHead.prefix(12))`")
-                        && $0.contains("stale")
+                    $0.contains("#\(number): The pull request's head moved to `\(Self.newerHead.prefix(12))`")
+                        && $0.contains("nothing was judged") && $0.contains("blocked")
                 }, "\(report.lines)")
-            #expect(await world.writes().isEmpty)
             #expect(try await events(world, number, .stale).count == 1)
+            #expect(try await events(world, number, .stale).first?.fields["current_head"] == Self.newerHead)
+            // Neither the recorded head's red nor the new head's green counts: blocked, with what to do.
+            #expect(await world.forge.labels(issue: number) == [try label(.state(.blocked))])
+            let body = try #require(await world.forge.comments(issue: number).first { $0.id == comment }?.body)
+            #expect(body.contains("someone else pushed to the work branch"), "\(body)")
+            #expect(body.contains("Next: add `run:dev` to run dev again from the new head"), "\(body)")
+            #expect(try await stageLine(world, number, comment).contains("✗ **dev** →"))
+            #expect(await world.forge.dispatches().isEmpty)
+            let old = await world.forge.statuses(sha: Self.head).filter { $0.context == "conveyor/dev" }
+            #expect(old.map(\.state) == ["error"])
+            #expect(await world.forge.statuses(sha: Self.newerHead).filter { $0.context == "conveyor/dev" }.isEmpty)
+            // State agrees: the stage failed, so `/approve` is refused, and the attempt ended stale.
+            let state = try await StateSnapshot.reading(world.location()) {
+                try await FlowState.read(item(world, number), from: $0)
+            }
+            #expect(state.status == .failed)
+            #expect(
+                try await attempts(world) == ["run-dev#11 ci_stale - ended", "run-dev-ci#1 ci_stale - ended"])
             // Judged: later ticks do not read CI for it at all.
             let later = try await tick(world, t0.addingTimeInterval(600))
             #expect(later.nothingDue)
+        }
+    }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func aRunStartedSinceMakesTheRecordStaleAndTickLeavesTheItemToThatRun(kind: ForgeKind) async throws {
+        try await TrainWorld.with(kind, yaml: Self.yaml) { world in
+            let (number, _, comment) = try await seedWaiting(world)
+            // The owner asked for a revise while CI ran; that run has started (its push comes later). The old head's
+            // CI turns green meanwhile: it must not move the item to review under the running revise.
+            let store = StateBranchStore(location: world.location(), options: world.writeOptions)
+            _ = try await store.apply(
+                [
+                    .startRun(
+                        RunStart(
+                            runID: "run-revise", workItem: item(world, number), stage: "dev", mode: "revise",
+                            at: t0 - 60))
+                ], message: "test: a revise starts")
+            await reportCI(world, sha: Self.head, "success")
+            let report = try await tickTwice(world, t0)
+            #expect(
+                report.lines.contains {
+                    $0.contains("#\(number): run run-revise (dev) started after run run-dev") && $0.contains("stale")
+                }, "\(report.lines)")
+            #expect(await world.writes().isEmpty)
+            #expect(await world.forge.labels(issue: number).isEmpty)
+            #expect(try await stageLine(world, number, comment).contains(Self.waitingLine))
+            #expect(try await events(world, number, .stale).first?.fields["superseded_by"] == "run-revise")
+            #expect(try await events(world, number, .passed).isEmpty)
+            #expect(try await attempts(world) == ["run-dev#11 ci_stale - ended"])
         }
     }
 
