@@ -5,8 +5,9 @@ import Testing
 /// `dev.ci.mode: pending` end to end through the binary: the dev run pushes and ends waiting for CI with no outcome
 /// label; `conveyor tick` reads red CI for that head and dispatches dev again; the dispatched run goes on at attempt
 /// 2 with the failing check as its feedback and ends waiting again; the next tick reads green for the new head and
-/// moves the item to review. The status comment's stage line says "waiting for CI" with the head while it waits, and
-/// each attempt's row in `attempts` ends as tick judged it.
+/// moves the item to review. The status comment's stage line says "waiting for CI" with the head while it waits,
+/// each attempt's row in `attempts` ends as tick judged it, and `conveyor report` counts the judgement as the judged
+/// run's outcome.
 @Suite(.serialized, .timeLimit(.minutes(6))) struct RunDevPendingCITests {
     /// `conveyor run` for the `workflow_dispatch` tick sent (issue 1, dev, run), as Actions run 5151 (the first run was
     /// the job's own, 4242).
@@ -121,6 +122,18 @@ import Testing
             #expect(
                 rows.sorted() == ["#1|ci_failed|product|1|0", "#1|ci_failed|product|1|1", "#2|passed|-|1|0"],
                 "\(rows)")
+
+            // `conveyor report` counts tick's red judgement as the first run's outcome, not as a third run.
+            let report = try await world.conveyor(["report", "--format", "json"])
+            #expect(report.status == 0, "\(report.stderr)")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any], "\(report.stdout)")
+            #expect(object["run_count"] as? Int == 2, "\(report.stdout)")
+            let items = object["items"] as? [[String: Any]]
+            let dev = (items?.first?["stages"] as? [[String: Any]])?.first
+            #expect(dev?["runs"] as? Int == 2, "\(report.stdout)")
+            #expect(dev?["verdicts"] as? [String] == ["fail", "pass"], "\(report.stdout)")
+            #expect((object["summary"] as? [String: Any])?["success_rate"] as? Double == 0.5, "\(report.stdout)")
         }
     }
 }
