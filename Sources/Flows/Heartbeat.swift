@@ -67,7 +67,7 @@ public struct Heartbeat: Sendable {
         /// True when nothing was due and nothing was asked of the forge.
         public var nothingDue = false
         /// What to start once ``changes`` are published (``MissedWork/starts``).
-        public var starts: [@Sendable () async throws -> Void] = []
+        public var starts: [@Sendable () async throws -> [StateChange]] = []
     }
 
     /// The name of the heartbeat's own chores in `flows`.
@@ -94,16 +94,16 @@ public struct Heartbeat: Sendable {
         let heartbeat = context.configuration.heartbeat
         let graceCutoff = now.addingTimeInterval(-Double(heartbeat.leaseGraceMinutes) * 60)
         let expired = selection == .all ? try await state.expiredLeases(at: graceCutoff) : []
-        let waitingForCI =
+        let openCI =
             selection == .all && context.pendingCI != nil
-            ? try await PendingCIChore.waiting(in: state, repository: repository) : []
+            ? try await PendingCIChore.open(in: state, repository: repository) : (waiting: [], unpublished: [])
         let due = DueChores(
             train: selection == .releaseTrain || train.isDue(at: now, trains: trains),
             leases: !expired.isEmpty,
             repair: selection == .all && Self.isDue(chores[Chore.statusRepair], now),
             reminders: selection == .all && heartbeat.reminders && Self.isDue(chores[Chore.reminders], now),
             missedWork: selection == .all && context.missedWork != nil && Self.isDue(chores[Chore.missedWork], now),
-            pendingCI: !waitingForCI.isEmpty)
+            pendingCI: !openCI.waiting.isEmpty || !openCI.unpublished.isEmpty)
         guard due.any else {
             report.nothingDue = true
             report.lines.append("nothing due at \(TrainMessages.timestamp(now))")
@@ -150,9 +150,10 @@ public struct Heartbeat: Sendable {
                 ))
         }
         if due.pendingCI, let checks = context.pendingCI {
-            // Every tick while a record waits: CI reads only, until a judgement is due (PendingCIChore).
+            // Every tick while a record waits: CI reads only, until a judgement is due (PendingCIChore); and while a
+            // judgement's forge writes are unconfirmed: reads, and writes where the forge differs from state.
             let chore = PendingCIChore(context: context, checks: checks, now: now)
-            let outcome = try await chore.run(waitingForCI, state: state)
+            let outcome = try await chore.run(openCI.waiting, unpublished: openCI.unpublished, state: state)
             report.lines += outcome.lines
             report.changes += outcome.changes
             report.starts += outcome.starts
@@ -211,8 +212,10 @@ public struct MissedWork: Sendable {
     public var lines: [String] = []
     /// The records of the starts, published before any start runs.
     public var changes: [StateChange] = []
-    /// The starts (workflow dispatches), run in order after ``changes`` are published; never in a dry run.
-    public var starts: [@Sendable () async throws -> Void] = []
+    /// The starts (workflow dispatches, the forge writes of CI judgements), run in order after ``changes`` are
+    /// published; never in a dry run. Each returns what to record once it succeeded (e.g. the entry that confirms a
+    /// judgement's writes), which ``TickJob`` publishes in a second commit.
+    public var starts: [@Sendable () async throws -> [StateChange]] = []
 
     /// Nothing found.
     public init() {}

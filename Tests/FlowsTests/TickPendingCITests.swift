@@ -383,6 +383,83 @@ import Triggers
             #expect(judged.contains("✗ **dev** →") && !judged.contains("waiting for CI"), "\(judged)")
         }
     }
+
+    /// The `ci.published` entries that confirm a judgement's forge writes on `number`.
+    private func confirmations(_ world: TrainWorld, _ number: Int) async throws -> Int {
+        try await StateSnapshot.reading(world.location()) {
+            try await $0.database.flowEvents(on: item(world, number)).filter { $0.eventType == "ci.published" }.count
+        }
+    }
+
+    /// The forge writes after the first `from`, as `METHOD template`.
+    private func writes(_ world: TrainWorld, after from: Int) async -> [String] {
+        await world.writes().dropFirst(from).map { "\($0.method) \($0.pathTemplate)" }
+    }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func writesATickLeftUndoneAreMadeByTheNextTickWhereTheForgeDiffersFromState(kind: ForgeKind) async throws {
+        try await TrainWorld.with(kind, yaml: Self.yaml) { world in
+            let (number, _, comment) = try await seedWaiting(world, attempts: 3)
+            await reportCI(world, sha: Self.head, "failure", description: "lint: line too long")
+            // The label write fails (a 422 is not retried): the judgement is in state and the comment was rewritten,
+            // the label and the commit status were never made, and the tick ends with the error.
+            await world.forge.inject(
+                .status(422, body: #"{"message":"Validation Failed"}"#), on: ForgeOperation.addLabels)
+            await #expect(throws: (any Error).self) { try await tick(world, t0) }
+            #expect(try await events(world, number, .failed).count == 1)
+            #expect(try await confirmations(world, number) == 0)
+            #expect(try await stageLine(world, number, comment).contains("✗ **dev** →"))
+            #expect(await world.forge.labels(issue: number).isEmpty)
+            #expect(await world.forge.statuses(sha: Self.head).filter { $0.context == "conveyor/dev" }.isEmpty)
+
+            // The next tick finds the judgement unconfirmed: it leaves the comment (it agrees with state), sets the
+            // label and posts the commit status, and confirms; the tick after it writes nothing.
+            let before = await world.writes().count
+            let report = try await tickTwice(world, t0.addingTimeInterval(60))
+            #expect(
+                report.lines.contains { $0.contains("#\(number): the forge writes of the judgement") },
+                "\(report.lines)")
+            let made = await writes(world, after: before)
+            #expect(
+                made.count == 2 && made.contains { $0.contains("labels") } && made.contains { $0.contains("statuses") },
+                "\(made)")
+            #expect(await world.forge.labels(issue: number) == [try label(.state(.blocked))])
+            let own = await world.forge.statuses(sha: Self.head).filter { $0.context == "conveyor/dev" }
+            #expect(own.map(\.state) == ["failure"])
+            #expect(try await confirmations(world, number) == 1)
+            #expect(await world.forge.dispatches().isEmpty)
+            let later = try await tick(world, t0.addingTimeInterval(600))
+            #expect(later.nothingDue)
+        }
+    }
+
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func unconfirmedWritesAreLeftToARunStartedSince(kind: ForgeKind) async throws {
+        try await TrainWorld.with(kind, yaml: Self.yaml) { world in
+            let (number, _, comment) = try await seedWaiting(world)
+            await reportCI(world, sha: Self.head, "success")
+            await world.forge.inject(
+                .status(422, body: #"{"message":"Validation Failed"}"#), on: ForgeOperation.updateComment)
+            await #expect(throws: (any Error).self) { try await tick(world, t0) }
+            #expect(try await events(world, number, .passed).count == 1)
+            // Before the next tick a revise starts: it owns the comment and the labels now.
+            let store = StateBranchStore(location: world.location(), options: world.writeOptions)
+            _ = try await store.apply(
+                [
+                    .startRun(
+                        RunStart(
+                            runID: "run-revise", workItem: item(world, number), stage: "dev", mode: "revise",
+                            at: t0.addingTimeInterval(30)))
+                ], message: "test: a revise starts")
+            let before = await world.writes().count
+            let report = try await tickTwice(world, t0.addingTimeInterval(60))
+            #expect(report.lines.contains { $0.contains("run run-revise started since") }, "\(report.lines)")
+            #expect(await writes(world, after: before).isEmpty)
+            #expect(await world.forge.labels(issue: number).isEmpty)
+            #expect(try await stageLine(world, number, comment).contains(Self.waitingLine))
+            #expect(try await confirmations(world, number) == 1)
+        }
+    }
 }
 
 /// A JSON object text with sorted keys, as Conveyor writes audit-log payloads.
