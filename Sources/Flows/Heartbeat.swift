@@ -10,8 +10,10 @@ import Store
 /// One tick reads state once and decides, from state alone, which chores are due: the release train (its start,
 /// or its next check), leases past their expiry, the comparison of status comments with state, the daily
 /// reminders, work the events missed (``MissedWorkFinder``) and dev runs left waiting for CI
-/// (``PendingCIChecks``). When none is due it returns at once, without a forge call and without a state commit. Otherwise it does the due chores and returns every state change in one
-/// batch for the caller to publish in one commit. Each chore is keyed in state (a flow row's `next_check_at`, an
+/// (``PendingCIChecks``, with CI judgements whose forge writes are unconfirmed). When none is due it returns at once,
+/// without a forge call and without a state commit. Otherwise it does the due chores and returns every state change
+/// in one batch for the caller to publish in one commit, and the deferred forge writes (``Report/starts``), whose
+/// confirmations the caller publishes in a second. Each chore is keyed in state (a flow row's `next_check_at`, an
 /// audit key per reminder and day, a run's end), so a second tick at the same time does nothing again.
 public struct Heartbeat: Sendable {
     /// Which chores a tick looks at.
