@@ -14,7 +14,8 @@ public enum CIEvent: String, Sendable, CaseIterable {
     case failed = "ci.failed"
     /// The recorded head's checks were still pending past `dev.ci.timeout_seconds`: the item was blocked.
     case timedOut = "ci.timed_out"
-    /// The pull request's head is no longer the recorded one (someone pushed): nothing was judged.
+    /// Nothing was judged: a run started on the item since (`superseded_by`), or the pull request's head moved with
+    /// no run of Conveyor's since (`current_head`: someone else pushed; the item was blocked).
     case stale = "ci.stale"
 
     /// Every judgement.
@@ -22,4 +23,21 @@ public enum CIEvent: String, Sendable, CaseIterable {
 
     /// The idempotency key of the judgement of the `ci.pending` entry keyed `pendingKey`.
     public static func judgementKey(_ pendingKey: String) -> String { "ci.judged:\(pendingKey)" }
+
+    /// The run `conveyor tick` records when it judges `runID`'s CI red, timed out or stale: `<run>-ci`, failed, started
+    /// by `tick`. It is a judgement of that run, not a run of its own (`conveyor report` counts it so).
+    public static func judgementRunID(_ runID: String) -> String { "\(runID)-ci" }
+
+    /// How the dev attempt a `ci.pending` entry left `ci_pending` ends in `attempts` when this judgement is made, in
+    /// the words the dev loop uses when it waits for CI itself: `passed`; `ci_failed` (class `product`);
+    /// `ci_timed_out` (class `infra`); `ci_stale` (no class: nothing was judged). `pending` itself is `ci_pending`.
+    public var attemptStatus: (status: String, failureClass: String?) {
+        switch self {
+        case .pending: ("ci_pending", nil)
+        case .passed: ("passed", nil)
+        case .failed: ("ci_failed", "product")
+        case .timedOut: ("ci_timed_out", "infra")
+        case .stale: ("ci_stale", nil)
+        }
+    }
 }

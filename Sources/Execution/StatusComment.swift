@@ -21,6 +21,9 @@ public struct StatusComment: Sendable, Hashable {
         case failed
         /// It waits for answers from the owner.
         case needsInput = "needs input"
+        /// Its gate passed and it pushed; CI on the pushed head is not judged yet (`dev.ci.mode: pending`):
+        /// `conveyor tick` moves it on. The stage line names the head (``StatusComment/ciHead``).
+        case waitingForCI = "waiting for CI"
     }
 
     /// The work item.
@@ -47,6 +50,9 @@ public struct StatusComment: Sendable, Hashable {
     public var costUSD: Double?
     /// What the owner can do next, as a label or command.
     public var nextStep: String?
+    /// The head whose CI the current stage waits for, named on the stage line while that stage is
+    /// ``StageState/waitingForCI``.
+    public var ciHead: String?
     /// The self-healing supervisor's section (phases, narrative, incident), already escaped; empty when it had
     /// nothing to say (see `SupervisionNarrative`).
     public var supervision: [String] = []
@@ -56,7 +62,7 @@ public struct StatusComment: Sendable, Hashable {
         workItem: Int, stages: [(name: StageName, state: StageState)], currentStage: StageName, verdict: String,
         reasons: [String] = [], questions: [String] = [], artifacts: [(path: String, url: String)] = [],
         pullRequestURL: String? = nil, durationSeconds: Double, tokens: Int? = nil, costUSD: Double? = nil,
-        nextStep: String? = nil
+        nextStep: String? = nil, ciHead: String? = nil
     ) {
         self.workItem = workItem
         self.stages = stages
@@ -70,6 +76,7 @@ public struct StatusComment: Sendable, Hashable {
         self.tokens = tokens
         self.costUSD = costUSD
         self.nextStep = nextStep
+        self.ciHead = ciHead
     }
 
     /// The hidden line that identifies the status comment of `workItem`.
@@ -88,7 +95,8 @@ extension StatusComment {
         lines.append(
             stages.map { stage in
                 let mark = stage.name == currentStage ? "**\(stage.name.rawValue)**" : stage.name.rawValue
-                return "\(Self.symbol(stage.state)) \(mark)"
+                return
+                    "\(Self.symbol(stage.state)) \(mark)\(stateNote(stage.state, current: stage.name == currentStage))"
             }.joined(separator: " → "))
         let shownVerdict = UntrustedText.markdownLine(verdict, keepingCodeSpans: true, limit: 40)
             .replacingOccurrences(of: "`", with: "'")
@@ -116,6 +124,14 @@ extension StatusComment {
         return parts.joined(separator: " · ")
     }
 
+    /// What the symbol alone cannot say: the current stage waiting for CI names the head being judged.
+    private func stateNote(_ state: StageState, current: Bool) -> String {
+        guard current, state == .waitingForCI else { return "" }
+        // A commit id: hex digits only, so nothing in it can end the code span.
+        let head = ciHead.map { " on `\(String($0.filter(\.isHexDigit).prefix(12)))`" } ?? ""
+        return " (waiting for CI\(head))"
+    }
+
     private static func symbol(_ state: StageState) -> String {
         switch state {
         case .pending: "○"
@@ -123,6 +139,7 @@ extension StatusComment {
         case .approved: "●"
         case .failed: "✗"
         case .needsInput: "?"
+        case .waitingForCI: "◔"
         }
     }
 }

@@ -144,7 +144,8 @@ public final class DryRunForge: ForgeClient, @unchecked Sendable {
 /// The tick a command runs: read state, run the heartbeat, publish its changes in one state commit.
 public enum TickJob {
     /// Fetches the state branch at `location`, runs `heartbeat` at `now`, and publishes the changes (unless
-    /// `dryRun`, or nothing changed), then runs the heartbeat's starts (the workflow dispatches its changes record).
+    /// `dryRun`, or nothing changed), then runs the heartbeat's starts (the workflow dispatches its changes record,
+    /// the forge writes of CI judgements) and publishes what they confirm in a second commit.
     ///
     /// - Returns: the heartbeat's report; with `dryRun`, its lines end with what the writes would have been.
     public static func run(
@@ -164,10 +165,26 @@ public enum TickJob {
             }
             return report
         }
-        guard !report.changes.isEmpty else { return report }
+        guard !report.changes.isEmpty || !report.starts.isEmpty else { return report }
         let store = StateBranchStore(location: location, options: options)
-        _ = try await store.apply(report.changes, message: "state: tick at \(StateTimestamp.text(now))")
-        for start in report.starts { try await start() }
+        if !report.changes.isEmpty {
+            _ = try await store.apply(report.changes, message: "state: tick at \(StateTimestamp.text(now))")
+        }
+        // What the starts made is confirmed in a second commit; a start that fails stops the rest, and what the
+        // earlier ones made is still confirmed. The next tick redoes what is unconfirmed, where the forge differs.
+        var made: [StateChange] = []
+        do {
+            for start in report.starts { made += try await start() }
+        } catch {
+            if !made.isEmpty {
+                _ = try? await store.apply(
+                    made, message: "state: tick at \(StateTimestamp.text(now)), forge writes made")
+            }
+            throw error
+        }
+        if !made.isEmpty {
+            _ = try await store.apply(made, message: "state: tick at \(StateTimestamp.text(now)), forge writes made")
+        }
         return report
     }
 }

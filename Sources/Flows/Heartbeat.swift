@@ -10,8 +10,10 @@ import Store
 /// One tick reads state once and decides, from state alone, which chores are due: the release train (its start,
 /// or its next check), leases past their expiry, the comparison of status comments with state, the daily
 /// reminders, work the events missed (``MissedWorkFinder``) and dev runs left waiting for CI
-/// (``PendingCIChecks``). When none is due it returns at once, without a forge call and without a state commit. Otherwise it does the due chores and returns every state change in one
-/// batch for the caller to publish in one commit. Each chore is keyed in state (a flow row's `next_check_at`, an
+/// (``PendingCIChecks``, with CI judgements whose forge writes are unconfirmed). When none is due it returns at once,
+/// without a forge call and without a state commit. Otherwise it does the due chores and returns every state change
+/// in one batch for the caller to publish in one commit, and the deferred forge writes (``Report/starts``), whose
+/// confirmations the caller publishes in a second. Each chore is keyed in state (a flow row's `next_check_at`, an
 /// audit key per reminder and day, a run's end), so a second tick at the same time does nothing again.
 public struct Heartbeat: Sendable {
     /// Which chores a tick looks at.
@@ -67,7 +69,7 @@ public struct Heartbeat: Sendable {
         /// True when nothing was due and nothing was asked of the forge.
         public var nothingDue = false
         /// What to start once ``changes`` are published (``MissedWork/starts``).
-        public var starts: [@Sendable () async throws -> Void] = []
+        public var starts: [@Sendable () async throws -> [StateChange]] = []
     }
 
     /// The name of the heartbeat's own chores in `flows`.
@@ -94,16 +96,16 @@ public struct Heartbeat: Sendable {
         let heartbeat = context.configuration.heartbeat
         let graceCutoff = now.addingTimeInterval(-Double(heartbeat.leaseGraceMinutes) * 60)
         let expired = selection == .all ? try await state.expiredLeases(at: graceCutoff) : []
-        let waitingForCI =
+        let openCI =
             selection == .all && context.pendingCI != nil
-            ? try await PendingCIChore.waiting(in: state, repository: repository) : []
+            ? try await PendingCIChore.open(in: state, repository: repository) : (waiting: [], unpublished: [])
         let due = DueChores(
             train: selection == .releaseTrain || train.isDue(at: now, trains: trains),
             leases: !expired.isEmpty,
             repair: selection == .all && Self.isDue(chores[Chore.statusRepair], now),
             reminders: selection == .all && heartbeat.reminders && Self.isDue(chores[Chore.reminders], now),
             missedWork: selection == .all && context.missedWork != nil && Self.isDue(chores[Chore.missedWork], now),
-            pendingCI: !waitingForCI.isEmpty)
+            pendingCI: !openCI.waiting.isEmpty || !openCI.unpublished.isEmpty)
         guard due.any else {
             report.nothingDue = true
             report.lines.append("nothing due at \(TrainMessages.timestamp(now))")
@@ -150,9 +152,10 @@ public struct Heartbeat: Sendable {
                 ))
         }
         if due.pendingCI, let checks = context.pendingCI {
-            // Every tick while a record waits: CI reads only, until a judgement is due (PendingCIChore).
+            // Every tick while a record waits: CI reads only, until a judgement is due (PendingCIChore); and while a
+            // judgement's forge writes are unconfirmed: reads, and writes where the forge differs from state.
             let chore = PendingCIChore(context: context, checks: checks, now: now)
-            let outcome = try await chore.run(waitingForCI, state: state)
+            let outcome = try await chore.run(openCI.waiting, unpublished: openCI.unpublished, state: state)
             report.lines += outcome.lines
             report.changes += outcome.changes
             report.starts += outcome.starts
@@ -211,8 +214,10 @@ public struct MissedWork: Sendable {
     public var lines: [String] = []
     /// The records of the starts, published before any start runs.
     public var changes: [StateChange] = []
-    /// The starts (workflow dispatches), run in order after ``changes`` are published; never in a dry run.
-    public var starts: [@Sendable () async throws -> Void] = []
+    /// The starts (workflow dispatches, the forge writes of CI judgements), run in order after ``changes`` are
+    /// published; never in a dry run. Each returns what to record once it succeeded (e.g. the entry that confirms a
+    /// judgement's writes), which ``TickJob`` publishes in a second commit.
+    public var starts: [@Sendable () async throws -> [StateChange]] = []
 
     /// Nothing found.
     public init() {}

@@ -38,9 +38,10 @@ struct LeaseChore {
 /// Compares each open item's status comment with state and repairs the stage line when they differ (a person edited
 /// it, or a run's publish was cut short), or posts it again when it is gone.
 ///
-/// The stage line (`● intake → ◐ **vision** → ○ prd …`) is what state alone determines: the latest finished run is
-/// the current stage (pass: in review, needs_input: needs input, fail: failed) and every other stage shows its
-/// latest successful run, exactly as ``Execution/StatusComment`` renders it after a run. The rest of the comment
+/// The stage line (`● intake → ◐ **vision** → ○ prd …`) is what state alone determines: the latest run that ended
+/// with a verdict is the current stage, shown as its ``Execution/FlowState`` says (in review, waiting for CI with the
+/// head, approved, needs input, failed), and every other stage shows its latest successful run, through the same
+/// ``Execution/StatusComment/stageStates(of:current:status:runs:)`` a run publishes with. The rest of the comment
 /// (reasons, artifacts, usage) is left as the last run wrote it.
 struct StatusRepairChore {
     let context: Heartbeat.Context
@@ -50,10 +51,11 @@ struct StatusRepairChore {
         let recorded = try await state.statusCommentIDs(repository: repository)
         guard !recorded.isEmpty else { return [] }
         let runs = try await state.runsByWorkItem(repository: repository)
+        let events = try await state.flowEvents(ofTypes: Self.statusEventTypes, repository: repository)
         var lines: [String] = []
         for issue in openIssues {
             guard let commentID = recorded[issue.number], let mine = runs[issue.number],
-                let expected = expectedComment(issue.number, runs: mine)
+                let expected = expectedComment(issue.number, runs: mine, events: events[issue.number] ?? [])
             else { continue }
             let marker = StatusComment.marker(workItem: issue.number)
             let comments = try await context.forge.comments(onIssue: issue.number)
@@ -72,32 +74,25 @@ struct StatusRepairChore {
         return lines
     }
 
+    /// The audit-log entries that move the current stage's flow state on from its run's verdict: an approval, and CI
+    /// left to tick and its judgement.
+    static let statusEventTypes =
+        [FlowEventType.stageApproved.rawValue, CIEvent.pending.rawValue] + CIEvent.judgements.map(\.rawValue)
+
     /// The comment state implies: the stage line and the current stage's verdict; nil while a run is going.
-    func expectedComment(_ number: Int, runs: [RunSummary]) -> StatusComment? {
+    func expectedComment(_ number: Int, runs: [RunSummary], events: [FlowEventSummary]) -> StatusComment? {
         guard let latest = runs.first, latest.endedAt != nil else { return nil }
         let verdicts = ["pass", "fail", "needs_input"]
-        guard let current = runs.first(where: { $0.endedAt != nil && verdicts.contains($0.outcome ?? "") }),
-            let currentStage = StageName(rawValue: current.stage)
-        else { return nil }
-        let stages = context.configuration.pipeline.stages.map {
-            stage -> (name: StageName, state: StatusComment.StageState) in
-            if stage.name == currentStage {
-                switch current.outcome {
-                case "pass": return (stage.name, .inReview)
-                case "needs_input": return (stage.name, .needsInput)
-                default: return (stage.name, .failed)
-                }
-            }
-            let previous = runs.first { $0.stage == stage.name.rawValue && $0.status == .succeeded }
-            switch previous?.outcome {
-            case "pass": return (stage.name, .approved)
-            case "needs_input": return (stage.name, .needsInput)
-            default: return (stage.name, .pending)
-            }
-        }
+        let judged = runs.filter { $0.endedAt != nil && verdicts.contains($0.outcome ?? "") }
+        guard let current = judged.first, let currentStage = StageName(rawValue: current.stage) else { return nil }
+        let flow = FlowState(runs: judged, events: events)
         return StatusComment(
-            workItem: number, stages: stages, currentStage: currentStage, verdict: current.outcome ?? "",
-            durationSeconds: max(0, (current.endedAt ?? current.startedAt).timeIntervalSince(current.startedAt)))
+            workItem: number,
+            stages: StatusComment.stageStates(
+                of: context.configuration.pipeline, current: currentStage, status: flow.status, runs: runs),
+            currentStage: currentStage, verdict: current.outcome ?? "",
+            durationSeconds: max(0, (current.endedAt ?? current.startedAt).timeIntervalSince(current.startedAt)),
+            ciHead: flow.ciHead)
     }
 
     /// `body` with its stage line and verdict line set to `expected`'s; the whole expected body when `body` is not

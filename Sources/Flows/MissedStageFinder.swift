@@ -105,6 +105,7 @@ public struct MissedStageFinder: MissedWorkFinder {
                 try await forge.dispatchWorkflow(
                     workflow, ref: info.defaultBranch,
                     inputs: ["issue": String(number), "stage": stage.rawValue, "mode": mode.rawValue])
+                return []
             }
         }
         return outcome

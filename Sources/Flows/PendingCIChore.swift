@@ -20,7 +20,11 @@ public struct PendingCIChecks: Sendable {
 
 /// Judges each `ci.pending` record no tick judged yet (``CIEvent``), reading CI for exactly the recorded head with
 /// ``Execution/CIWatch/read(_:)`` (an older head's results never count; Conveyor's own context never does):
-/// - the pull request's head moved on (someone pushed): the record is stale, nothing is judged or written;
+/// - a run started on the item since (a revise, a rerun, a rethink): that run owns the item, the record is stale
+///   and nothing is written to the forge;
+/// - the pull request's head moved on with no run of Conveyor's since (someone else pushed): nothing is judged (the
+///   commits are not Conveyor's to vouch for), the stage fails as stale, `state:blocked` with a comment that says the
+///   head moved and how to run dev again;
 /// - green (or no check at all after `no_checks_seconds`): `state:in-review`, the status comment re-rendered from
 ///   state, commit status `conveyor/dev` success;
 /// - red with attempts left (`max_dev_attempts`, counted across the runs tick dispatched): the stage failed on CI
@@ -31,9 +35,12 @@ public struct PendingCIChecks: Sendable {
 ///   `state:blocked`;
 /// - otherwise: still waiting, nothing written.
 ///
-/// Every judgement is recorded in state (keyed ``Execution/CIEvent/judgementKey(_:)``) and published before any
-/// forge write, which run afterwards as ``Heartbeat/Report/starts``: a second tick finds the record judged and
-/// writes nothing.
+/// Every judgement is recorded in state (keyed ``Execution/CIEvent/judgementKey(_:)``), with the end of the dev
+/// attempt the record left `ci_pending` (``Execution/CIEvent/attemptStatus``), and published before any forge write,
+/// which run afterwards as ``Heartbeat/Report/starts`` (``CIJudgementWrites``); once they are all made, a `ci.published`
+/// entry confirms them in a second commit. A second tick finds the record judged and confirmed and writes nothing. A
+/// judgement left unconfirmed (the tick died between its commits, or a write failed) is published again by the next
+/// tick, level-triggered: each write is read first and made only where the forge differs from state.
 struct PendingCIChore {
     let context: Heartbeat.Context
     let checks: PendingCIChecks
@@ -49,37 +56,83 @@ struct PendingCIChore {
         var run: String
         var stage: StageName
         var attempts: Int
+        /// The number of the dev attempt's row in `attempts` (``Execution/StageJob`` numbers a re-run's attempts in a
+        /// block of their own); records written before it was recorded fall back to `attempts`.
+        var attemptNumber: Int
     }
 
-    /// The records no tick judged yet: one state read, no forge call.
-    static func waiting(in state: StateDatabase, repository: String) async throws -> [Waiting] {
-        let types = ([CIEvent.pending] + CIEvent.judgements).map(\.rawValue)
+    /// A judgement whose forge writes no `ci.published` entry confirms.
+    struct Unpublished: Sendable {
+        var record: Waiting
+        var event: CIEvent
+        var fields: [String: String]
+        var at: Date
+    }
+
+    /// The audit-log type of the entry that confirms a judgement's forge writes, keyed ``publishedKey(_:)``.
+    static let publishedEvent = "ci.published"
+
+    /// The key of the `ci.published` entry of the `ci.pending` entry keyed `pendingKey`.
+    static func publishedKey(_ pendingKey: String) -> String { "ci.published:\(pendingKey)" }
+
+    /// The field a judgement with forge writes carries, so a judgement recorded before confirmations existed is never
+    /// published again.
+    static let confirmedBy = "confirmed_by"
+
+    /// The records no tick judged yet, and the judgements whose forge writes are not confirmed: one state read, no
+    /// forge call.
+    static func open(in state: StateDatabase, repository: String) async throws -> (
+        waiting: [Waiting], unpublished: [Unpublished]
+    ) {
+        let types = ([CIEvent.pending] + CIEvent.judgements).map(\.rawValue) + [publishedEvent]
         let events = try await state.flowEvents(ofTypes: types, repository: repository)
         var waiting: [Waiting] = []
+        var unpublished: [Unpublished] = []
         for (number, entries) in events {
-            let judged = Set(entries.filter { $0.eventType != CIEvent.pending.rawValue }.map(\.idempotencyKey))
+            let judgements = Dictionary(
+                entries.filter { CIEvent.judgements.map(\.rawValue).contains($0.eventType) }.map {
+                    ($0.idempotencyKey, $0)
+                }, uniquingKeysWith: { first, _ in first })
+            let published = Set(entries.filter { $0.eventType == publishedEvent }.map(\.idempotencyKey))
             for entry in entries where entry.eventType == CIEvent.pending.rawValue {
-                guard !judged.contains(CIEvent.judgementKey(entry.idempotencyKey)) else { continue }
                 let fields = entry.fields
                 guard let head = fields["head"], !head.isEmpty else { continue }
-                waiting.append(
-                    Waiting(
-                        number: number, key: entry.idempotencyKey, at: entry.at, head: head,
-                        pull: Int(fields["pull"] ?? "") ?? 0,
-                        run: fields["run"] ?? String(entry.idempotencyKey.prefix { $0 != ":" }),
-                        stage: fields["stage"].flatMap(StageName.init(rawValue:)) ?? .dev,
-                        attempts: Int(fields["attempts"] ?? "") ?? 1))
+                let record = Waiting(
+                    number: number, key: entry.idempotencyKey, at: entry.at, head: head,
+                    pull: Int(fields["pull"] ?? "") ?? 0,
+                    run: fields["run"] ?? String(entry.idempotencyKey.prefix { $0 != ":" }),
+                    stage: fields["stage"].flatMap(StageName.init(rawValue:)) ?? .dev,
+                    attempts: Int(fields["attempts"] ?? "") ?? 1,
+                    attemptNumber: Int(fields["attempt_number"] ?? "") ?? Int(fields["attempts"] ?? "") ?? 1)
+                guard let judgement = judgements[CIEvent.judgementKey(entry.idempotencyKey)] else {
+                    waiting.append(record)
+                    continue
+                }
+                let judged = judgement.fields
+                guard judged[confirmedBy] != nil, !published.contains(publishedKey(entry.idempotencyKey)),
+                    let event = CIEvent(rawValue: judgement.eventType)
+                else { continue }
+                unpublished.append(Unpublished(record: record, event: event, fields: judged, at: judgement.at))
             }
         }
-        return waiting.sorted { ($0.number, $0.at) < ($1.number, $1.at) }
+        return (
+            waiting.sorted { ($0.number, $0.at) < ($1.number, $1.at) },
+            unpublished.sorted { ($0.record.number, $0.at) < ($1.record.number, $1.at) }
+        )
     }
 
-    /// Judges `waiting`; returns the lines, the state changes and the forge writes to run once they are published.
-    func run(_ waiting: [Waiting], state: StateDatabase) async throws -> MissedWork {
+    /// Judges `waiting` and publishes `unpublished` again; returns the lines, the state changes and the forge writes
+    /// to run once they are published.
+    func run(_ waiting: [Waiting], unpublished: [Unpublished] = [], state: StateDatabase) async throws -> MissedWork {
         let repository = "\(context.forge.repository)"
         let runs = try await state.runsByWorkItem(repository: repository)
         let commentIDs = try await state.statusCommentIDs(repository: repository)
         var outcome = MissedWork()
+        for judged in unpublished {
+            republish(
+                judged, runs: runs[judged.record.number] ?? [], commentID: commentIDs[judged.record.number],
+                into: &outcome)
+        }
         for record in waiting {
             do {
                 try await judge(
@@ -99,17 +152,24 @@ struct PendingCIChore {
         let forge = context.forge
         let settings = context.configuration.work
         let head = "`\(record.head.prefix(12))`"
+        // A run of Conveyor's started on the item since: its own push gets its own record, and it owns the labels and
+        // the comment now.
+        if let later = runs.filter({ $0.runID != record.run && $0.startedAt > record.at }).min(by: {
+            ($0.startedAt, $0.runID) < ($1.startedAt, $1.runID)
+        }) {
+            outcome.changes.append(judgement(.stale, record, ["superseded_by": later.runID]))
+            outcome.changes.append(attemptEnd(record, .stale))
+            outcome.lines.append(
+                "#\(record.number): run \(later.runID) (\(later.stage)) started after run \(record.run) left \(head) "
+                    + "waiting for CI: the record is stale and nothing was judged or written")
+            return
+        }
         var pullURL: String?
         if record.pull > 0 {
             let pull = try await forge.pullRequest(record.pull)
             pullURL = pull.htmlURL
             if pull.headSHA != record.head {
-                outcome.changes.append(
-                    judgement(.stale, record, ["current_head": pull.headSHA]))
-                outcome.lines.append(
-                    "#\(record.number): pull request #\(record.pull)'s head is `\(pull.headSHA.prefix(12))`, not "
-                        + "\(head) that run \(record.run) left waiting for CI (someone pushed since): the record is "
-                        + "stale and nothing was judged")
+                movedHead(record, to: pull.headSHA, pullURL: pullURL, runs: runs, commentID: commentID, into: &outcome)
                 return
             }
         }
@@ -118,62 +178,48 @@ struct PendingCIChore {
         var reading = try await watch.read(record.head)
         let waited = max(0, Int(now.timeIntervalSince(record.at)))
         reading.waitedSeconds = waited
-        let render = CommentRender(
-            context: context, record: record, runs: runs, commentID: commentID, pullURL: pullURL)
+        let publish = { (event: CIEvent, fields: [String: String], outcome: inout MissedWork) in
+            self.publish(
+                record, event, fields.merging(pullURL.map { ["pull_url": $0] } ?? [:]) { $1 }, runs: runs,
+                commentID: commentID, into: &outcome)
+        }
         switch reading.state {
         case .green,
             .none where waited >= settings.ci.noChecksSeconds:
-            outcome.changes.append(judgement(.passed, record, ["summary": reading.summary]))
             outcome.lines.append("#\(record.number): CI \(reading.summary); the item moves to review")
-            let comment = render.comment(
-                state: .inReview, verdict: "pass", reasons: ["CI: \(reading.summary)"],
-                nextStep: render.reviewStep())
-            outcome.starts.append(
-                effects(
-                    record, comment: comment, commentID: commentID, label: .state(.inReview),
-                    status: (.success, "Gate pass, CI green")))
+            publish(.passed, ["summary": reading.summary], &outcome)
         case .red where record.attempts < settings.maxDevAttempts:
             let next = record.attempts + 1
-            let feedback = reading.feedback(budget: settings.feedbackBytes)
-            outcome.changes.append(
-                judgement(
-                    .failed, record,
-                    [
-                        "summary": reading.summary, "feedback": feedback, "redispatched": "true",
-                        "attempts": String(record.attempts),
-                    ]))
             outcome.changes += failedRun(
-                record,
+                record, event: .failed,
                 reason: "CI \(reading.summary). Conveyor dispatched \(record.stage) again for attempt \(next) of "
                     + "\(settings.maxDevAttempts) with the failing checks.")
             outcome.changes.append(dispatchRecord(record))
             outcome.lines.append(
                 "#\(record.number): CI \(reading.summary); dispatching \(checks.workflowFile) for "
                     + "\(record.stage) (attempt \(next) of \(settings.maxDevAttempts))")
-            let comment = render.comment(
-                state: .failed, verdict: "fail",
-                reasons: [
-                    "CI \(reading.summary).",
-                    "Conveyor dispatched \(record.stage) again: attempt \(next) of \(settings.maxDevAttempts) gets the "
-                        + "failing checks.",
-                ], nextStep: "wait for the dispatched \(record.stage) run")
-            outcome.starts.append(
-                effects(
-                    record, comment: comment, commentID: commentID, label: nil,
-                    status: (.failure, "CI red; dev attempt \(next) dispatched")))
+            publish(
+                .failed,
+                [
+                    "summary": reading.summary, "feedback": reading.feedback(budget: settings.feedbackBytes),
+                    "redispatched": "true", "attempts": String(record.attempts),
+                    "max_attempts": String(settings.maxDevAttempts),
+                ], &outcome)
             let (forge, workflow, number, stage) = (forge, checks.workflowFile, record.number, record.stage)
             outcome.starts.append {
                 let info = try await forge.repositoryInfo()
                 try await forge.dispatchWorkflow(
                     workflow, ref: info.defaultBranch,
                     inputs: ["issue": String(number), "stage": stage.rawValue, "mode": RunMode.run.rawValue])
+                return []
             }
         case .red:
             let reason =
                 "CI failed on the pull request's head after \(record.attempts) attempt(s) (`dev.max_dev_attempts` is "
                 + "\(settings.maxDevAttempts)): \(reading.summary). Fix what the checks report, then run "
                 + "\(record.stage) again."
-            block(record, event: .failed, reason: reason, summary: reading.summary, render: render, into: &outcome)
+            block(record, event: .failed, reason: reason, into: &outcome)
+            publish(.failed, ["summary": reading.summary, "reason": reason], &outcome)
         case .pending, .none:
             guard waited >= settings.ci.timeoutSeconds else {
                 outcome.lines.append("#\(record.number): CI on \(head) still pending after \(waited) s; waiting")
@@ -182,51 +228,115 @@ struct PendingCIChore {
             let reason =
                 "CI \(reading.summary), past `dev.ci.timeout_seconds` (\(settings.ci.timeoutSeconds) s). Nothing was "
                 + "judged red; run \(record.stage) again once CI has finished, or raise `dev.ci.timeout_seconds`."
-            block(record, event: .timedOut, reason: reason, summary: reading.summary, render: render, into: &outcome)
+            block(record, event: .timedOut, reason: reason, into: &outcome)
+            publish(.timedOut, ["summary": reading.summary, "reason": reason], &outcome)
         }
     }
 
-    /// The stage failed on CI: a run of its own in state (failed, with the reason as its gate result), the judgement,
-    /// and `state:blocked` with the comment and a failed commit status.
-    private func block(
-        _ record: Waiting, event: CIEvent, reason: String, summary: String, render: CommentRender,
+    /// Records the judgement `event` of `record` with `fields` (and the field that asks for a confirmation), ends the
+    /// attempt the record left `ci_pending`, and adds the judgement's forge writes (``CIJudgementWrites``) as a start.
+    private func publish(
+        _ record: Waiting, _ event: CIEvent, _ fields: [String: String], runs: [RunSummary], commentID: Int?,
         into outcome: inout MissedWork
     ) {
-        outcome.changes += failedRun(record, reason: reason)
-        outcome.changes.append(judgement(event, record, ["summary": summary, "attempts": String(record.attempts)]))
+        let writes = CIJudgementWrites(context: context, record: record, event: event, fields: fields, runs: runs)
+        var recorded = fields
+        if writes.writes != nil { recorded[Self.confirmedBy] = Self.publishedEvent }
+        outcome.changes.append(judgement(event, record, recorded))
+        outcome.changes.append(attemptEnd(record, event))
+        if let start = writes.start(commentID: commentID, at: now) { outcome.starts.append(start) }
+    }
+
+    /// A judgement whose writes no tick confirmed: made again where the forge differs from state, unless a run
+    /// started on the item since (that run owns the comment and the labels now; only the confirmation is recorded).
+    private func republish(
+        _ judged: Unpublished, runs: [RunSummary], commentID: Int?, into outcome: inout MissedWork
+    ) {
+        let record = judged.record
+        let own = CIEvent.judgementRunID(record.run)
+        let head = "`\(record.head.prefix(12))`"
+        let writes = CIJudgementWrites(
+            context: context, record: record, event: judged.event, fields: judged.fields, runs: runs)
+        if let later = runs.first(where: { $0.runID != own && $0.startedAt > judged.at }) {
+            outcome.changes.append(writes.confirmation(at: now, note: "run \(later.runID) started since"))
+            outcome.lines.append(
+                "#\(record.number): the forge writes of the judgement of \(head) (\(judged.event.rawValue)) were never "
+                    + "confirmed, but run \(later.runID) started since and owns the item; nothing was written")
+            return
+        }
+        guard let start = writes.start(commentID: commentID, at: now) else { return }
+        outcome.lines.append(
+            "#\(record.number): the forge writes of the judgement of \(head) (\(judged.event.rawValue)) were never "
+                + "confirmed; the status comment, label and commit status are checked against state and made where "
+                + "they differ")
+        outcome.starts.append(start)
+    }
+
+    /// The pull request's head is not the recorded one and no run of Conveyor's started since: someone else pushed
+    /// to the work branch. Nothing is judged (a commit Conveyor did not push is not its to vouch for, and its CI
+    /// says nothing about the recorded head any more); the stage fails as stale, so `/approve` stays refused and the
+    /// owner is told what happened and how to go on: a dev run starts from the new head and judges its own push.
+    private func movedHead(
+        _ record: Waiting, to current: String, pullURL: String?, runs: [RunSummary], commentID: Int?,
+        into outcome: inout MissedWork
+    ) {
+        let reason =
+            "The pull request's head moved to `\(current.prefix(12))` after run \(record.run) pushed "
+            + "`\(record.head.prefix(12))` and before its CI was judged: someone else pushed to the work branch. "
+            + "Conveyor judges only the heads it pushed, so nothing was judged."
+        block(record, event: .stale, reason: reason, into: &outcome)
+        var fields = ["current_head": current, "reason": reason]
+        fields["pull_url"] = pullURL
+        publish(record, .stale, fields, runs: runs, commentID: commentID, into: &outcome)
+    }
+
+    /// The stage failed on CI: a run of its own in state (failed, with the reason as its gate result) and the line;
+    /// the judgement and its writes (`state:blocked`) follow through ``publish(_:_:_:runs:commentID:into:)``.
+    private func block(_ record: Waiting, event: CIEvent, reason: String, into outcome: inout MissedWork) {
+        outcome.changes += failedRun(record, event: event, reason: reason)
         outcome.lines.append("#\(record.number): \(reason) The item is blocked")
-        let comment = render.comment(
-            state: .failed, verdict: "fail", reasons: [reason],
-            nextStep: "fix what the reasons say, then add the stage's label again")
-        outcome.starts.append(
-            effects(
-                record, comment: comment, commentID: render.commentID, label: .state(.blocked),
-                status: (.failure, event == .timedOut ? "CI still pending past the timeout" : "CI red")))
     }
 
     /// The stage's failure on CI as a run of its own (`<run>-ci`, failed, the reason as its gate result), so state
     /// says what the status comment says: the status repair chore keeps the stage failed, the approval of a stage
     /// whose CI failed is refused, and the next run of the stage gets the reason as its last failure. It starts a
-    /// second before `now`, so a dispatch recorded at `now` still counts as not started.
-    private func failedRun(_ record: Waiting, reason: String) -> [StateChange] {
+    /// second before `now`, so a dispatch recorded at `now` still counts as not started. Its one attempt is the
+    /// judgement, ended as the judged attempt is (a gate result needs an attempt to sit under).
+    private func failedRun(_ record: Waiting, event: CIEvent, reason: String) -> [StateChange] {
         let item = WorkItemKey(repository: "\(context.forge.repository)", number: record.number)
-        let runID = "\(record.run)-ci"
+        let runID = CIEvent.judgementRunID(record.run)
+        let started = now.addingTimeInterval(-1)
+        let end = event.attemptStatus
         return [
             .startRun(
                 RunStart(
                     runID: runID, workItem: item, stage: record.stage.rawValue, mode: RunMode.run.rawValue,
-                    actor: "conveyor", trigger: "tick", at: now.addingTimeInterval(-1))),
+                    actor: "conveyor", trigger: "tick", at: started)),
+            .recordAttempt(
+                AttemptRecord(
+                    runID: runID, number: 1, forgeRunID: nil, forgeRunAttempt: nil, status: end.status,
+                    failureClass: end.failureClass, startedAt: started, endedAt: now)),
             .recordGateResults(
                 GateResultRecord(
                     runID: runID, stage: record.stage.rawValue, verdict: "fail",
-                    reasons: [.init(check: "ciFailed", message: reason)], at: now)),
+                    reasons: [.init(check: event == .stale ? "ciStale" : "ciFailed", message: reason)], at: now)),
             .finishRun(RunFinish(runID: runID, status: .failed, outcome: "fail", at: now)),
         ]
+    }
+
+    /// The dev attempt the record left `ci_pending`, ended as the judgement says (``Execution/CIEvent/attemptStatus``).
+    private func attemptEnd(_ record: Waiting, _ event: CIEvent) -> StateChange {
+        let end = event.attemptStatus
+        return .recordAttempt(
+            AttemptRecord(
+                runID: record.run, number: record.attemptNumber, forgeRunID: nil, forgeRunAttempt: nil,
+                status: end.status, failureClass: end.failureClass, startedAt: record.at, endedAt: now))
     }
 
     /// The judgement entry of `record`, keyed so it is recorded once.
     private func judgement(_ event: CIEvent, _ record: Waiting, _ extra: [String: String]) -> StateChange {
         var fields = extra
+        fields["attempts"] = fields["attempts"] ?? String(record.attempts)
         fields["head"] = record.head
         fields["run"] = record.run
         fields["pull"] = String(record.pull)
@@ -251,78 +361,5 @@ struct PendingCIChore {
                     "event": "\(MissedStageFinder.eventPrefix)\(StateTimestamp.text(now))",
                     "workflow": checks.workflowFile, "via": "tick", "reason": "ci failed",
                 ]), at: now))
-    }
-
-    /// The forge writes of a judgement, in order: status comment, outcome label, commit status on the head.
-    private func effects(
-        _ record: Waiting, comment: StatusComment, commentID: Int?, label: LabelMeaning?,
-        status: (state: CommitStatusState, description: String)
-    ) -> @Sendable () async throws -> Void {
-        let (forge, labels, selfLogins) = (context.forge, context.labels, context.selfLogins)
-        let (number, head, stage) = (record.number, record.head, record.stage)
-        return {
-            let marker = StatusComment.marker(workItem: number)
-            let comments = try await forge.comments(onIssue: number)
-            let own = { (comment: IssueComment) in
-                selfLogins.isEmpty || selfLogins.contains { $0.lowercased() == comment.author.login.lowercased() }
-            }
-            let existing =
-                comments.first { $0.id == commentID && $0.body.contains(marker) }
-                ?? comments.first { $0.body.contains(marker) && own($0) }
-            if let existing {
-                _ = try await forge.updateComment(id: existing.id, body: comment.body)
-            } else {
-                _ = try await forge.createComment(onIssue: number, body: comment.body)
-            }
-            if let label, let name = labels.name(for: label) {
-                let carried = try await forge.addLabels([name], toIssue: number)
-                for stale in labels.outcomeLabelsReplaced(by: label, on: carried.map(\.name)) {
-                    try await forge.removeLabel(stale, fromIssue: number)
-                }
-            }
-            _ = try await forge.createStatus(
-                NewCommitStatus(
-                    state: status.state, context: "conveyor/\(stage.rawValue)", description: status.description),
-                sha: head)
-        }
-    }
-}
-
-/// The status comment of a judged item, rendered from state: every other stage as its latest successful run left
-/// it, the judged stage as the judgement says.
-private struct CommentRender {
-    let context: Heartbeat.Context
-    let record: PendingCIChore.Waiting
-    let runs: [RunSummary]
-    let commentID: Int?
-    let pullURL: String?
-
-    func comment(state: StatusComment.StageState, verdict: String, reasons: [String], nextStep: String)
-        -> StatusComment
-    {
-        let stages = context.configuration.pipeline.stages.map {
-            stage -> (name: StageName, state: StatusComment.StageState) in
-            if stage.name == record.stage { return (stage.name, state) }
-            switch runs.first(where: { $0.stage == stage.name.rawValue && $0.status == .succeeded })?.outcome {
-            case "pass": return (stage.name, .approved)
-            case "needs_input": return (stage.name, .needsInput)
-            default: return (stage.name, .pending)
-            }
-        }
-        let run = runs.first { $0.runID == record.run }
-        let duration = run.map { max(0, ($0.endedAt ?? $0.startedAt).timeIntervalSince($0.startedAt)) } ?? 0
-        return StatusComment(
-            workItem: record.number, stages: stages, currentStage: record.stage, verdict: verdict, reasons: reasons,
-            pullRequestURL: pullURL, durationSeconds: duration, nextStep: nextStep)
-    }
-
-    /// What the owner does with an item in review, as a dev run that saw green CI says it.
-    func reviewStep() -> String {
-        let labels = context.labels
-        let stage = context.configuration.pipeline[record.stage]
-        let revise = labels.name(for: .run(record.stage, .revise)).map { "`\($0)`" } ?? "the revise label"
-        let next = stage?.next.flatMap { labels.name(for: .run($0, .run)) }.map { "add `\($0)`" }
-        return ([next, "comment `/revise <what to change>` or add \(revise)"].compactMap { $0 })
-            .joined(separator: " to continue, or ")
     }
 }

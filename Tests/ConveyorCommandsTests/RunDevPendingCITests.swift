@@ -5,7 +5,9 @@ import Testing
 /// `dev.ci.mode: pending` end to end through the binary: the dev run pushes and ends waiting for CI with no outcome
 /// label; `conveyor tick` reads red CI for that head and dispatches dev again; the dispatched run goes on at attempt
 /// 2 with the failing check as its feedback and ends waiting again; the next tick reads green for the new head and
-/// moves the item to review.
+/// moves the item to review. The status comment's stage line says "waiting for CI" with the head while it waits,
+/// each attempt's row in `attempts` ends as tick judged it, and `conveyor report` counts the judgement as the judged
+/// run's outcome.
 @Suite(.serialized, .timeLimit(.minutes(6))) struct RunDevPendingCITests {
     /// `conveyor run` for the `workflow_dispatch` tick sent (issue 1, dev, run), as Actions run 5151 (the first run was
     /// the job's own, 4242).
@@ -22,6 +24,12 @@ import Testing
             extra.merging([
                 "GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_EVENT_PATH": path.path, "GITHUB_RUN_ID": "5151",
             ]) { $1 })
+    }
+
+    /// The status comment's stage line (`● intake → … → ◔ **dev** (waiting for CI on …) → ○ doc-audit …`).
+    private static func stageLine(_ world: RunWorld) async -> String {
+        let body = await world.forge.comments(issue: 1).first?.body ?? ""
+        return body.components(separatedBy: "\n").first { $0.contains(" → ") } ?? body
     }
 
     @Test func redCIReadByTickSendsDevBackToItsFixLoopAndGreenMovesItToReview() async throws {
@@ -56,6 +64,9 @@ import Testing
                 await world.forge.statuses(sha: head).filter { $0.context == "conveyor/dev" }.map(\.state) == [
                     "pending"
                 ])
+            let waiting = await Self.stageLine(world)
+            #expect(waiting.contains("◔ **dev** (waiting for CI on `\(head.prefix(12))`)"), "\(waiting)")
+            #expect(!waiting.contains("◐"), "\(waiting)")
 
             // Red for that head: tick dispatches dev again, once.
             await world.forge.reportStatus(
@@ -68,6 +79,8 @@ import Testing
             let again = try await world.conveyor(["tick"], variables)
             #expect(again.status == 0, "\(again.stderr)")
             #expect(await world.forge.dispatches().count == 1)
+            let red = await Self.stageLine(world)
+            #expect(red.contains("✗ **dev** →") && !red.contains("waiting for CI"), "\(red)")
 
             // The dispatched run: attempt 2, with the failing check as its feedback.
             let second = try await Self.dispatched(
@@ -83,6 +96,8 @@ import Testing
             let newHead = try #require(try await RunDevStageTests.pushedHead(world))
             #expect(newHead != head)
             await world.forge.setPullHead(pull, sha: newHead)
+            let waitingAgain = await Self.stageLine(world)
+            #expect(waitingAgain.contains("◔ **dev** (waiting for CI on `\(newHead.prefix(12))`)"), "\(waitingAgain)")
 
             // Green for the new head: tick moves the item to review.
             await world.forge.reportStatus(sha: newHead, state: "success", context: "ci/perf")
@@ -95,6 +110,30 @@ import Testing
                     == "success")
             let comment = await world.forge.comments(issue: 1).first?.body ?? ""
             #expect(comment.contains("CI: green on"), "\(comment)")
+            let inReview = await Self.stageLine(world)
+            #expect(inReview.contains("◐ **dev** →") && !inReview.contains("waiting for CI"), "\(inReview)")
+
+            // No attempt stays `ci_pending`: the first run's ended `ci_failed`, the dispatched run's (attempt 2)
+            // `passed`, and tick's record of the red judgement has its one attempt ended the same way.
+            let rows = try RunSecretsTests.state(
+                world,
+                "SELECT substr(attempt_id, instr(attempt_id, '#')), status, coalesce(failure_class, '-'), "
+                    + "ended_at IS NOT NULL, run_id LIKE '%-ci' FROM attempts")
+            #expect(
+                rows.sorted() == ["#1|ci_failed|product|1|0", "#1|ci_failed|product|1|1", "#2|passed|-|1|0"],
+                "\(rows)")
+
+            // `conveyor report` counts tick's red judgement as the first run's outcome, not as a third run.
+            let report = try await world.conveyor(["report", "--format", "json"])
+            #expect(report.status == 0, "\(report.stderr)")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any], "\(report.stdout)")
+            #expect(object["run_count"] as? Int == 2, "\(report.stdout)")
+            let items = object["items"] as? [[String: Any]]
+            let dev = (items?.first?["stages"] as? [[String: Any]])?.first
+            #expect(dev?["runs"] as? Int == 2, "\(report.stdout)")
+            #expect(dev?["verdicts"] as? [String] == ["fail", "pass"], "\(report.stdout)")
+            #expect((object["summary"] as? [String: Any])?["success_rate"] as? Double == 0.5, "\(report.stdout)")
         }
     }
 }

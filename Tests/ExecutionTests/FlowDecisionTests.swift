@@ -78,6 +78,7 @@ import Triggers
             actorID: nil, payloadJSON: #"{"head":"c1","run":"\#(dev.runID)"}"#, at: Date(timeIntervalSince1970: 11))
         let waiting = FlowState(runs: [dev], events: [pending])
         #expect(waiting.status == .waitingForCI)
+        #expect(waiting.ciHead == "c1")
         guard case .refuse(let why) = decide(Self.run(.approve), waiting) else {
             Issue.record("approve while CI is pending must be refused")
             return
@@ -89,6 +90,7 @@ import Triggers
             actorType: "conveyor", actorID: nil, payloadJSON: "{}", at: Date(timeIntervalSince1970: 30))
         let judged = FlowState(runs: [dev], events: [pending, green])
         #expect(judged.status == .inReview)
+        #expect(judged.ciHead == nil)
         #expect(decide(Self.run(.approve), judged) == .approve(.dev, next: Pipeline.default[.dev]?.next))
     }
 

@@ -2,6 +2,7 @@ import Actions
 import Execution
 import Foundation
 import Pipeline
+import StateBranch
 import Testing
 
 @Suite struct StagePromptTests {
@@ -109,6 +110,34 @@ extension String {
             let shown = line.components(separatedBy: " → ")
             #expect(shown.count == stages.count, "\(line)")
             #expect(shown.filter { $0.contains("**") } == ["◐ **\(current.rawValue)**"], "\(line)")
+        }
+    }
+
+    /// Every writer of the comment goes through one mapping from the flow state; waiting for CI names the head (hex
+    /// digits only, so a value in state cannot end the code span).
+    @Test func theCurrentStageIsShownAsItsFlowStateSaysAndWaitingForCINamesTheHead() {
+        let pipeline = Pipeline.default
+        let at = Date(timeIntervalSince1970: 100)
+        let item = WorkItemKey(repository: "octo-org/app", number: 3)
+        let intake = RunSummary(
+            runID: "r1", workItem: item, stage: "intake", mode: "run", status: .succeeded, outcome: "pass",
+            startedAt: at, endedAt: at)
+        let shown: [(FlowState.StageStatus, String)] = [
+            (.notStarted, "○"), (.running, "○"), (.inReview, "◐"), (.needsInput, "?"), (.failed, "✗"),
+            (.approved, "●"), (.waitingForCI, "◔"),
+        ]
+        for (status, symbol) in shown {
+            let stages = StatusComment.stageStates(of: pipeline, current: .dev, status: status, runs: [intake])
+            #expect(stages.first { $0.name == .dev }?.state == StatusComment.StageState(status))
+            #expect(stages.first { $0.name == .intake }?.state == .approved)
+            #expect(stages.first { $0.name == .vision }?.state == .pending)
+            let comment = StatusComment(
+                workItem: 3, stages: stages, currentStage: .dev, verdict: "pass", durationSeconds: 1,
+                ciHead: "c1c1c1c1c1c1`<b>c1c1")
+            let line = comment.body.split(separator: "\n").first { $0.contains(" → ") } ?? ""
+            let expected =
+                status == .waitingForCI ? "◔ **dev** (waiting for CI on `c1c1c1c1c1c1`)" : "\(symbol) **dev**"
+            #expect(line.components(separatedBy: " → ").contains(expected), "\(line)")
         }
     }
 }

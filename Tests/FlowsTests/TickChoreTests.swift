@@ -93,6 +93,44 @@ import Testing
         }
     }
 
+    /// After an approval the owner operation rewrites the comment with the stage approved; the status repair chore
+    /// reads the same flow state (the approval included) and leaves it alone.
+    @Test(arguments: [ForgeKind.github, .gitea])
+    func anApprovedStageIsNotRepairedBackToInReview(kind: ForgeKind) async throws {
+        try await TrainWorld.with(kind, yaml: Self.quiet) { world in
+            let number = await world.forge.seedIssue(title: "Add a flag")
+            let approved = StatusComment(
+                workItem: number,
+                stages: PipelineConfiguration.default.pipeline.stages.map { stage in
+                    (name: stage.name, state: stage.name.rawValue == "intake" ? .approved : .pending)
+                },
+                currentStage: StageName(rawValue: "intake")!, verdict: "pass", durationSeconds: 0,
+                nextStep: "`intake` approved by octocat.")
+            let commentID = await world.forge.seedComment(issue: number, body: approved.body)
+            let key = item(world, number)
+            try await record(
+                world,
+                [
+                    .startRun(RunStart(runID: "run-1", workItem: key, stage: "intake", mode: "run", at: t0)),
+                    .checkpoint(
+                        CheckpointRecord(
+                            idempotencyKey: "run-1:status-comment", runID: "run-1", step: "status-comment",
+                            state: "done", externalRef: String(commentID), at: t0.addingTimeInterval(10))),
+                    .finishRun(
+                        RunFinish(runID: "run-1", status: .succeeded, outcome: "pass", at: t0.addingTimeInterval(12))),
+                    .appendFlowEvent(
+                        FlowEventRecord(
+                            idempotencyKey: "approve:\(number):intake", correlationID: "run-1", workItem: key,
+                            actorType: "user", actorID: "octocat", eventType: "stage.approved",
+                            payloadJSON: #"{"stage":"intake","approved_by":"octocat"}"#, at: t0.addingTimeInterval(30))),
+                ])
+            let report = try await world.tick(t0.addingTimeInterval(60))
+            #expect(!report.lines.contains { $0.contains("status comment") }, "\(report.lines)")
+            #expect(await world.writes().isEmpty)
+            #expect(await world.forge.comments(issue: number).first { $0.id == commentID }?.body == approved.body)
+        }
+    }
+
     @Test(arguments: [ForgeKind.github, .gitea])
     func anItemWaitingForApprovalIsRemindedOncePerDay(kind: ForgeKind) async throws {
         let yaml = "tick:\n  remind_after: 24h\n  mention: [alice]\n"

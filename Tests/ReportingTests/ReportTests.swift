@@ -129,6 +129,97 @@ import Testing
         #expect(item.stages[1].durationSeconds == 30 * 60)
     }
 
+    /// The rows a dev run in `dev.ci.mode: pending` and `conveyor tick`'s judgements leave (``PendingCIChore``): item 1's
+    /// first dev run `d1` passed its gate and left CI pending, tick judged it red and recorded `d1-ci` (started by
+    /// `tick`, failed, its gate `fail`), the dispatched `d2` left CI pending and tick judged it green; item 2's `d3`
+    /// still waits for CI; item 3 has an intake run that failed and one that succeeded.
+    static func judgedCI() async throws -> StateDatabase {
+        let database = try await StateDatabase.inMemory()
+        try await database.write { db in
+            func time(_ minutes: Int) -> String {
+                start.addingTimeInterval(Double(minutes) * 60).formatted(
+                    Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+            }
+            for (item, stage) in [(1, "dev"), (2, "dev"), (3, "intake")] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO work_items (id, repository, kind, number, title, current_stage, created_at,
+                                                updated_at)
+                        VALUES (?, 'acme/shop', 'issue', ?, 'Item', ?, ?, ?)
+                        """, arguments: [item, item, stage, time(0), time(0)])
+            }
+            let runs: [(id: String, item: Int, stage: String, trigger: String, status: String, gate: String, at: Int)] =
+                [
+                    ("d1", 1, "dev", "label", "succeeded", "pass", 0),
+                    ("d1-ci", 1, "dev", "tick", "failed", "fail", 30),
+                    ("d2", 1, "dev", "dispatch", "succeeded", "pass", 40),
+                    ("d3", 2, "dev", "label", "succeeded", "pass", 0),
+                    ("i1", 3, "intake", "label", "failed", "fail", 0),
+                    ("i2", 3, "intake", "label", "succeeded", "pass", 20),
+                ]
+            for run in runs {
+                let length = run.trigger == "tick" ? 0 : 10
+                try db.execute(
+                    sql: """
+                        INSERT INTO runs (run_id, work_item, stage, mode, trigger_source, status, outcome, started_at,
+                                          ended_at)
+                        VALUES (?, ?, ?, 'run', ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        run.id, run.item, run.stage, run.trigger, run.status, run.gate, time(run.at),
+                        time(run.at + length),
+                    ])
+                try db.execute(
+                    sql: """
+                        INSERT INTO attempts (attempt_id, run_id, number, status, started_at, ended_at)
+                        VALUES (?, ?, 1, ?, ?, ?)
+                        """, arguments: ["\(run.id)#1", run.id, run.status, time(run.at), time(run.at + length)])
+                try db.execute(
+                    sql: """
+                        INSERT INTO gate_results (attempt_id, gate, check_name, verdict, evaluated_at)
+                        VALUES (?, ?, '000:verdict', ?, ?)
+                        """, arguments: ["\(run.id)#1", run.stage, run.gate, time(run.at + length)])
+            }
+            let events: [(key: String, item: Int, type: String, run: String, at: Int)] = [
+                ("d1:ci.pending:h1", 1, "ci.pending", "d1", 10),
+                ("ci.judged:d1:ci.pending:h1", 1, "ci.failed", "d1", 30),
+                ("d2:ci.pending:h2", 1, "ci.pending", "d2", 50),
+                ("ci.judged:d2:ci.pending:h2", 1, "ci.passed", "d2", 60),
+                ("d3:ci.pending:h3", 2, "ci.pending", "d3", 10),
+            ]
+            for event in events {
+                try db.execute(
+                    sql: """
+                        INSERT INTO flow_events (idempotency_key, occurred_at, correlation_id, work_item, actor_type,
+                                                 event_type, payload_json)
+                        VALUES (?, ?, ?, ?, 'conveyor', ?, ?)
+                        """,
+                    arguments: [
+                        event.key, time(event.at), event.run, event.item, event.type, #"{"run":"\#(event.run)"}"#,
+                    ])
+            }
+        }
+        return database
+    }
+
+    @Test func ciJudgementsAreOutcomesOfTheRunsTheyJudgeNotRunsOfTheirOwn() async throws {
+        let report = try await ReportBuilder.build(
+            from: try await Self.judgedCI(), now: Self.start.addingTimeInterval(86_400))
+        // Five runs: d1-ci is tick's judgement of d1.
+        #expect(report.runCount == 5)
+        #expect(report.summary.throughputPerDay.reduce(0) { $0 + $1.value } == 5)
+        let dev = try #require(report.items.first { $0.number == 1 }?.stages.first)
+        #expect(dev.runs == 2)
+        #expect(dev.verdicts == ["fail", "pass"])
+        #expect(dev.durationSeconds == 20 * 60)
+        #expect(dev.lastStatus == "succeeded")
+        // d1 failed on CI, d2 and i2 succeeded, i1 failed; d3 is not finished while its CI is unjudged.
+        #expect(report.summary.successRate == 0.5)
+        let waiting = try #require(report.items.first { $0.number == 2 }?.stages.first)
+        #expect(waiting.lastStatus == "waiting-for-ci")
+        #expect(waiting.runs == 1)
+    }
+
     @Test func markdownAndJSONCarryTheReport() async throws {
         let (database, _, _, _, _) = try await Self.seeded()
         let report = try await ReportBuilder.build(from: database, now: Self.start.addingTimeInterval(90 * 86_400))

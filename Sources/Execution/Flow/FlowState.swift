@@ -55,6 +55,8 @@ public struct FlowState: Sendable, Equatable {
     public var current: StageName?
     /// Where that stage stands.
     public var status: StageStatus = .notStarted
+    /// The pushed head whose CI the current stage waits for, while ``status`` is ``StageStatus/waitingForCI``.
+    public var ciHead: String?
     /// True once the owner aborted the item.
     public var aborted = false
     /// Owner rounds per stage, oldest first, every round ever given (the prompt carries them all).
@@ -98,11 +100,14 @@ public struct FlowState: Sendable, Equatable {
         if let latest, status == .inReview {
             let judged = Set(
                 events.filter { CIEvent.judgements.map(\.rawValue).contains($0.eventType) }.map(\.idempotencyKey))
-            let waiting = events.contains {
+            let waiting = events.last {
                 $0.eventType == CIEvent.pending.rawValue && $0.fields["run"] == latest.runID
                     && !judged.contains(CIEvent.judgementKey($0.idempotencyKey))
             }
-            if waiting { status = .waitingForCI }
+            if let waiting {
+                status = .waitingForCI
+                ciHead = waiting.fields["head"]
+            }
         }
         var lastRethink = Date.distantPast
         for event in events {

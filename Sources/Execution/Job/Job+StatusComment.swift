@@ -22,28 +22,15 @@ extension Job {
                 .find(onIssue: number, marker: StatusComment.marker(workItem: number), recordedIDs: recorded),
             let current = state.current
         else { return }
-        let stages = context.configuration.pipeline.stages.map { stage -> (StageName, StatusComment.StageState) in
-            let latest = runs.filter { $0.stage == stage.name.rawValue }.max { $0.startedAt < $1.startedAt }
-            guard let latest else { return (stage.name, .pending) }
-            if state.approvals[stage.name] != nil, latest.status == .succeeded, latest.outcome == "pass",
-                stage.name != current || state.status == .approved
-            {
-                return (stage.name, .approved)
-            }
-            switch (latest.status, latest.outcome) {
-            case (.succeeded, "pass"): return (stage.name, .inReview)
-            case (.succeeded, "needs_input"): return (stage.name, .needsInput)
-            case (.started, _): return (stage.name, .pending)
-            default: return (stage.name, .failed)
-            }
-        }
+        let stages = StatusComment.stageStates(
+            of: context.configuration.pipeline, current: current, status: state.status, runs: runs)
         let pull = try await context.forge.pullRequests(head: nil, state: .all).first {
             $0.head.hasPrefix("conveyor/\(number)-")
         }
         let comment = StatusComment(
             workItem: number, stages: stages, currentStage: current,
             verdict: runs.filter { $0.stage == current.rawValue }.max { $0.startedAt < $1.startedAt }?.outcome ?? "",
-            pullRequestURL: pull?.htmlURL, durationSeconds: 0, nextStep: note)
+            pullRequestURL: pull?.htmlURL, durationSeconds: 0, nextStep: note, ciHead: state.ciHead)
         if existing.body != comment.body {
             _ = try await context.forge.updateComment(id: existing.id, body: comment.body)
         }

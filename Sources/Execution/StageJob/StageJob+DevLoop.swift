@@ -194,7 +194,8 @@ extension StageJob {
                 return work
             case .pending:
                 current.ci = "pending"
-                await recordAttempt(attempt, status: "ci_pending", failureClass: nil, startedAt: started)
+                await recordAttempt(
+                    attempt, status: CIEvent.pending.attemptStatus.status, failureClass: nil, startedAt: started)
                 await recordCIPending(head: pushed, pullRequest: pullRequest, attempts: attempt)
                 work.ciPending = true
                 work.notes.append(
@@ -251,11 +252,12 @@ extension StageJob {
     }
 
     /// `ci.pending` in the audit log, with the head and pull request: `conveyor tick` finds the items waiting for CI
-    /// there and judges them with ``CIWatch/read(_:)``.
+    /// there and judges them with ``CIWatch/read(_:)``, and ends the attempt's row (`attempt_number`) as it judges.
     private func recordCIPending(head: ObjectID, pullRequest: PullRequest?, attempts: Int) async {
         let fields = [
             "head": head.description, "pull": String(pullRequest?.number ?? 0), "run": request.runID,
             "stage": request.stage.name.rawValue, "attempts": String(attempts),
+            "attempt_number": String(attemptNumber(attempts)),
         ]
         let payload =
             (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))

@@ -42,7 +42,11 @@ extension StageJob {
         let number = request.workItem.number
         let forge = environment.forge
         var comment = StatusComment(
-            workItem: number, stages: stageStates(current: publication.verdict.result, runs: publication.history.runs),
+            workItem: number,
+            stages: StatusComment.stageStates(
+                of: environment.pipeline, current: request.stage.name,
+                status: Self.flowStatus(after: publication.verdict.result, waitingForCI: publication.ciPending),
+                runs: publication.history.runs),
             currentStage: request.stage.name, verdict: publication.verdict.result.rawValue,
             reasons: publication.verdict.reasons.map(\.message) + publication.extraReasons,
             questions: publication.verdict.questions,
@@ -53,7 +57,8 @@ extension StageJob {
             costUSD: publication.agent.costUSD,
             nextStep: publication.ciPending
                 ? "wait: `conveyor tick` reads the checks of the pushed head; green moves the item to review, red "
-                    + "goes back to the fix loop" : nextStep(publication.verdict.result))
+                    + "goes back to the fix loop" : nextStep(publication.verdict.result),
+            ciHead: publication.ciPending ? publication.head?.description : nil)
         comment.supervision = await supervisionSection()
         try await checkpoint("status-comment", "started")
         let existing = try await OwnCommentFinder(forge: forge, configuredLogins: environment.selfLogins).find(
@@ -157,22 +162,13 @@ extension StageJob {
         }
     }
 
-    /// Every stage's state for the status comment, from `runs`, the runs state recorded for this work item
-    /// (read with ``history()`` before the run began).
-    private func stageStates(current: GateResult, runs mine: [RunSummary]) -> [(
-        name: StageName, state: StatusComment.StageState
-    )] {
-        return environment.pipeline.stages.map { stage in
-            if stage.name == request.stage.name {
-                return (stage.name, current == .pass ? .inReview : current == .needsInput ? .needsInput : .failed)
-            }
-            let latest = mine.filter { $0.stage == stage.name.rawValue && $0.status == .succeeded }.first
-            switch latest?.outcome {
-            case "pass": return (stage.name, .approved)
-            case "needs_input": return (stage.name, .needsInput)
-            case "fail": return (stage.name, .failed)
-            default: return (stage.name, .pending)
-            }
+    /// Where the run leaves its stage, as ``FlowState`` will read it once the run is recorded: a pass that left its
+    /// CI to tick waits for CI, not for review.
+    static func flowStatus(after result: GateResult, waitingForCI: Bool) -> FlowState.StageStatus {
+        switch result {
+        case .pass: waitingForCI ? .waitingForCI : .inReview
+        case .needsInput: .needsInput
+        case .fail: .failed
         }
     }
 }
