@@ -244,7 +244,27 @@ struct PendingCIChore {
         if writes.writes != nil { recorded[Self.confirmedBy] = Self.publishedEvent }
         outcome.changes.append(judgement(event, record, recorded))
         outcome.changes.append(attemptEnd(record, event))
+        if let state = Self.itemState(after: event, fields) {
+            outcome.changes.append(
+                .upsertWorkItem(
+                    WorkItemUpdate(
+                        workItem: WorkItemKey(repository: "\(context.forge.repository)", number: record.number),
+                        title: "", currentStage: record.stage.rawValue, stageState: state, at: now)))
+        }
         if let start = writes.start(commentID: commentID, at: now) { outcome.starts.append(start) }
+    }
+
+    /// Where the work item stands after a judgement (`work_items.stage_state`, as a run records it): `in-review`
+    /// on green; `blocked` on red with no attempts left, past the timeout, or a head someone else moved; nil when
+    /// another run has the item (dev dispatched again, or a run started since), whose own claim says `running`.
+    static func itemState(after event: CIEvent, _ fields: [String: String]) -> String? {
+        switch event {
+        case .passed: "in-review"
+        case .failed: fields["redispatched"] == "true" ? nil : "blocked"
+        case .timedOut: "blocked"
+        case .stale: fields["current_head"] == nil ? nil : "blocked"
+        case .pending: nil
+        }
     }
 
     /// A judgement whose writes no tick confirmed: made again where the forge differs from state, unless a run

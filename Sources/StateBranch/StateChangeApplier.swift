@@ -95,10 +95,10 @@ struct StateChangeApplier {
             INSERT INTO work_items (repository, kind, number, title, current_stage, stage_state, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (repository, number) DO UPDATE SET
-                title = excluded.title, current_stage = excluded.current_stage,
+                title = coalesce(nullif(excluded.title, ''), work_items.title), current_stage = excluded.current_stage,
                 stage_state = excluded.stage_state, updated_at = excluded.updated_at
             WHERE excluded.updated_at >= work_items.updated_at
-                AND (work_items.title IS NOT excluded.title
+                AND (work_items.title IS NOT coalesce(nullif(excluded.title, ''), work_items.title)
                     OR work_items.current_stage IS NOT excluded.current_stage
                     OR work_items.stage_state IS NOT excluded.stage_state)
             """,

@@ -7,7 +7,7 @@ public import Foundation
 public struct WorkItemUpdate: Codable, Sendable, Equatable {
     /// The item.
     public var workItem: WorkItemKey
-    /// The issue or pull request title.
+    /// The issue or pull request title; empty leaves the recorded title as it is (a writer that has not read it).
     public var title: String
     /// The stage the item is in, e.g. `dev`.
     public var currentStage: String?

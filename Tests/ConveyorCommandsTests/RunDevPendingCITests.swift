@@ -67,6 +67,9 @@ import Testing
             let waiting = await Self.stageLine(world)
             #expect(waiting.contains("◔ **dev** (waiting for CI on `\(head.prefix(12))`)"), "\(waiting)")
             #expect(!waiting.contains("◐"), "\(waiting)")
+            // State says the same, with the title: what `conveyor report` shows for the item.
+            let item = "SELECT title, current_stage, stage_state FROM work_items"
+            #expect(try RunSecretsTests.state(world, item) == ["Add a login page|dev|waiting-for-ci"])
 
             // Red for that head: tick dispatches dev again, once.
             await world.forge.reportStatus(
@@ -112,6 +115,7 @@ import Testing
             #expect(comment.contains("CI: green on"), "\(comment)")
             let inReview = await Self.stageLine(world)
             #expect(inReview.contains("◐ **dev** →") && !inReview.contains("waiting for CI"), "\(inReview)")
+            #expect(try RunSecretsTests.state(world, item) == ["Add a login page|dev|in-review"])
 
             // No attempt stays `ci_pending`: the first run's ended `ci_failed`, the dispatched run's (attempt 2)
             // `passed`, and tick's record of the red judgement has its one attempt ended the same way.

@@ -52,6 +52,11 @@ import Testing
             let tip = try GitCLI.run(["-C", world.bare.path, "rev-parse", branch])
             let runs = try await world.conveyor(["state", "runs", "--format", "json"])
             #expect(runs.stdout.contains("succeeded"), "\(runs.stdout) \(runs.stderr)")
+            // The work item in state: its title and where it stands, as the labels say (`conveyor report` shows it).
+            #expect(
+                try RunSecretsTests.state(world, "SELECT title, current_stage, stage_state FROM work_items") == [
+                    "Add a login page|intake|in-review"
+                ])
 
             let second = try await world.conveyor(["run"])
             #expect(second.status == 0, "\(second.stderr)")

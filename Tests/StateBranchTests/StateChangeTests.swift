@@ -65,4 +65,25 @@ struct StateChangeTests {
         #expect(checkpoint == "done comment-99")
         try await database.close()
     }
+
+    @Test("a work item update without a title keeps the recorded one and moves the state; its replay changes nothing")
+    func untitledUpdateKeepsTheTitle() async throws {
+        let database = try await StateDatabase.inMemory()
+        let titled = StateChange.upsertWorkItem(
+            WorkItemUpdate(
+                workItem: Self.item, title: "Add login", currentStage: "dev", stageState: "running", at: Self.at))
+        let ended = StateChange.upsertWorkItem(
+            WorkItemUpdate(
+                workItem: Self.item, title: "", currentStage: "dev", stageState: "in-review",
+                at: Self.at.addingTimeInterval(60)))
+        let outcomes = try await database.write { db in try StateChangeApplier(db: db).apply([titled, ended]) }
+        #expect(outcomes == [.applied, .applied])
+        let replay = try await database.write { db in try StateChangeApplier(db: db).apply([ended]) }
+        #expect(replay == [.alreadyRecorded])
+        let row = try await database.read { db in
+            try String.fetchOne(db, sql: "SELECT title || '|' || stage_state FROM work_items")
+        }
+        #expect(row == "Add login|in-review")
+        try await database.close()
+    }
 }

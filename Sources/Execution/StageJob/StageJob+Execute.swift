@@ -20,6 +20,12 @@ extension StageJob {
         let repository: RepositoryInfo
         if let known { repository = known } else { repository = try await forge.repositoryInfo() }
         let issue = try await issueRead
+        await journal.add(
+            .upsertWorkItem(
+                WorkItemUpdate(
+                    workItem: request.workItem, title: UntrustedText.singleLine(issue.title),
+                    currentStage: request.stage.name.rawValue, stageState: "running", at: Date())),
+            note: "title")
         let marker = StatusComment.marker(workItem: number)
         let comments = try await commentsRead.filter { !$0.body.contains(marker) }
         let history = try await historyRead
@@ -85,6 +91,7 @@ extension StageJob {
             message: "\(request.stage.name.rawValue) on #\(number): gate \(verdict.result.rawValue)"
                 + (work.ciPending ? " (waiting for CI)" : ""))
         result.commandLog = work.commandLog?.path
+        result.waitingForCI = work.ciPending
         result.transcript = environment.transcripts.map { _ in agent.transcript.directory.path }
         return result
     }

@@ -1,5 +1,6 @@
 import Agents
 import Foundation
+import Gates
 import Pipeline
 import StateBranch
 
@@ -106,24 +107,46 @@ extension StageJob {
             result = try await supervisedExecute(startedAt: now, repository: repository)
         } catch {
             if Task.isCancelled || error is CancellationError || AgentError.Code.cancelled ~= error {
-                try? await record(.cancelled, outcome: "cancelled", within: Self.cancelRecordDeadline)
+                try? await record(
+                    .cancelled, outcome: "cancelled", itemState: "cancelled", within: Self.cancelRecordDeadline)
                 throw StageJobCancelled(runID: request.runID)
             }
-            try? await record(.failed, outcome: "\(error)")
+            try? await record(.failed, outcome: "\(error)", itemState: "failed")
             throw error
         }
         let stopped = result.outcome == .budgetExceeded  // the agent was stopped at its spend ceiling
         try await record(
             result.verdict == "fail" || stopped ? .failed : .succeeded,
-            outcome: stopped ? result.outcome.rawValue : result.verdict)
+            outcome: stopped ? result.outcome.rawValue : result.verdict, itemState: Self.itemState(after: result))
         return result
     }
 
-    /// Commits every gathered checkpoint with the run's end (which frees its lease) in one state commit.
+    /// Where the work item stands after a run that completed, in the words of its status labels (`state:*`,
+    /// `need:input`), for `work_items.stage_state` and `conveyor report`.
+    static func itemState(after result: StageJobResult) -> String {
+        if result.outcome == .budgetExceeded { return "stopped" }
+        if result.waitingForCI { return "waiting-for-ci" }
+        switch GateResult(rawValue: result.verdict) {
+        case .pass: return "in-review"
+        case .needsInput: return "needs-input"
+        case .fail, nil: return "blocked"
+        }
+    }
+
+    /// Commits every gathered checkpoint with the run's end (which frees its lease) and where the work item now
+    /// stands (`itemState`) in one state commit.
     ///
     /// Runs in a task of its own, so the record of a cancelled job is still published; `within` bounds its
     /// retries (the store's deadline when nil).
-    private func record(_ status: RunStatus, outcome: String, within deadline: Duration? = nil) async throws {
+    private func record(
+        _ status: RunStatus, outcome: String, itemState: String, within deadline: Duration? = nil
+    ) async throws {
+        await journal.add(
+            .upsertWorkItem(
+                WorkItemUpdate(
+                    workItem: request.workItem, title: "", currentStage: request.stage.name.rawValue,
+                    stageState: itemState, at: Date())),
+            note: "item \(itemState)")
         let finish = StateChange.finishRun(
             RunFinish(runID: request.runID, status: status, outcome: outcome, at: Date()))
         let note = status == .failed || status == .cancelled ? "finish \(status)" : "finish \(status) (\(outcome))"

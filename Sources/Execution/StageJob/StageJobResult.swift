@@ -32,6 +32,8 @@ public struct StageJobResult: Sendable, Equatable {
     public var transcript: String?
     /// The file holding the whole output of the repository's commands (dev and qa), when they ran.
     public var commandLog: String?
+    /// True when a dev run ended with the pull request's CI still pending (`conveyor tick` judges it).
+    public var waitingForCI = false
 
     /// Creates a result.
     public init(
