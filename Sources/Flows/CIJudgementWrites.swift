@@ -119,12 +119,9 @@ struct CIJudgementWrites {
     func confirmation(at now: Date, note: String? = nil) -> StateChange {
         var fields = ["head": record.head, "judgement": event.rawValue]
         fields["note"] = note
-        return .appendFlowEvent(
-            FlowEventRecord(
-                idempotencyKey: PendingCIChore.publishedKey(record.key), correlationID: record.run,
-                workItem: WorkItemKey(repository: "\(context.forge.repository)", number: record.number),
-                actorType: "conveyor", actorID: nil, eventType: PendingCIChore.publishedEvent,
-                payloadJSON: MissedStageFinder.json(fields), at: now))
+        return record.entry(
+            PendingCIChore.publishedEvent, key: PendingCIChore.publishedKey(record.key), fields: fields,
+            in: "\(context.forge.repository)", at: now)
     }
 
     /// The status comment of the judged item, rendered from state: every other stage as its latest successful run

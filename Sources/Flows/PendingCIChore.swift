@@ -59,6 +59,23 @@ struct PendingCIChore {
         /// The number of the dev attempt's row in `attempts` (``Execution/StageJob`` numbers a re-run's attempts in a
         /// block of their own); records written before it was recorded fall back to `attempts`.
         var attemptNumber: Int
+
+        /// The record's work item in `repository`.
+        func workItem(in repository: String) -> WorkItemKey {
+            WorkItemKey(repository: repository, number: number)
+        }
+
+        /// Conveyor's audit-log entry of type `type` about the record's work item, keyed `key`, correlated with the
+        /// record's run.
+        func entry(
+            _ type: String, key: String, fields: [String: String], in repository: String, actorID: String? = nil,
+            at date: Date
+        ) -> StateChange {
+            .appendFlowEvent(
+                FlowEventRecord(
+                    idempotencyKey: key, correlationID: run, workItem: workItem(in: repository), actorType: "conveyor",
+                    actorID: actorID, eventType: type, payloadJSON: MissedStageFinder.json(fields), at: date))
+        }
     }
 
     /// A judgement whose forge writes no `ci.published` entry confirms.
@@ -248,7 +265,7 @@ struct PendingCIChore {
             outcome.changes.append(
                 .upsertWorkItem(
                     WorkItemUpdate(
-                        workItem: WorkItemKey(repository: "\(context.forge.repository)", number: record.number),
+                        workItem: record.workItem(in: "\(context.forge.repository)"),
                         title: "", currentStage: record.stage.rawValue, stageState: state, at: now)))
         }
         if let start = writes.start(commentID: commentID, at: now) { outcome.starts.append(start) }
@@ -323,7 +340,7 @@ struct PendingCIChore {
     /// second before `now`, so a dispatch recorded at `now` still counts as not started. Its one attempt is the
     /// judgement, ended as the judged attempt is (a gate result needs an attempt to sit under).
     private func failedRun(_ record: Waiting, event: CIEvent, reason: String) -> [StateChange] {
-        let item = WorkItemKey(repository: "\(context.forge.repository)", number: record.number)
+        let item = record.workItem(in: "\(context.forge.repository)")
         let runID = CIEvent.judgementRunID(record.run)
         let started = now.addingTimeInterval(-1)
         let end = event.attemptStatus
@@ -360,26 +377,20 @@ struct PendingCIChore {
         fields["head"] = record.head
         fields["run"] = record.run
         fields["pull"] = String(record.pull)
-        return .appendFlowEvent(
-            FlowEventRecord(
-                idempotencyKey: CIEvent.judgementKey(record.key), correlationID: record.run,
-                workItem: WorkItemKey(repository: "\(context.forge.repository)", number: record.number),
-                actorType: "conveyor", actorID: nil, eventType: event.rawValue,
-                payloadJSON: MissedStageFinder.json(fields), at: now))
+        return record.entry(
+            event.rawValue, key: CIEvent.judgementKey(record.key), fields: fields, in: "\(context.forge.repository)",
+            at: now)
     }
 
     /// `stage.dispatched` for the dev run tick starts: what authorizes that job (Conveyor never authorizes itself),
     /// with an `event` of tick's own so the missed-work chore never dispatches it again.
     private func dispatchRecord(_ record: Waiting) -> StateChange {
-        .appendFlowEvent(
-            FlowEventRecord(
-                idempotencyKey: "ci.redispatch:\(record.key)", correlationID: record.run,
-                workItem: WorkItemKey(repository: "\(context.forge.repository)", number: record.number),
-                actorType: "conveyor", actorID: "conveyor", eventType: FlowEventType.stageDispatched.rawValue,
-                payloadJSON: MissedStageFinder.json([
-                    "stage": record.stage.rawValue, "mode": RunMode.run.rawValue, "approved_by": "conveyor",
-                    "event": "\(MissedStageFinder.eventPrefix)\(StateTimestamp.text(now))",
-                    "workflow": checks.workflowFile, "via": "tick", "reason": "ci failed",
-                ]), at: now))
+        record.entry(
+            FlowEventType.stageDispatched.rawValue, key: "ci.redispatch:\(record.key)",
+            fields: [
+                "stage": record.stage.rawValue, "mode": RunMode.run.rawValue, "approved_by": "conveyor",
+                "event": "\(MissedStageFinder.eventPrefix)\(StateTimestamp.text(now))",
+                "workflow": checks.workflowFile, "via": "tick", "reason": "ci failed",
+            ], in: "\(context.forge.repository)", actorID: "conveyor", at: now)
     }
 }

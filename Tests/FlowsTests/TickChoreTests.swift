@@ -23,6 +23,18 @@ import Testing
         WorkItemKey(repository: "\(world.slug)", number: number)
     }
 
+    /// Run `run-1` of intake on `key`, started at `t0`: it published status comment `commentID` and passed.
+    private func publishedIntakeRun(_ key: WorkItemKey, commentID: Int) -> [StateChange] {
+        [
+            .startRun(RunStart(runID: "run-1", workItem: key, stage: "intake", mode: "run", at: t0)),
+            .checkpoint(
+                CheckpointRecord(
+                    idempotencyKey: "run-1:status-comment", runID: "run-1", step: "status-comment", state: "done",
+                    externalRef: String(commentID), at: t0.addingTimeInterval(10))),
+            .finishRun(RunFinish(runID: "run-1", status: .succeeded, outcome: "pass", at: t0.addingTimeInterval(12))),
+        ]
+    }
+
     @Test(arguments: [ForgeKind.github, .gitea])
     func anExpiredLeaseIsReleasedAndItsRunMarkedExpiredOnce(kind: ForgeKind) async throws {
         try await TrainWorld.with(kind, yaml: Self.quiet) { world in
@@ -69,18 +81,7 @@ import Testing
                 .replacingOccurrences(of: "gate verdict `pass`", with: "gate verdict `fail`")
             let commentID = await world.forge.seedComment(issue: number, body: drifted)
             let key = item(world, number)
-            try await record(
-                world,
-                [
-                    .startRun(RunStart(runID: "run-1", workItem: key, stage: "intake", mode: "run", at: t0)),
-                    .checkpoint(
-                        CheckpointRecord(
-                            idempotencyKey: "run-1:status-comment", runID: "run-1", step: "status-comment",
-                            state: "done",
-                            externalRef: String(commentID), at: t0.addingTimeInterval(10))),
-                    .finishRun(
-                        RunFinish(runID: "run-1", status: .succeeded, outcome: "pass", at: t0.addingTimeInterval(12))),
-                ])
+            try await record(world, publishedIntakeRun(key, commentID: commentID))
             let report = try await world.tick(t0.addingTimeInterval(60))
             #expect(report.lines.contains { $0.contains("#\(number): the status comment did not match state") })
             let repaired = await world.forge.comments(issue: number).first { $0.id == commentID }?.body
@@ -110,19 +111,12 @@ import Testing
             let key = item(world, number)
             try await record(
                 world,
-                [
-                    .startRun(RunStart(runID: "run-1", workItem: key, stage: "intake", mode: "run", at: t0)),
-                    .checkpoint(
-                        CheckpointRecord(
-                            idempotencyKey: "run-1:status-comment", runID: "run-1", step: "status-comment",
-                            state: "done", externalRef: String(commentID), at: t0.addingTimeInterval(10))),
-                    .finishRun(
-                        RunFinish(runID: "run-1", status: .succeeded, outcome: "pass", at: t0.addingTimeInterval(12))),
+                publishedIntakeRun(key, commentID: commentID) + [
                     .appendFlowEvent(
                         FlowEventRecord(
                             idempotencyKey: "approve:\(number):intake", correlationID: "run-1", workItem: key,
                             actorType: "user", actorID: "octocat", eventType: "stage.approved",
-                            payloadJSON: #"{"stage":"intake","approved_by":"octocat"}"#, at: t0.addingTimeInterval(30))),
+                            payloadJSON: #"{"stage":"intake","approved_by":"octocat"}"#, at: t0.addingTimeInterval(30)))
                 ])
             let report = try await world.tick(t0.addingTimeInterval(60))
             #expect(!report.lines.contains { $0.contains("status comment") }, "\(report.lines)")
