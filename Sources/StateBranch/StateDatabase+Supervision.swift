@@ -71,16 +71,28 @@ extension StateDatabase {
 
     private static func metrics(_ db: Database, stage: String) throws -> StageHealthMetrics {
         let succeeded = RunStatus.succeeded.rawValue
+        // A run `conveyor tick` records when it judges an earlier run's CI (`<run>-ci`, started by `tick`) is that
+        // run's outcome, not a run of its own: the judged run counts with the judgement's status (as in `conveyor
+        // report`), and the judgement is not counted again.
         let counts = try Row.fetchOne(
             db,
             sql: """
+                WITH judgements AS (
+                    SELECT j.run_id, substr(j.run_id, 1, length(j.run_id) - 3) AS judged, j.status FROM runs j
+                    WHERE j.trigger_source = 'tick' AND j.run_id LIKE '%-ci'
+                        AND EXISTS (SELECT 1 FROM runs o WHERE o.run_id = substr(j.run_id, 1, length(j.run_id) - 3))),
+                judged AS (
+                    SELECT r.run_id, coalesce((SELECT status FROM judgements WHERE judged = r.run_id), r.status) AS status
+                    FROM runs r
+                    WHERE r.stage = ? AND r.ended_at IS NOT NULL
+                        AND r.run_id NOT IN (SELECT run_id FROM judgements))
                 SELECT count(*) AS finished, coalesce(sum(status = ?), 0) AS succeeded,
                     coalesce(sum(status = ? AND EXISTS (
                         SELECT 1 FROM failures f JOIN remediations m ON m.failure_id = f.id
-                        WHERE f.run_id = runs.run_id AND m.mode = 'live' AND m.result = 'recovered')), 0) AS rescued
-                FROM runs WHERE stage = ? AND ended_at IS NOT NULL AND status IN (?, ?)
+                        WHERE f.run_id = judged.run_id AND m.mode = 'live' AND m.result = 'recovered')), 0) AS rescued
+                FROM judged WHERE status IN (?, ?)
                 """,
-            arguments: [succeeded, succeeded, stage, succeeded, RunStatus.failed.rawValue])
+            arguments: [stage, succeeded, succeeded, succeeded, RunStatus.failed.rawValue])
         let finished: Int = counts?["finished"] ?? 0
         let success: Int = counts?["succeeded"] ?? 0
         let rescued: Int = counts?["rescued"] ?? 0

@@ -138,6 +138,13 @@ import Testing
             #expect(dev?["runs"] as? Int == 2, "\(report.stdout)")
             #expect(dev?["verdicts"] as? [String] == ["fail", "pass"], "\(report.stdout)")
             #expect((object["summary"] as? [String: Any])?["success_rate"] as? Double == 0.5, "\(report.stdout)")
+            // So does `conveyor state metrics`: two finished dev runs, the first failed on CI.
+            let metrics = try await world.conveyor(["state", "metrics", "--format", "json"])
+            #expect(metrics.status == 0, "\(metrics.stderr)")
+            let stages = try JSONSerialization.jsonObject(with: Data(metrics.stdout.utf8)) as? [[String: Any]] ?? []
+            let devHealth = stages.first { $0["stage"] as? String == "dev" }
+            #expect(devHealth?["finishedRuns"] as? Int == 2, "\(metrics.stdout)")
+            #expect(devHealth?["succeededRuns"] as? Int == 1, "\(metrics.stdout)")
         }
     }
 }
