@@ -202,10 +202,3 @@ private struct BenchServer {
             of: "http://", with: "http://bench:\(token)@")
     }
 }
-
-/// Runs the blocking `body` on a new thread, so it never occupies the cooperative pool the git server needs.
-private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result(catching: body)) }.start()
-    }
-}

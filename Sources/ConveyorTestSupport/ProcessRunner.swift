@@ -90,20 +90,12 @@ public enum ProcessRunner {
         return output
     }
 
-    /// Runs `arguments` like ``run(_:in:environment:input:)`` on a thread of its own, so an in-process loopback
-    /// server (fake forge, git server) keeps the cooperative pool while the child runs, and many children started
-    /// at once all start at once. (Not a dispatch queue: on Linux the global queues run about as many blocking
-    /// items as there are cores and add a thread only every second or so, which turned a burst of 32 jobs into
-    /// jobs started one after another over 20 s.)
+    /// Runs `arguments` like ``run(_:in:environment:input:)`` on a thread of its own (``onOwnThread(_:)``), so an
+    /// in-process loopback server (fake forge, git server) keeps the cooperative pool while the child runs, and many
+    /// children started at once all start at once.
     public static func runDetached(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: Data? = nil
     ) async throws -> ProcessOutput {
-        try await withCheckedThrowingContinuation { continuation in
-            let runner = Thread {
-                continuation.resume(
-                    with: Result { try run(arguments, in: directory, environment: environment, input: input) })
-            }
-            runner.start()
-        }
+        try await onOwnThread { try run(arguments, in: directory, environment: environment, input: input) }
     }
 }

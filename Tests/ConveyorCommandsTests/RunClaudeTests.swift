@@ -9,8 +9,7 @@ import Testing
 
     @Test func claudesWriteToolProducesTheArtifactsAndUsageAndCostReachTheStatusComment() async throws {
         try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration]) { world in
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             let writes = RunWorld.claudeIntakeWrites(into: checkout, body: "Written by Claude Code for the login page.")
             let server = try await ModelServer.start(
                 script: ModelScript([
@@ -41,8 +40,7 @@ import Testing
 
     @Test func aModelAPIOutageIsExit75WithoutAVerdictOrABlockedLabel() async throws {
         try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration]) { world in
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             let server = try await ModelServer.start(
                 script: ModelScript(
                     [.failure(status: 529, errorType: "overloaded_error", message: "Overloaded")],
@@ -64,8 +62,7 @@ import Testing
         let configuration =
             Self.configuration + "remediation: {mode: on, backoff_seconds: 0, max_auto_reruns: 2}\n"
         try await RunWorld.with(seed: [".conveyor/config.yml": configuration]) { world in
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             let writes = RunWorld.claudeIntakeWrites(into: checkout, body: "Written on the verbose rerun.")
             // The first model call hangs past the agent's timeout; the verbose rerun gets the next replies.
             let server = try await ModelServer.start(

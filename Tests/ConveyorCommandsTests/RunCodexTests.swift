@@ -15,8 +15,7 @@ import Testing
 
     @Test func codexsShellToolProducesTheArtifactsAndPricedUsageReachesTheStatusComment() async throws {
         try await RunWorld.with(seed: [".conveyor/config.yml": Self.configuration]) { world in
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             let command = RunWorld.intakeWriteCommand(body: "Written by the Codex CLI for the login page.")
             let server = try await ResponsesAPIServer.start(
                 script: ResponsesScript([
@@ -28,10 +27,7 @@ import Testing
                         usage: ResponsesUsage(input: 1500, cachedInput: 1000, output: 12)
                     ),
                 ]))
-            var extra = server.cliEnvironment()
-            extra["CONVEYOR_AGENT"] = "codex"
-            extra["CONVEYOR_CODEX_BIN"] = try CodexBinary.locate()
-            extra["GITHUB_WORKSPACE"] = checkout.path
+            let extra = try world.codexVariables(server: server, checkout: checkout)
             let run = try await world.conveyor(["run"], extra)
             let requests = await server.requests()
             await server.stop()
@@ -56,8 +52,7 @@ import Testing
     {
         let configuration = Self.configuration + "budgets: {stage: {usd: 0.005}}\n"
         try await RunWorld.with(seed: [".conveyor/config.yml": configuration]) { world in
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             // Turn 1 costs (1000 × $2 + 100 × $8) per million = $0.0028; turns 1 and 2 (1500 input, 500 of it
             // cached, 60 output) $0.00553, past the stage's $0.005.
             let server = try await ResponsesAPIServer.start(
@@ -73,10 +68,7 @@ import Testing
                         usage: ResponsesUsage(input: 2000, output: 70)),
                     .message("Done.", usage: ResponsesUsage(input: 2500, output: 10)),
                 ]))
-            var extra = server.cliEnvironment()
-            extra["CONVEYOR_AGENT"] = "codex"
-            extra["CONVEYOR_CODEX_BIN"] = try CodexBinary.locate()
-            extra["GITHUB_WORKSPACE"] = checkout.path
+            let extra = try world.codexVariables(server: server, checkout: checkout)
             let run = try await world.conveyor(["run"], extra)
             let requests = await server.requests()
             await server.stop()
@@ -116,8 +108,7 @@ import Testing
         let configuration =
             Self.configuration + "remediation: {mode: on, backoff_seconds: 0, max_auto_reruns: 2}\n"
         try await RunWorld.with(seed: [".conveyor/config.yml": configuration]) { world in
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             let command = RunWorld.intakeWriteCommand(body: "Written on the verbose rerun.")
             // The first request hangs past the agent's timeout; the verbose rerun gets the next replies.
             let server = try await ResponsesAPIServer.start(
@@ -126,10 +117,7 @@ import Testing
                     .exec(callID: "call_intake", command: command, usage: ResponsesUsage(input: 100, output: 10)),
                     .message("Written.", usage: ResponsesUsage(input: 120, output: 5)),
                 ]))
-            var extra = server.cliEnvironment()
-            extra["CONVEYOR_AGENT"] = "codex"
-            extra["CONVEYOR_CODEX_BIN"] = try CodexBinary.locate()
-            extra["GITHUB_WORKSPACE"] = checkout.path
+            var extra = try world.codexVariables(server: server, checkout: checkout)
             extra["CONVEYOR_AGENT_TIMEOUT_SECONDS"] = "12"
             let run = try await world.conveyor(["run"], extra)
             let requests = await server.requests()

@@ -22,8 +22,7 @@ import Testing
             """
         let seed = RunDevStageTests.project.merging([".conveyor/config.yml": config]) { $1 }
         try await RunWorld.with(seed: seed, label: "run:dev") { world in
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             let (broken, test) = RunDevStageTests.change(broken: true)
             let (fixed, _) = RunDevStageTests.change(broken: false)
             let calc = checkout.appendingPathComponent("calc.py").path

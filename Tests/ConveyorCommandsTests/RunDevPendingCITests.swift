@@ -37,17 +37,8 @@ import Testing
             ".conveyor/config.yml": RunDevStageTests.configuration(ci: "{mode: pending, timeout_seconds: 3600}")
         ]) { $1 }
         try await RunWorld.with(seed: seed, label: "run:dev") { world in
-            let (fixed, test) = RunDevStageTests.change(broken: false)
-            let (script, prompts) = try RunDevStageTests.promptKeepingAgent(
-                in: world, named: "pending-agent.sh",
-                body: """
-                    cat > calc.py <<'PY'
-                    \(fixed)PY
-                    cat > test_calc.py <<'PY'
-                    \(test)PY
-                    if grep -q 'test_multiply is slow' "$prompt"; then echo '# faster' >> calc.py; fi
-
-                    """)
+            let (script, prompts) = try RunDevStageTests.agentFixing(
+                on: "test_multiply is slow", with: "# faster", in: world, named: "pending-agent.sh")
             let variables = try RunDevStageTests.checkout(world).merging([
                 "CONVEYOR_AGENT": "command", "CONVEYOR_AGENT_COMMAND": "sh \(script.path)",
             ]) { $1 }

@@ -111,11 +111,25 @@ import Testing
     /// The job's checkout of the repository (`GITHUB_WORKSPACE`, as `actions/checkout` leaves it): where the run
     /// reads `.conveyor/config.yml`.
     static func checkout(_ world: RunWorld) throws -> [String: String] {
-        let checkout = world.scratch.appending("checkout")
-        if !FileManager.default.fileExists(atPath: checkout.path) {
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
-        }
-        return ["GITHUB_WORKSPACE": checkout.path]
+        try world.checkout()
+    }
+
+    /// A prompt-keeping agent (``promptKeepingAgent(in:named:body:)``) that writes the passing change every time,
+    /// and appends `fix` to `calc.py` when its prompt carries `feedback` (the failing check the run fed back).
+    static func agentFixing(on feedback: String, with fix: String, in world: RunWorld, named name: String) throws
+        -> (script: URL, prompts: URL)
+    {
+        let (fixed, test) = change(broken: false)
+        return try promptKeepingAgent(
+            in: world, named: name,
+            body: """
+                cat > calc.py <<'PY'
+                \(fixed)PY
+                cat > test_calc.py <<'PY'
+                \(test)PY
+                if grep -q '\(feedback)' "$prompt"; then echo '\(fix)' >> calc.py; fi
+
+                """)
     }
 
     /// The work branch's head on the bare repository, once pushed.
@@ -303,17 +317,8 @@ import Testing
                 ci: "{mode: wait, timeout_seconds: 120, poll_seconds: 1, max_poll_seconds: 1, no_checks_seconds: 60}")
         ]) { $1 }
         try await RunWorld.with(dialect, seed: seed, label: "run:dev") { world in
-            let (fixed, test) = Self.change(broken: false)
-            let (script, prompts) = try Self.promptKeepingAgent(
-                in: world, named: "ci-agent.sh",
-                body: """
-                    cat > calc.py <<'PY'
-                    \(fixed)PY
-                    cat > test_calc.py <<'PY'
-                    \(test)PY
-                    if grep -q 'line too long' "$prompt"; then echo '# shorter lines' >> calc.py; fi
-
-                    """)
+            let (script, prompts) = try Self.agentFixing(
+                on: "line too long", with: "# shorter lines", in: world, named: "ci-agent.sh")
             async let ci = Self.playRedThenGreen(world)
             let run = try await world.conveyor(
                 ["run"],
@@ -360,8 +365,7 @@ import Testing
             ".conveyor/config.yml": "agent: {name: command}\ncommands:\n  test: \"python3 -m unittest -q\"\n",
         ]) { $1 }
         try await RunWorld.with(seed: failing, label: "run:qa") { world in
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             var script = "mkdir -p docs/work-items/1/qa\n"
             for type in ["test-strategy", "test-plan", "test-matrix", "regression-checklist", "test-report"] {
                 let extra = type == "test-report" ? "result: pass\n" : ""

@@ -18,8 +18,7 @@ import Testing
     /// The checkout `actions/checkout` leaves with `persist-credentials: true`: `origin` on the forge's HTTP URL
     /// and the token in an `http.<url>.extraheader`.
     static func persistedCheckout(_ world: RunWorld, token: String) throws -> (checkout: URL, origin: String) {
-        let checkout = world.scratch.appending("checkout")
-        try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+        let checkout = try world.clonedCheckout()
         let port = try #require(world.git.port)
         let origin = "http://127.0.0.1:\(port)/\(world.forge.owner)/\(world.forge.repo).git"
         let header = "AUTHORIZATION: basic " + Data("x-access-token:\(token)".utf8).base64EncodedString()
@@ -145,8 +144,7 @@ import Testing
                     ".conveyor/config.yml": "stages:\n  intake:\n    gate: {kind: command, command: \"\(gate)\"}\n"
                 ],
                 message: "A command gate")
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             var extra = Self.leftovers
             extra["ANTHROPIC_API_KEY"] = "anthropic-leftover-value"
             extra["GITHUB_WORKSPACE"] = checkout.path

@@ -132,8 +132,7 @@ struct RunSignalTests {
 
             """
         try await RunWorld.with(seed: [".conveyor/config.yml": configuration]) { world in
-            let checkout = world.scratch.appending("checkout")
-            try GitCLI.run(["clone", "--quiet", world.bare.path, checkout.path])
+            let checkout = try world.clonedCheckout()
             let started = ContinuousClock.now
             let job = try SignalledJob.start(world, ["run"], ["GITHUB_WORKSPACE": checkout.path])
             let status = try await job.wait()

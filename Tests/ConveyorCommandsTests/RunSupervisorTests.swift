@@ -369,11 +369,7 @@ extension RunWorld {
 
     /// A git CLI clone of the repository as `GITHUB_WORKSPACE`, so `.conveyor/config.yml` is read from it.
     func checkout() throws -> [String: String] {
-        let checkout = scratch.appending("checkout")
-        if !FileManager.default.fileExists(atPath: checkout.path) {
-            try GitCLI.run(["clone", "--quiet", bare.path, checkout.path])
-        }
-        return ["GITHUB_WORKSPACE": checkout.path]
+        ["GITHUB_WORKSPACE": try clonedCheckout().path]
     }
 
     /// Commits `.conveyor/config.yml` to the repository (before ``checkout()``).

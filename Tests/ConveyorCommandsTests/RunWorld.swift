@@ -99,6 +99,15 @@ struct RunWorld {
         """
     }
 
+    /// `<scratch>/checkout`: a git CLI clone of the repository, made on first use.
+    func clonedCheckout() throws -> URL {
+        let checkout = scratch.appending("checkout")
+        if !FileManager.default.fileExists(atPath: checkout.path) {
+            try GitCLI.run(["clone", "--quiet", bare.path, checkout.path])
+        }
+        return checkout
+    }
+
     /// The variables that make `conveyor run` use the real Claude Code CLI against `server`, with a home of its
     /// own in the scratch directory and `checkout` as `GITHUB_WORKSPACE`.
     func claudeVariables(server: ModelServer, checkout: URL) throws -> [String: String] {
@@ -107,6 +116,16 @@ struct RunWorld {
         var variables = server.cliEnvironment(home: home)
         variables["CONVEYOR_AGENT"] = "claude"
         variables["CONVEYOR_CLAUDE_BIN"] = try ClaudeBinary.locate()
+        variables["GITHUB_WORKSPACE"] = checkout.path
+        return variables
+    }
+
+    /// The variables that make `conveyor run` use the real Codex CLI against `server`, with `checkout` as
+    /// `GITHUB_WORKSPACE`.
+    func codexVariables(server: ResponsesAPIServer, checkout: URL) throws -> [String: String] {
+        var variables = server.cliEnvironment()
+        variables["CONVEYOR_AGENT"] = "codex"
+        variables["CONVEYOR_CODEX_BIN"] = try CodexBinary.locate()
         variables["GITHUB_WORKSPACE"] = checkout.path
         return variables
     }

@@ -87,10 +87,3 @@ struct StateServer {
         try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
     }
 }
-
-/// Runs the blocking `body` on a new thread, so waiting for a child process never occupies the cooperative pool.
-func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result(catching: body)) }.start()
-    }
-}

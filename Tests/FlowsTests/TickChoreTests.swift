@@ -14,15 +14,6 @@ import Testing
     static let quiet = "tick:\n  reminders: false\n"
     let t0 = ISO8601DateFormatter().date(from: "2026-12-01T09:00:00Z") ?? Date()
 
-    private func record(_ world: TrainWorld, _ changes: [StateChange]) async throws {
-        let store = StateBranchStore(location: world.location(), options: world.writeOptions)
-        _ = try await store.apply(changes, message: "test: seed")
-    }
-
-    private func item(_ world: TrainWorld, _ number: Int) -> WorkItemKey {
-        WorkItemKey(repository: "\(world.slug)", number: number)
-    }
-
     /// Run `run-1` of intake on `key`, started at `t0`: it published status comment `commentID` and passed.
     private func publishedIntakeRun(_ key: WorkItemKey, commentID: Int) -> [StateChange] {
         [
@@ -38,15 +29,13 @@ import Testing
     @Test(arguments: [ForgeKind.github, .gitea])
     func anExpiredLeaseIsReleasedAndItsRunMarkedExpiredOnce(kind: ForgeKind) async throws {
         try await TrainWorld.with(kind, yaml: Self.quiet) { world in
-            let key = item(world, 7)
-            try await record(
-                world,
-                [
-                    .startRun(RunStart(runID: "run-7", workItem: key, stage: "intake", mode: "run", at: t0)),
-                    .claimLease(
-                        LeaseClaim(
-                            workItem: key, stage: "intake", holder: "job-1", runID: "run-7", ttlSeconds: 600, now: t0)),
-                ])
+            let key = world.item(7)
+            try await world.record([
+                .startRun(RunStart(runID: "run-7", workItem: key, stage: "intake", mode: "run", at: t0)),
+                .claimLease(
+                    LeaseClaim(
+                        workItem: key, stage: "intake", holder: "job-1", runID: "run-7", ttlSeconds: 600, now: t0)),
+            ])
             let report = try await world.tick(t0.addingTimeInterval(3_600))
             #expect(report.lines.contains { $0.contains("released the expired lease of \(key) intake (run run-7") })
             let (runs, leases) = try await StateSnapshot.reading(world.location()) { snapshot in
@@ -80,8 +69,8 @@ import Testing
             let drifted = truth.body.replacingOccurrences(of: "◐ **intake**", with: "● **intake**")
                 .replacingOccurrences(of: "gate verdict `pass`", with: "gate verdict `fail`")
             let commentID = await world.forge.seedComment(issue: number, body: drifted)
-            let key = item(world, number)
-            try await record(world, publishedIntakeRun(key, commentID: commentID))
+            let key = world.item(number)
+            try await world.record(publishedIntakeRun(key, commentID: commentID))
             let report = try await world.tick(t0.addingTimeInterval(60))
             #expect(report.lines.contains { $0.contains("#\(number): the status comment did not match state") })
             let repaired = await world.forge.comments(issue: number).first { $0.id == commentID }?.body
@@ -108,9 +97,8 @@ import Testing
                 currentStage: StageName(rawValue: "intake")!, verdict: "pass", durationSeconds: 0,
                 nextStep: "`intake` approved by octocat.")
             let commentID = await world.forge.seedComment(issue: number, body: approved.body)
-            let key = item(world, number)
-            try await record(
-                world,
+            let key = world.item(number)
+            try await world.record(
                 publishedIntakeRun(key, commentID: commentID) + [
                     .appendFlowEvent(
                         FlowEventRecord(
@@ -134,13 +122,13 @@ import Testing
             _ = await world.forge.seedIssue(title: "Not waiting", labels: ["bug"])
             var seed: [StateChange] = []
             for (number, ended) in [(waiting, t0), (fresh, t0.addingTimeInterval(2 * 86_400 - 3_600))] {
-                let key = item(world, number)
+                let key = world.item(number)
                 seed += [
                     .startRun(RunStart(runID: "run-\(number)", workItem: key, stage: "intake", mode: "run", at: ended)),
                     .finishRun(RunFinish(runID: "run-\(number)", status: .succeeded, outcome: "pass", at: ended)),
                 ]
             }
-            try await record(world, seed)
+            try await world.record(seed)
             let now = t0.addingTimeInterval(2 * 86_400)
             let report = try await world.tick(now)
             #expect(

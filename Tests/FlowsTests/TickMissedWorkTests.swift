@@ -14,30 +14,10 @@ import Triggers
 @Suite struct TickMissedWorkTests {
     let t0 = ISO8601DateFormatter().date(from: "2026-12-01T09:00:00Z") ?? Date()
 
-    private func record(_ world: TrainWorld, _ changes: [StateChange]) async throws {
-        let store = StateBranchStore(location: world.location(), options: world.writeOptions)
-        _ = try await store.apply(changes, message: "test: seed")
-    }
-
-    private func item(_ world: TrainWorld, _ number: Int) -> WorkItemKey {
-        WorkItemKey(repository: "\(world.slug)", number: number)
-    }
-
     /// One tick at `now` with the pipeline's finder, published to the state branch and its dispatches sent.
     @discardableResult
     private func tick(_ world: TrainWorld, _ now: Date) async throws -> Heartbeat.Report {
-        let forge = world.client(world.slug)
-        let heartbeat = Heartbeat(
-            context: .init(
-                forge: forge, client: { world.client($0) }, configuration: world.configuration, labels: .defaults,
-                selfLogins: [world.forge.owner],
-                missedWork: MissedStageFinder(
-                    forge: forge, pipeline: world.configuration.pipeline, labels: .defaults,
-                    workflowFile: "conveyor.yml", graceMinutes: 10),
-                log: world.log))
-        return try await TickJob.run(
-            heartbeat: heartbeat, at: now, selection: .all, location: world.location(), options: world.writeOptions,
-            dryRun: false)
+        try await world.tick(now, findsMissedWork: true)
     }
 
     /// True when state authorizes a `workflow_dispatch` of `stage` on `number` sent by Conveyor's own identity,
@@ -51,25 +31,23 @@ import Triggers
     }
 
     private func flowState(_ world: TrainWorld, _ number: Int) async throws -> FlowState {
-        try await StateSnapshot.reading(world.location()) { try await FlowState.read(item(world, number), from: $0) }
+        try await StateSnapshot.reading(world.location()) { try await FlowState.read(world.item(number), from: $0) }
     }
 
     /// An item whose intake passed at `t0 - 1h` and was approved by alice at `approvedAt`.
     private func seedApproval(_ world: TrainWorld, _ number: Int, approvedAt: Date) async throws {
-        let key = item(world, number)
-        try await record(
-            world,
-            [
-                .startRun(
-                    RunStart(runID: "run-\(number)", workItem: key, stage: "intake", mode: "run", at: t0 - 3_600)),
-                .finishRun(RunFinish(runID: "run-\(number)", status: .succeeded, outcome: "pass", at: t0 - 3_500)),
-                .appendFlowEvent(
-                    FlowEventRecord(
-                        idempotencyKey: "approve:issue_comment 1:intake", correlationID: "1", workItem: key,
-                        actorType: "user", actorID: "alice", eventType: FlowEventType.stageApproved.rawValue,
-                        payloadJSON: #"{"approved_by":"alice","event":"issue_comment 1","stage":"intake"}"#,
-                        at: approvedAt)),
-            ])
+        let key = world.item(number)
+        try await world.record([
+            .startRun(
+                RunStart(runID: "run-\(number)", workItem: key, stage: "intake", mode: "run", at: t0 - 3_600)),
+            .finishRun(RunFinish(runID: "run-\(number)", status: .succeeded, outcome: "pass", at: t0 - 3_500)),
+            .appendFlowEvent(
+                FlowEventRecord(
+                    idempotencyKey: "approve:issue_comment 1:intake", correlationID: "1", workItem: key,
+                    actorType: "user", actorID: "alice", eventType: FlowEventType.stageApproved.rawValue,
+                    payloadJSON: #"{"approved_by":"alice","event":"issue_comment 1","stage":"intake"}"#,
+                    at: approvedAt)),
+        ])
     }
 
     @Test(arguments: [ForgeKind.github, .gitea])
@@ -127,18 +105,16 @@ import Triggers
         try await TrainWorld.with(kind, yaml: TickChoreTests.quiet) { world in
             let number = await world.forge.seedIssue(title: "Add a flag")
             try await seedApproval(world, number, approvedAt: t0 - 1_800)
-            try await record(
-                world,
-                [
-                    .appendFlowEvent(
-                        FlowEventRecord(
-                            idempotencyKey: "dispatch:issue_comment 1:vision", correlationID: "1",
-                            workItem: item(world, number), actorType: "user", actorID: "alice",
-                            eventType: FlowEventType.stageDispatched.rawValue,
-                            payloadJSON:
-                                #"{"approval_of":"intake","approved_by":"alice","event":"issue_comment 1","stage":"vision"}"#,
-                            at: t0 - 1_790))
-                ])
+            try await world.record([
+                .appendFlowEvent(
+                    FlowEventRecord(
+                        idempotencyKey: "dispatch:issue_comment 1:vision", correlationID: "1",
+                        workItem: world.item(number), actorType: "user", actorID: "alice",
+                        eventType: FlowEventType.stageDispatched.rawValue,
+                        payloadJSON:
+                            #"{"approval_of":"intake","approved_by":"alice","event":"issue_comment 1","stage":"vision"}"#,
+                        at: t0 - 1_790))
+            ])
             let report = try await tick(world, t0)
             #expect(report.lines.contains { $0.contains("#\(number): vision was dispatched at") })
             #expect(

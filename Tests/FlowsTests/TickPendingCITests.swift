@@ -31,22 +31,10 @@ import Triggers
     static let newerHead = String(repeating: "e2", count: 20)
     let t0 = ISO8601DateFormatter().date(from: "2026-12-01T09:00:00Z") ?? Date()
 
-    private func item(_ world: TrainWorld, _ number: Int) -> WorkItemKey {
-        WorkItemKey(repository: "\(world.slug)", number: number)
-    }
-
     /// One tick at `now` with the CI chore, published to the state branch and its writes sent.
     @discardableResult
     private func tick(_ world: TrainWorld, _ now: Date) async throws -> Heartbeat.Report {
-        let forge = world.client(world.slug)
-        let heartbeat = Heartbeat(
-            context: .init(
-                forge: forge, client: { world.client($0) }, configuration: world.configuration, labels: .defaults,
-                selfLogins: [world.forge.owner], pendingCI: PendingCIChecks(workflowFile: "conveyor.yml"),
-                log: world.log))
-        return try await TickJob.run(
-            heartbeat: heartbeat, at: now, selection: .all, location: world.location(), options: world.writeOptions,
-            dryRun: false)
+        try await world.tick(now, pendingCI: PendingCIChecks(workflowFile: "conveyor.yml"))
     }
 
     /// Ticks at `now`, then again a minute later: the second tick writes nothing to the forge and records nothing.
@@ -101,7 +89,7 @@ import Triggers
             baseSHA: Self.oldHead)
         let comment = await world.forge.seedComment(
             issue: number, body: body ?? postedComment(world, number, waiting: true), author: world.forge.owner)
-        let key = item(world, number)
+        let key = world.item(number)
         let pendingAt = since ?? t0 - 300
         let payload = MissedStageFinderJSON.of([
             "head": Self.head, "pull": String(pull), "run": "run-dev", "stage": "dev", "attempts": String(attempts),
@@ -131,7 +119,7 @@ import Triggers
 
     private func events(_ world: TrainWorld, _ number: Int, _ type: CIEvent) async throws -> [FlowEventSummary] {
         try await StateSnapshot.reading(world.location()) {
-            try await $0.database.flowEvents(on: item(world, number)).filter { $0.eventType == type.rawValue }
+            try await $0.database.flowEvents(on: world.item(number)).filter { $0.eventType == type.rawValue }
         }
     }
 
@@ -231,7 +219,7 @@ import Triggers
             #expect(red.fields["feedback"]?.contains("test_multiply: 5 != 6") == true, "\(red.fields)")
             // The dispatched job is authorized by state alone: Conveyor's own identity, a recorded dispatch.
             let state = try await StateSnapshot.reading(world.location()) {
-                try await FlowState.read(item(world, number), from: $0)
+                try await FlowState.read(world.item(number), from: $0)
             }
             #expect(state.pendingDispatches.map(\.stage) == [.dev])
             let run = TriggerRun(
@@ -266,7 +254,7 @@ import Triggers
                     "run-dev#13 ci_failed product ended", "run-dev-ci#1 ci_failed product ended",
                 ])
             let state = try await StateSnapshot.reading(world.location()) {
-                try await FlowState.read(item(world, number), from: $0)
+                try await FlowState.read(world.item(number), from: $0)
             }
             #expect(state.current == .dev)
             #expect(state.status == .failed)
@@ -321,7 +309,7 @@ import Triggers
             #expect(await world.forge.statuses(sha: Self.newerHead).filter { $0.context == "conveyor/dev" }.isEmpty)
             // State agrees: the stage failed, so `/approve` is refused, and the attempt ended stale.
             let state = try await StateSnapshot.reading(world.location()) {
-                try await FlowState.read(item(world, number), from: $0)
+                try await FlowState.read(world.item(number), from: $0)
             }
             #expect(state.status == .failed)
             #expect(
@@ -343,7 +331,7 @@ import Triggers
                 [
                     .startRun(
                         RunStart(
-                            runID: "run-revise", workItem: item(world, number), stage: "dev", mode: "revise",
+                            runID: "run-revise", workItem: world.item(number), stage: "dev", mode: "revise",
                             at: t0 - 60))
                 ], message: "test: a revise starts")
             await reportCI(world, sha: Self.head, "success")
@@ -387,7 +375,7 @@ import Triggers
     /// The `ci.published` entries that confirm a judgement's forge writes on `number`.
     private func confirmations(_ world: TrainWorld, _ number: Int) async throws -> Int {
         try await StateSnapshot.reading(world.location()) {
-            try await $0.database.flowEvents(on: item(world, number)).filter { $0.eventType == "ci.published" }.count
+            try await $0.database.flowEvents(on: world.item(number)).filter { $0.eventType == "ci.published" }.count
         }
     }
 
@@ -448,7 +436,7 @@ import Triggers
                 [
                     .startRun(
                         RunStart(
-                            runID: "run-revise", workItem: item(world, number), stage: "dev", mode: "revise",
+                            runID: "run-revise", workItem: world.item(number), stage: "dev", mode: "revise",
                             at: t0.addingTimeInterval(30)))
                 ], message: "test: a revise starts")
             let before = await world.writes().count

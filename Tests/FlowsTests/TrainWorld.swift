@@ -66,27 +66,53 @@ struct TrainWorld {
             configuration: LoopbackWorld.quickClientConfiguration(userAgent: "flows-tests"))
     }
 
+    /// Work item `number` of the forge's first repository.
+    func item(_ number: Int) -> WorkItemKey {
+        WorkItemKey(repository: "\(slug)", number: number)
+    }
+
+    /// Publishes `changes` to the state branch, as the jobs before a tick would have.
+    func record(_ changes: [StateChange]) async throws {
+        _ = try await StateBranchStore(location: location(), options: writeOptions).apply(
+            changes, message: "test: seed")
+    }
+
     /// The state branch, read through a fresh cache directory.
     func location() -> StateLocation { peers.stateLocation(at: stateRemote) }
 
     var writeOptions: StateWriteOptions { peers.stateWriteOptions(label: "tick") }
 
-    /// A heartbeat on the forge's first repository through `forge` (default: a plain client of it).
-    func heartbeat(configuration: PipelineConfiguration? = nil, forge: (any ForgeClient)? = nil) -> Heartbeat {
+    /// A heartbeat on the forge's first repository through `forge` (default: a plain client of it), with the
+    /// optional chores: `findsMissedWork` (the pipeline's `MissedStageFinder`, dispatching `conveyor.yml` after 10
+    /// minutes) and `pendingCI` (judging CI a dev run left pending).
+    func heartbeat(
+        configuration: PipelineConfiguration? = nil, forge: (any ForgeClient)? = nil, findsMissedWork: Bool = false,
+        pendingCI: PendingCIChecks? = nil
+    ) -> Heartbeat {
         let world = self
+        let forge = forge ?? client(slug)
+        let configuration = configuration ?? self.configuration
         return Heartbeat(
             context: .init(
-                forge: forge ?? client(slug), client: { world.client($0) },
-                configuration: configuration ?? self.configuration, labels: .defaults, selfLogins: [self.forge.owner],
-                log: log))
+                forge: forge, client: { world.client($0) }, configuration: configuration, labels: .defaults,
+                selfLogins: [self.forge.owner],
+                missedWork: findsMissedWork
+                    ? MissedStageFinder(
+                        forge: forge, pipeline: configuration.pipeline, labels: .defaults, workflowFile: "conveyor.yml",
+                        graceMinutes: 10) : nil,
+                pendingCI: pendingCI, log: log))
     }
 
-    /// One tick at `now`, published to the state branch.
+    /// One tick at `now` with the chores ``heartbeat(configuration:forge:findsMissedWork:pendingCI:)`` names,
+    /// published to the state branch (and its writes and dispatches sent).
     @discardableResult
-    func tick(_ now: Date, selection: Heartbeat.Selection = .all) async throws -> Heartbeat.Report {
+    func tick(
+        _ now: Date, selection: Heartbeat.Selection = .all, findsMissedWork: Bool = false,
+        pendingCI: PendingCIChecks? = nil
+    ) async throws -> Heartbeat.Report {
         try await TickJob.run(
-            heartbeat: heartbeat(), at: now, selection: selection, location: location(), options: writeOptions,
-            dryRun: false)
+            heartbeat: heartbeat(findsMissedWork: findsMissedWork, pendingCI: pendingCI), at: now,
+            selection: selection, location: location(), options: writeOptions, dryRun: false)
     }
 
     /// The forge's write requests so far (every method but GET).

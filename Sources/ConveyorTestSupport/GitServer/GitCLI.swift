@@ -38,20 +38,13 @@ public enum GitCLI {
         return text
     }
 
-    /// ``run(_:in:environment:input:)`` on a thread of its own, leaving Swift's cooperative pool free: use it for
-    /// git commands that talk to a ``GitHTTPServer`` running in the same process (see
-    /// ``ProcessRunner/runDetached(_:in:environment:input:)`` for why not a dispatch queue).
+    /// ``run(_:in:environment:input:)`` on a thread of its own (``onOwnThread(_:)``), leaving Swift's cooperative
+    /// pool free: use it for git commands that talk to a ``GitHTTPServer`` running in the same process.
     @discardableResult
     public static func runDetached(
         _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], input: Data? = nil
     ) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            let runner = Thread {
-                continuation.resume(
-                    with: Result { try run(arguments, in: directory, environment: extra, input: input) })
-            }
-            runner.start()
-        }
+        try await onOwnThread { try run(arguments, in: directory, environment: extra, input: input) }
     }
 
     /// Runs `git ARGUMENTS` and returns what it left behind, whether or not it succeeded.

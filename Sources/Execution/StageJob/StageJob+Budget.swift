@@ -32,9 +32,8 @@ extension StageJob {
             spent.map { "- \($0)." }
                 + [
                     "",
-                    "Stage `\(stage)` was not started: no agent ran and nothing was claimed. A product manager "
-                        + "decides: raise the budget in `.conveyor/config.yml`, or wait for the daily budget to reset, "
-                        + "then add the stage's label again.",
+                    "Stage `\(stage)` was not started: no agent ran and nothing was claimed. "
+                        + Self.budgetDecision,
                 ])
         await environment.log?.record(step: "budget", result: "refused")
         return StageJobResult(
@@ -66,6 +65,11 @@ extension StageJob {
             ("day", "this repository today (UTC)", budgets.day, daySpend),
         ]
     }
+
+    /// What the budget comment asks of a person, whether the stage was refused or stopped.
+    static let budgetDecision =
+        "A product manager decides: raise the budget in `.conveyor/config.yml`, or wait for the daily budget to "
+        + "reset, then add the stage's label again."
 
     /// Writes the budget comment (one per work item, updated in place) with `lines` under its heading, adds
     /// `need:pm` and removes the trigger label.

@@ -40,8 +40,7 @@ extension StageJob {
                 : "- The agent of stage `\(stage)` was not started again: \(stop.reason).",
             "",
             "This run spent \(spent) (recorded in the state database). Its changes were not gated, pushed or "
-                + "published. A product manager decides: raise the budget in `.conveyor/config.yml`, or wait for "
-                + "the daily budget to reset, then add the stage's label again.",
+                + "published. " + Self.budgetDecision,
         ])
         await environment.log?.record(step: "budget", result: "stopped")
         return StageJobResult(
