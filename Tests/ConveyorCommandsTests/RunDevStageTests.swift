@@ -142,15 +142,22 @@ import Testing
     }
 
     /// Plays CI: once the work branch appears, reports `ci/test` pending on it and a red check run and status on the
-    /// old head (the base commit), then after a while green on the current head.
+    /// old head (the base commit), then, once the run has read CI four times (about three seconds of its 1 s polls,
+    /// however loaded the machine), green on the current head.
     static func playCI(_ world: RunWorld, oldHead: String) async throws -> String? {
         for _ in 0..<600 {
             if let head = try await pushedHead(world) {
+                let readsBefore = await world.forge.requestCount(.getCombinedStatus)
                 await world.forge.reportStatus(sha: head, state: "pending", context: "ci/test")
                 await world.forge.reportStatus(sha: oldHead, state: "failure", context: "ci/test")
                 await world.forge.reportCheckRun(sha: oldHead, name: "unit", status: "completed", conclusion: "failure")
                 await world.forge.reportCheckRun(sha: head, name: "unit", status: "in_progress")
-                try await Task.sleep(for: .seconds(3))
+                let deadline = ContinuousClock.now + .seconds(60)
+                while await world.forge.requestCount(.getCombinedStatus) < readsBefore + 4,
+                    ContinuousClock.now < deadline
+                {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
                 await world.forge.reportCheckRun(sha: head, name: "unit", status: "completed", conclusion: "success")
                 await world.forge.reportStatus(sha: head, state: "success", context: "ci/test")
                 return head
